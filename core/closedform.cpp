@@ -1,0 +1,62 @@
+#include "closedform.h"
+
+#include <boost/math/special_functions/log1p.hpp>
+
+namespace klscope {
+
+namespace {
+bool interior(double p)
+{
+    return p > 0.0 && p < 1.0;
+}
+} // namespace
+
+double bernoulliKl(double a, double b)
+{
+    using boost::math::log1pmx;
+    const double u = (b - a) / a;
+    const double v = (a - b) / (1.0 - a);
+    return -a * log1pmx(u) - (1.0 - a) * log1pmx(v);
+}
+
+std::optional<double> closedFormKl(const Distribution &p, const Distribution &q)
+{
+    if (p.index() != q.index())
+        return std::nullopt;
+    if (const auto *a = std::get_if<Poisson>(&p)) {
+        const double l1 = a->rate(), l2 = std::get<Poisson>(q).rate();
+        if (l1 <= 0.0 || l2 <= 0.0)
+            return std::nullopt;
+        return -l1 * boost::math::log1pmx((l2 - l1) / l1);
+    }
+    if (const auto *a = std::get_if<Binomial>(&p)) {
+        const auto &b = std::get<Binomial>(q);
+        if (a->trials() != b.trials() || !interior(a->successProbability()) ||
+            !interior(b.successProbability()))
+            return std::nullopt;
+        return static_cast<double>(a->trials()) *
+               bernoulliKl(a->successProbability(), b.successProbability());
+    }
+    if (const auto *a = std::get_if<Geometric>(&p)) {
+        const double pa = a->successProbability(), pb = std::get<Geometric>(q).successProbability();
+        if (!interior(pa) || !interior(pb))
+            return std::nullopt;
+        return bernoulliKl(pa, pb) / pa;
+    }
+    if (const auto *a = std::get_if<NegativeBinomial>(&p)) {
+        const auto &b = std::get<NegativeBinomial>(q);
+        const double pa = a->successProbability(), pb = b.successProbability();
+        if (a->successes() != b.successes() || !interior(pa) || !interior(pb))
+            return std::nullopt;
+        return a->successes() * bernoulliKl(pa, pb) / pa;
+    }
+    if (const auto *a = std::get_if<Bernoulli>(&p)) {
+        const double pa = a->successProbability(), pb = std::get<Bernoulli>(q).successProbability();
+        if (!interior(pa) || !interior(pb))
+            return std::nullopt;
+        return bernoulliKl(pa, pb);
+    }
+    return std::nullopt;
+}
+
+} // namespace klscope

@@ -1,0 +1,52 @@
+#include "geometric.h"
+
+#include "tailcut.h"
+#include "validation.h"
+
+#include <boost/math/distributions/geometric.hpp>
+
+#include <cmath>
+#include <limits>
+
+namespace klscope {
+
+Geometric::Geometric(double p) : m_p(p)
+{
+    validation::requireInRange("geometric", "p", p, 1e-6, 1.0);
+}
+
+double logpmf(const Geometric &d, std::int64_t k) noexcept
+{
+    if (k < 0)
+        return -std::numeric_limits<double>::infinity();
+    if (k == 0)
+        return std::log(d.successProbability());
+    return std::log(d.successProbability()) + static_cast<double>(k) * std::log1p(-d.successProbability());
+}
+
+EventRange support(const Geometric &d)
+{
+    if (d.successProbability() == 1.0)
+        return {0, 0};
+    const double log1mp = std::log1p(-d.successProbability());
+    return {0, firstEventWithTailBelow([&](double k) { return std::exp((k + 1.0) * log1mp); }, mean(d))};
+}
+
+double massOutside(const Geometric &d, EventRange range)
+{
+    if (d.successProbability() == 1.0)
+        return range.contains(0) ? 0.0 : 1.0;
+    const boost::math::geometric_distribution<> b(d.successProbability());
+    double outside = 0.0;
+    if (range.first > 0)
+        outside += cdf(b, static_cast<double>(range.first - 1));
+    outside += range.last < 0 ? 1.0 : cdf(complement(b, static_cast<double>(range.last)));
+    return std::min(outside, 1.0);
+}
+
+double mean(const Geometric &d) noexcept
+{
+    return (1.0 - d.successProbability()) / d.successProbability();
+}
+
+} // namespace klscope

@@ -1,0 +1,46 @@
+#include "poisson.h"
+
+#include "saddlepoint.h"
+#include "tailcut.h"
+#include "validation.h"
+
+#include <boost/math/distributions/poisson.hpp>
+
+namespace klscope {
+
+Poisson::Poisson(double lambda) : m_lambda(lambda)
+{
+    validation::requireInRange("poisson", "lambda", lambda, 0.0, 1e7);
+}
+
+double logpmf(const Poisson &d, std::int64_t k) noexcept
+{
+    return saddlepoint::logPoisson(static_cast<double>(k), d.rate());
+}
+
+EventRange support(const Poisson &d)
+{
+    if (d.rate() == 0.0)
+        return {0, 0};
+    const boost::math::poisson_distribution<> b(d.rate());
+    return {0, firstEventWithTailBelow([&](double k) { return cdf(complement(b, k)); }, d.rate())};
+}
+
+double massOutside(const Poisson &d, EventRange range)
+{
+    if (d.rate() == 0.0)
+        return range.contains(0) ? 0.0 : 1.0;
+    const boost::math::poisson_distribution<> b(d.rate());
+    double outside = 0.0;
+    if (range.first > 0)
+        outside += cdf(b, static_cast<double>(range.first - 1));
+    outside += range.last < 0 ? 1.0 : cdf(complement(b, static_cast<double>(range.last)));
+    return std::min(outside, 1.0);
+}
+
+double mean(const Poisson &d) noexcept
+{
+    return d.rate();
+}
+
+} // namespace klscope
