@@ -1,5 +1,6 @@
 #include "divergence.h"
 
+#include "divergencekernel.h"
 #include "neumaiersum.h"
 #include "vectorlog.h"
 
@@ -14,27 +15,11 @@ namespace klscope {
 
 namespace {
 
+using kernel::SumCount;
 constexpr double kInf = std::numeric_limits<double>::infinity();
-constexpr std::size_t kBlock = 256;      // events per block; the block's scratch stays in L1
-constexpr std::size_t kLanes = 8;        // partial sums per block
-constexpr std::size_t kChunk = 1u << 15; // events per unit of parallel work
+constexpr std::size_t kBlock = kernel::kMaxBlock; // events per block; the block's scratch stays in L1
+constexpr std::size_t kChunk = 1u << 15;          // events per unit of parallel work
 constexpr std::size_t kParallelFrom = 1u << 17;
-
-enum Sum
-{
-    KlPQ,
-    KlQP,
-    Js,
-    HP,
-    HQ,
-    XPQ,
-    XQP,
-    Tv,
-    Hel,
-    MassP,
-    MassQ,
-    SumCount
-};
 
 struct Partial
 {
@@ -48,79 +33,40 @@ struct Inputs
     double factor;
 };
 
-// Sum of a block of scratch values in kLanes independent lanes, then the lanes in a fixed order.
-// The compiler turns the lane loop into vector adds without reassociating anything.
-double blockSum(const double *x, std::size_t n)
+using BlockKernel = void (*)(const kernel::Block &, double *) noexcept;
+
+void processChunk(const Inputs &in, std::size_t begin, std::size_t end, Partial &out, BlockKernel blockSums)
 {
-    std::array<double, kLanes> lane{};
-    std::size_t i = 0;
-    for (; i + kLanes <= n; i += kLanes)
-        for (std::size_t l = 0; l < kLanes; ++l)
-            lane[l] += x[i + l];
-    for (std::size_t l = 0; i < n; ++i, ++l)
-        lane[l] += x[i];
-    return ((lane[0] + lane[1]) + (lane[2] + lane[3])) + ((lane[4] + lane[5]) + (lane[6] + lane[7]));
-}
+    alignas(64) double lp[kBlock], lq[kBlock], lm[kBlock], m[kBlock];
+    double sums[SumCount];
+    for (std::size_t first = begin; first < end; first += kBlock) {
+        const std::size_t n = std::min(kBlock, end - first);
+        const double *p = in.p.data() + first;
+        const double *q = in.q.data() + first;
+        for (std::size_t i = 0; i < n; ++i)
+            m[i] = 0.5 * (p[i] + q[i]);
+        const double *logP = lp;
+        const double *logQ = lq;
+        if (in.logP.empty())
+            vectorLog(p, lp, n);
+        else
+            logP = in.logP.data() + first;
+        if (in.logQ.empty())
+            vectorLog(q, lq, n);
+        else
+            logQ = in.logQ.data() + first;
+        vectorLog(m, lm, n);
 
-void processBlock(const Inputs &in, std::size_t begin, std::size_t n, Partial &out)
-{
-    alignas(64) double lp[kBlock], lq[kBlock], lm[kBlock];
-    alignas(64) double m[kBlock] = {};
-    alignas(64) double t[SumCount][kBlock];
-    const double *p = in.p.data() + begin;
-    const double *q = in.q.data() + begin;
-
-    for (std::size_t i = 0; i < n; ++i)
-        m[i] = 0.5 * (p[i] + q[i]);
-    if (in.logP.empty())
-        vectorLog(p, lp, n);
-    else
-        std::copy_n(in.logP.data() + begin, n, lp);
-    if (in.logQ.empty())
-        vectorLog(q, lq, n);
-    else
-        std::copy_n(in.logQ.data() + begin, n, lq);
-    vectorLog(m, lm, n);
-
-    for (std::size_t i = 0; i < n; ++i) {
-        const double pi = p[i], qi = q[i];
-        const bool hasP = lp[i] > -kInf;
-        const bool hasQ = lq[i] > -kInf;
-        const double d = lp[i] - lq[i];
-        t[KlPQ][i] = hasP ? (hasQ ? pi * d : kInf) : 0.0;
-        t[KlQP][i] = hasQ ? (hasP ? -qi * d : kInf) : 0.0;
-        // m == 0 only when both masses underflowed; the true term is then below 1e-300.
-        const bool hasM = m[i] > 0.0;
-        t[Js][i] =
-            hasM ? 0.5 * ((hasP ? pi * (lp[i] - lm[i]) : 0.0) + (hasQ ? qi * (lq[i] - lm[i]) : 0.0)) : 0.0;
-        t[HP][i] = hasP ? -pi * lp[i] : 0.0;
-        t[HQ][i] = hasQ ? -qi * lq[i] : 0.0;
-        t[XPQ][i] = hasP ? (hasQ ? -pi * lq[i] : kInf) : 0.0;
-        t[XQP][i] = hasQ ? (hasP ? -qi * lp[i] : kInf) : 0.0;
-        t[Tv][i] = 0.5 * std::fabs(pi - qi);
-        const double h = std::sqrt(pi) - std::sqrt(qi);
-        t[Hel][i] = 0.5 * h * h;
+        const auto out_ = [&](std::span<double> s) {
+            return s.empty() ? nullptr : s.data() + first;
+        };
+        const kernel::Block block{
+            p,         q, logP, logQ, lm, m, out_(in.terms.klPQ), out_(in.terms.klQP), out_(in.terms.js),
+            in.factor, n};
+        blockSums(block, sums);
+        for (int s = 0; s < SumCount; ++s)
+            out.sums[s].add(sums[s]);
     }
-    if (!in.terms.klPQ.empty())
-        for (std::size_t i = 0; i < n; ++i)
-            in.terms.klPQ[begin + i] = t[KlPQ][i] * in.factor;
-    if (!in.terms.klQP.empty())
-        for (std::size_t i = 0; i < n; ++i)
-            in.terms.klQP[begin + i] = t[KlQP][i] * in.factor;
-    if (!in.terms.js.empty())
-        for (std::size_t i = 0; i < n; ++i)
-            in.terms.js[begin + i] = std::max(t[Js][i], 0.0) * in.factor;
-
-    for (int s = 0; s <= Hel; ++s)
-        out.sums[s].add(blockSum(t[s], n));
-    out.sums[MassP].add(blockSum(p, n));
-    out.sums[MassQ].add(blockSum(q, n));
-}
-
-void processChunk(const Inputs &in, std::size_t begin, std::size_t end, Partial &out)
-{
-    for (std::size_t b = begin; b < end; b += kBlock)
-        processBlock(in, b, std::min(kBlock, end - b), out);
 }
 
 void checkSizes(std::size_t n, std::span<const double> other, const char *what)
@@ -154,9 +100,12 @@ DivergenceTotals divergences(std::span<const double> p, std::span<const double> 
 
     const unsigned threads =
         n < kParallelFrom ? 1u : std::clamp(std::thread::hardware_concurrency(), 1u, 16u);
+    const BlockKernel blockSums =
+        kernel::haveAvx2Kernel() ? kernel::blockSumsAvx2 : kernel::blockSumsPortable;
     auto work = [&](unsigned t) {
         for (std::size_t c = t; c < chunks; c += threads)
-            processChunk(in, c * kChunk, std::min(n, (c + 1) * kChunk), partials[c]);
+            processChunk(in, c * kChunk, std::min(n, (c + 1) * kChunk), partials[c], blockSums);
+        kernel::streamFence();
     };
     if (threads == 1) {
         work(0);
@@ -173,6 +122,7 @@ DivergenceTotals divergences(std::span<const double> p, std::span<const double> 
             total.sums[s].add(part.sums[s]);
 
     DivergenceTotals r;
+    using namespace kernel;
     r.klPQ = total.sums[KlPQ].value() * factor;
     r.klQP = total.sums[KlQP].value() * factor;
     r.js = std::max(total.sums[Js].value(), 0.0) * factor;

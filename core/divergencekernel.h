@@ -1,0 +1,52 @@
+#pragma once
+
+// Internal to divergence.cpp: the per-block kernel of the fused pass, in a portable version and an
+// AVX2 version (divergencekernel_avx2.cpp, compiled with -mavx2 and chosen at run time). Both apply
+// the same operations in the same order per event; only the grouping of the block's partial sums
+// differs, so they agree to rounding in the last bits of the totals.
+
+#include <cstddef>
+
+namespace klscope::kernel {
+
+enum Sum
+{
+    KlPQ,
+    KlQP,
+    Js,
+    HP,
+    HQ,
+    XPQ,
+    XQP,
+    Tv,
+    Hel,
+    MassP,
+    MassQ,
+    SumCount
+};
+
+/// One block of at most kMaxBlock events. lp, lq, lm: natural logs of p, q and m = (p+q)/2 (m given
+/// too). Per-event outputs may be null; they receive the term times `factor`.
+struct Block
+{
+    const double *p, *q, *lp, *lq, *lm, *m;
+    double *klPQ, *klQP, *js;
+    double factor;
+    std::size_t n;
+};
+
+inline constexpr std::size_t kMaxBlock = 256;
+
+/// Adds nothing to the outputs' neighbours; writes sums[s] = the block's total of each quantity in nats.
+void blockSumsPortable(const Block &b, double sums[SumCount]) noexcept;
+
+/// Same, with AVX2. Only call when the CPU supports AVX2 (see haveAvx2Kernel()).
+void blockSumsAvx2(const Block &b, double sums[SumCount]) noexcept;
+
+/// Orders the AVX2 kernel's streaming stores before later loads; each thread calls it when done.
+void streamFence() noexcept;
+
+/// True when this build has the AVX2 kernel and the CPU can run it.
+bool haveAvx2Kernel() noexcept;
+
+} // namespace klscope::kernel
