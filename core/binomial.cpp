@@ -1,6 +1,7 @@
 #include "binomial.h"
 
 #include "saddlepoint.h"
+#include "tailcut.h"
 #include "validation.h"
 
 #include <boost/math/distributions/binomial.hpp>
@@ -26,13 +27,9 @@ EventRange support(const Binomial &d) noexcept
 
 double massOutside(const Binomial &d, EventRange range)
 {
-    const boost::math::binomial_distribution<> b(static_cast<double>(d.trials()), d.successProbability());
-    double outside = 0.0;
-    if (range.first > 0)
-        outside += range.first > d.trials() ? 1.0 : cdf(b, static_cast<double>(range.first - 1));
-    if (range.last < d.trials())
-        outside += range.last < 0 ? 1.0 : cdf(complement(b, static_cast<double>(range.last)));
-    return std::min(outside, 1.0);
+    return massOutsideByCdf(
+        boost::math::binomial_distribution<>(static_cast<double>(d.trials()), d.successProbability()), range,
+        support(d));
 }
 
 double mean(const Binomial &d) noexcept

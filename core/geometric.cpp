@@ -36,12 +36,8 @@ double massOutside(const Geometric &d, EventRange range)
 {
     if (d.successProbability() == 1.0)
         return range.contains(0) ? 0.0 : 1.0;
-    const boost::math::geometric_distribution<> b(d.successProbability());
-    double outside = 0.0;
-    if (range.first > 0)
-        outside += cdf(b, static_cast<double>(range.first - 1));
-    outside += range.last < 0 ? 1.0 : cdf(complement(b, static_cast<double>(range.last)));
-    return std::min(outside, 1.0);
+    return massOutsideByCdf(boost::math::geometric_distribution<>(d.successProbability()), range,
+                            kNonNegativeIntegers);
 }
 
 double mean(const Geometric &d) noexcept

@@ -1,6 +1,7 @@
 #include "hypergeometric.h"
 
 #include "saddlepoint.h"
+#include "tailcut.h"
 #include "validation.h"
 
 #include <boost/math/distributions/hypergeometric.hpp>
@@ -44,12 +45,7 @@ double massOutside(const Hypergeometric &d, EventRange range)
     const boost::math::hypergeometric_distribution<> b(static_cast<unsigned>(d.successes()),
                                                        static_cast<unsigned>(d.draws()),
                                                        static_cast<unsigned>(d.population()));
-    double outside = 0.0;
-    if (range.first > s.first)
-        outside += range.first > s.last ? 1.0 : cdf(b, static_cast<unsigned>(range.first - 1));
-    if (range.last < s.last)
-        outside += range.last < s.first ? 1.0 : cdf(complement(b, static_cast<unsigned>(range.last)));
-    return std::min(outside, 1.0);
+    return massOutsideByCdf(b, range, s);
 }
 
 double mean(const Hypergeometric &d) noexcept

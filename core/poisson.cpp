@@ -30,12 +30,7 @@ double massOutside(const Poisson &d, EventRange range)
 {
     if (d.rate() == 0.0)
         return range.contains(0) ? 0.0 : 1.0;
-    const boost::math::poisson_distribution<> b(d.rate());
-    double outside = 0.0;
-    if (range.first > 0)
-        outside += cdf(b, static_cast<double>(range.first - 1));
-    outside += range.last < 0 ? 1.0 : cdf(complement(b, static_cast<double>(range.last)));
-    return std::min(outside, 1.0);
+    return massOutsideByCdf(boost::math::poisson_distribution<>(d.rate()), range, kNonNegativeIntegers);
 }
 
 double mean(const Poisson &d) noexcept

@@ -2,6 +2,7 @@
 
 #include "eventrange.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <stdexcept>
@@ -35,5 +36,22 @@ template <typename Tail> std::int64_t firstEventWithTailBelow(Tail tail, double 
     }
     return hi;
 }
+
+/// P(X < range.first) + P(X > range.last) for a Boost.Math discrete distribution `b` whose natural
+/// support is `natural` (natural.last may be INT64_MAX for an infinite support), from its cdf and
+/// complemented cdf, so that a tiny outside mass is not lost to 1 - sum rounding.
+template <typename BoostDistribution>
+double massOutsideByCdf(const BoostDistribution &b, EventRange range, EventRange natural)
+{
+    double outside = 0.0;
+    if (range.first > natural.first)
+        outside += range.first > natural.last ? 1.0 : cdf(b, static_cast<double>(range.first - 1));
+    if (range.last < natural.last)
+        outside += range.last < natural.first ? 1.0 : cdf(complement(b, static_cast<double>(range.last)));
+    return std::min(outside, 1.0);
+}
+
+/// The natural support of a family with an infinite support, for massOutsideByCdf.
+inline constexpr EventRange kNonNegativeIntegers{0, INT64_MAX};
 
 } // namespace klscope
