@@ -45,13 +45,22 @@ inline QString describeMismatch(const char *what, double actual, double expected
 
 } // namespace klscope::test
 
+/// QVERIFY2 that builds its message only on failure (for checks inside long loops).
+#define KLSCOPE_VERIFY2(condition, message)                                                                  \
+    do {                                                                                                     \
+        if (!(condition)) {                                                                                  \
+            QTest::qVerify(false, #condition, qPrintable(message), __FILE__, __LINE__);                      \
+            return;                                                                                          \
+        }                                                                                                    \
+    } while (false)
+
 /// Fails the current test (and returns from it) unless actual is within rel of expected.
 #define KLSCOPE_COMPARE_REL(actual, expected, rel)                                                           \
     do {                                                                                                     \
         const double klscopeActual_ = (actual);                                                              \
         const double klscopeExpected_ = (expected);                                                          \
-        QVERIFY2(::klscope::test::closeRelative(klscopeActual_, klscopeExpected_, (rel)),                    \
-                 qPrintable(::klscope::test::describeMismatch(#actual, klscopeActual_, klscopeExpected_)));  \
+        KLSCOPE_VERIFY2(::klscope::test::closeRelative(klscopeActual_, klscopeExpected_, (rel)),             \
+                        ::klscope::test::describeMismatch(#actual, klscopeActual_, klscopeExpected_));       \
     } while (false)
 
 /// Fails the current test unless actual is within abs + rel * max(|actual|, |expected|) of expected.
@@ -59,6 +68,6 @@ inline QString describeMismatch(const char *what, double actual, double expected
     do {                                                                                                     \
         const double klscopeActual_ = (actual);                                                              \
         const double klscopeExpected_ = (expected);                                                          \
-        QVERIFY2(::klscope::test::closeMixed(klscopeActual_, klscopeExpected_, (rel), (abs)),                \
-                 qPrintable(::klscope::test::describeMismatch(#actual, klscopeActual_, klscopeExpected_)));  \
+        KLSCOPE_VERIFY2(::klscope::test::closeMixed(klscopeActual_, klscopeExpected_, (rel), (abs)),         \
+                        ::klscope::test::describeMismatch(#actual, klscopeActual_, klscopeExpected_));       \
     } while (false)
