@@ -1,0 +1,236 @@
+#include "contributionplot.h"
+
+#include "document.h"
+#include "eventreadout.h"
+#include "palette.h"
+
+#include <qcustomplot.h>
+
+#include <QToolTip>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+
+constexpr double kMinBarPixels = 9.0;
+constexpr std::size_t kMaxBars = 300;
+constexpr double kBarWidth = 0.28;
+
+void setGraphData(QCPGraph *graph, std::int64_t first, const std::vector<double> &values)
+{
+    const auto data = graph->data();
+    const std::size_t n = values.size();
+    if (std::size_t(data->size()) == n && n > 0 && data->constBegin()->key == double(first)) {
+        std::size_t i = 0;
+        for (auto it = data->begin(); it != data->end(); ++it, ++i)
+            it->value = std::isfinite(values[i]) ? values[i] : qQNaN();
+        return;
+    }
+    QVector<QCPGraphData> points(static_cast<qsizetype>(n));
+    for (std::size_t i = 0; i < n; ++i)
+        points[qsizetype(i)] = {double(first + std::int64_t(i)), std::isfinite(values[i]) ? values[i] : qQNaN()};
+    data->set(points, true);
+}
+
+void setBarsData(QCPBars *bars, std::int64_t first, const std::vector<double> &values, double offset)
+{
+    QVector<QCPBarsData> points(static_cast<qsizetype>(values.size()));
+    for (std::size_t i = 0; i < values.size(); ++i)
+        points[qsizetype(i)] = {double(first + std::int64_t(i)) + offset, std::isfinite(values[i]) ? values[i] : 0.0};
+    bars->data()->set(points, true);
+}
+
+struct Series
+{
+    Term term;
+    QCPBars *bars = nullptr;
+    QCPGraph *line = nullptr;
+};
+
+} // namespace
+
+struct ContributionPlot::Private
+{
+    Document *document = nullptr;
+    QCustomPlot *plot = nullptr;
+    Series series[3];
+    QCPGraph *infinite = nullptr;
+    QCPItemStraightLine *zero = nullptr;
+    bool bars = true;
+
+    const std::vector<double> &values(Term term) const
+    {
+        const klscope::Comparison &c = document->comparison();
+        return term == Term::KlPQ ? c.klPQ : term == Term::KlQP ? c.klQP : c.js;
+    }
+
+    bool wantBars() const
+    {
+        const std::size_t n = document->comparison().p.size();
+        return n <= kMaxBars && plot->axisRect()->width() / double(std::max<std::size_t>(n, 1)) >= kMinBarPixels;
+    }
+
+    void update()
+    {
+        const klscope::Comparison &c = document->comparison();
+        bars = wantBars();
+        double low = 0, high = 0;
+        bool anyInfinite = false;
+        QVector<QCPGraphData> markers;
+        int shown = 0;
+        for (const Series &s : series)
+            shown += document->isTermVisible(s.term) ? 1 : 0;
+        int slot = 0;
+        for (Series &s : series) {
+            const bool visible = document->isTermVisible(s.term);
+            const std::vector<double> &v = values(s.term);
+            s.bars->removeFromLegend();
+            s.line->removeFromLegend();
+            if (!visible) {
+                s.bars->setVisible(false);
+                s.line->setVisible(false);
+                continue;
+            }
+            for (double x : v) {
+                if (std::isfinite(x)) {
+                    low = std::min(low, x);
+                    high = std::max(high, x);
+                } else {
+                    anyInfinite = true;
+                }
+            }
+            if (bars) {
+                const double offset = (slot - (shown - 1) / 2.0) * kBarWidth;
+                setBarsData(s.bars, c.support.first, v, offset);
+                s.line->data()->clear();
+                s.bars->addToLegend();
+            } else {
+                s.bars->data()->clear();
+                setGraphData(s.line, c.support.first, v);
+                s.line->addToLegend();
+            }
+            s.bars->setVisible(bars);
+            s.line->setVisible(!bars);
+            ++slot;
+        }
+        if (high <= low)
+            high = low + 1.0;
+        const double span = high - low;
+        const double top = high + span * (anyInfinite ? 0.15 : 0.08);
+        if (anyInfinite) {
+            std::vector<std::int64_t> events;
+            if (document->isTermVisible(Term::KlPQ) || document->isTermVisible(Term::Js))
+                events = c.infinitePQ;
+            if (document->isTermVisible(Term::KlQP))
+                events.insert(events.end(), c.infiniteQP.begin(), c.infiniteQP.end());
+            std::sort(events.begin(), events.end());
+            for (std::int64_t e : events)
+                markers.append({double(e), high + span * 0.08});
+        }
+        infinite->data()->set(markers, true);
+        infinite->setVisible(!markers.isEmpty());
+        infinite->removeFromLegend();
+        if (!markers.isEmpty())
+            infinite->addToLegend();
+        const double pad = bars ? 0.6 : 0.5;
+        plot->xAxis->setRange(double(c.support.first) - pad, double(c.support.last) + pad);
+        plot->yAxis->setRange(low < 0 ? low - span * 0.08 : 0.0, top);
+        plot->yAxis->setLabel(QObject::tr("term (%1)").arg(klscope::unitText(c.unit)));
+        plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+};
+
+ContributionPlot::ContributionPlot(Document *document, QWidget *parent)
+    : QWidget(parent), d(std::make_unique<Private>())
+{
+    d->document = document;
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    d->plot = new QCustomPlot(this);
+    d->plot->setObjectName(QStringLiteral("contributionCanvas"));
+    d->plot->setMouseTracking(true);
+    layout->addWidget(d->plot);
+    QCustomPlot *plot = d->plot;
+
+    const struct
+    {
+        Term term;
+        QColor colour;
+        QString name;
+    } specs[] = {
+        {Term::KlPQ, klscope::palette::klPQ(), tr("p·log(p/q), KL(P‖Q)")},
+        {Term::KlQP, klscope::palette::klQP(), tr("q·log(q/p), KL(Q‖P)")},
+        {Term::Js, klscope::palette::js(), tr("JS term")},
+    };
+    for (int i = 0; i < 3; ++i) {
+        Series &s = d->series[i];
+        s.term = specs[i].term;
+        s.bars = new QCPBars(plot->xAxis, plot->yAxis);
+        s.bars->setName(specs[i].name);
+        s.bars->setWidth(kBarWidth);
+        s.bars->setPen(QPen(specs[i].colour.darker(115), 1));
+        s.bars->setBrush(klscope::palette::withAlpha(specs[i].colour, 200));
+        s.line = plot->addGraph();
+        s.line->setName(specs[i].name);
+        s.line->setPen(QPen(specs[i].colour, 1.6, i == 1 ? Qt::DashLine : i == 2 ? Qt::DotLine : Qt::SolidLine));
+        s.line->setLineStyle(QCPGraph::lsStepCenter);
+        s.line->setAdaptiveSampling(true);
+    }
+    d->infinite = plot->addGraph();
+    d->infinite->setName(tr("infinite term"));
+    d->infinite->setLineStyle(QCPGraph::lsNone);
+    d->infinite->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangle, klscope::palette::infinite(),
+                                                 klscope::palette::infinite(), 9));
+    d->zero = new QCPItemStraightLine(plot);
+    d->zero->point1->setCoords(0, 0);
+    d->zero->point2->setCoords(1, 0);
+    d->zero->setPen(QPen(Qt::black, 1));
+
+    plot->xAxis->setLabel(tr("event x"));
+    plot->legend->setVisible(true);
+    plot->legend->setBrush(QColor(255, 255, 255, 210));
+    plot->legend->setRowSpacing(0);
+    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    plot->setToolTip(tr("Per-event contributions; negative terms lie below the axis. Hover for the values."));
+
+    connect(plot, &QCustomPlot::mouseMove, this, [this](QMouseEvent *event) {
+        const QString text = readoutAt(event->pos());
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(event->globalPosition().toPoint(), text, d->plot);
+    });
+    connect(document, &Document::comparisonChanged, this, [this] { d->update(); });
+    connect(document, &Document::termVisibilityChanged, this, [this] { d->update(); });
+    connect(plot, &QCustomPlot::afterReplot, this, [this] {
+        if (d->wantBars() != d->bars)
+            d->update();
+    });
+    d->update();
+}
+
+ContributionPlot::~ContributionPlot() = default;
+
+QWidget *ContributionPlot::canvas() const
+{
+    return d->plot;
+}
+
+QString ContributionPlot::valueAxisLabel() const
+{
+    return d->plot->yAxis->label();
+}
+
+QString ContributionPlot::readoutAt(QPoint canvasPosition) const
+{
+    if (!d->plot->axisRect()->rect().contains(canvasPosition))
+        return {};
+    const klscope::Comparison &c = d->document->comparison();
+    const std::ptrdiff_t index = klscope::eventIndex(c, d->plot->xAxis->pixelToCoord(canvasPosition.x()));
+    if (index < 0)
+        return {};
+    return klscope::eventReadout(c, std::size_t(index), d->document->isTermVisible(Term::KlPQ),
+                                 d->document->isTermVisible(Term::KlQP), d->document->isTermVisible(Term::Js));
+}

@@ -1,0 +1,30 @@
+#pragma once
+
+// The per-event terms: p·log(p/q) for KL(P‖Q), q·log(q/p) for KL(Q‖P) and the JS terms, each shown or
+// hidden by the document's term toggles. Negative terms go below the axis; infinite terms are left out
+// of the curve and marked at the top. QCustomPlot stays inside the .cpp.
+
+#include <QWidget>
+
+#include <memory>
+
+class Document;
+
+class ContributionPlot : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ContributionPlot(Document *document, QWidget *parent = nullptr);
+    ~ContributionPlot() override;
+
+    QWidget *canvas() const;
+    /// The hover text at a canvas position ("" outside the support).
+    QString readoutAt(QPoint canvasPosition) const;
+    /// The y-axis label, which names the unit.
+    QString valueAxisLabel() const;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};

@@ -1,0 +1,30 @@
+#pragma once
+
+// The running sum of each per-event term across the events: where a divergence is earned. The last
+// value of each curve is the total. Curves stop (and a marker shows) where a sum becomes infinite.
+// QCustomPlot stays inside the .cpp.
+
+#include <QWidget>
+
+#include <memory>
+
+class Document;
+
+class CumulativePlot : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit CumulativePlot(Document *document, QWidget *parent = nullptr);
+    ~CumulativePlot() override;
+
+    QWidget *canvas() const;
+    /// The hover text at a canvas position ("" outside the support): the event and the running sums.
+    QString readoutAt(QPoint canvasPosition) const;
+    /// The running sum of `term` (0 = KL(P‖Q), 1 = KL(Q‖P), 2 = JS) at the last event, as plotted.
+    double lastValue(int term) const;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};

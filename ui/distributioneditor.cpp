@@ -1,0 +1,258 @@
+#include "distributioneditor.h"
+
+#include "custommassmodel.h"
+#include "document.h"
+#include "palette.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QSlider>
+#include <QSpinBox>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+
+// Real parameters move in this many slider steps across their lecture range.
+constexpr int kRealSteps = 1000;
+// Spin boxes show the hard limits of a parameter, but not beyond this, so they stay narrow.
+constexpr double kSpinLimit = 1e7;
+
+QString qs(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
+} // namespace
+
+DistributionEditor::DistributionEditor(Document *document, Side side, QWidget *parent)
+    : QGroupBox(parent), m_document(document), m_side(side)
+{
+    const QString name = side == Side::P ? QStringLiteral("P") : QStringLiteral("Q");
+    setObjectName(QStringLiteral("editor%1").arg(name));
+    setTitle(side == Side::P ? tr("P (blue)") : tr("Q (vermillion)"));
+    const QColor colour = side == Side::P ? klscope::palette::p() : klscope::palette::q();
+    setStyleSheet(QStringLiteral("QGroupBox { font-weight: bold; } QGroupBox::title { color: %1; }")
+                      .arg(colour.name()));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+
+    m_family = new QComboBox(this);
+    m_family->setObjectName(QStringLiteral("familyBox"));
+    for (klscope::Family f : klscope::allFamilies())
+        m_family->addItem(qs(klscope::familyTitle(f)), int(f));
+    m_family->setToolTip(tr("Family of %1. Switching keeps the support (or the mean) where the new family "
+                            "can express it.")
+                             .arg(name));
+    layout->addWidget(m_family);
+
+    m_summary = new QLabel(this);
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setToolTip(tr("%1 as the core describes it.").arg(name));
+    layout->addWidget(m_summary);
+
+    m_parameterBox = new QWidget(this);
+    m_parameterGrid = new QGridLayout(m_parameterBox);
+    m_parameterGrid->setContentsMargins(0, 0, 0, 0);
+    m_parameterGrid->setColumnStretch(1, 1);
+    layout->addWidget(m_parameterBox);
+
+    m_customBox = new QWidget(this);
+    auto *customLayout = new QVBoxLayout(m_customBox);
+    customLayout->setContentsMargins(0, 0, 0, 0);
+    m_model = new CustomMassModel(document, side, this);
+    m_table = new QTableView(m_customBox);
+    m_table->setObjectName(QStringLiteral("massTable"));
+    m_table->setModel(m_model);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 4);
+    m_table->horizontalHeader()->setSectionResizeMode(CustomMassModel::MassColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(CustomMassModel::EventColumn,
+                                                      QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(CustomMassModel::LockColumn,
+                                                      QHeaderView::ResizeToContents);
+    m_table->setToolTip(tr("Events and masses of %1. Double-click a mass to type it; tick Lock to keep a "
+                           "mass fixed while others change.")
+                            .arg(name));
+    customLayout->addWidget(m_table, 1);
+    auto *buttons = new QHBoxLayout;
+    m_add = new QPushButton(tr("Add event"), m_customBox);
+    m_add->setToolTip(tr("Append an event with mass 0 to %1.").arg(name));
+    m_remove = new QPushButton(tr("Remove"), m_customBox);
+    m_remove->setToolTip(tr("Remove the selected event of %1.").arg(name));
+    buttons->addWidget(m_add);
+    buttons->addWidget(m_remove);
+    customLayout->addLayout(buttons);
+    m_keepTotal = new QCheckBox(tr("Rescale others"), m_customBox);
+    m_keepTotal->setChecked(document->keepsTotal());
+    m_keepTotal->setToolTip(tr("When a mass is dragged or typed, rescale the other unlocked masses in "
+                               "proportion so the total stays the same."));
+    customLayout->addWidget(m_keepTotal);
+    layout->addWidget(m_customBox, 1);
+    layout->addStretch(0);
+
+    connect(m_family, &QComboBox::activated, this, [this](int index) {
+        m_document->setFamily(m_side, klscope::Family(m_family->itemData(index).toInt()));
+        syncFromDocument();
+    });
+    connect(m_add, &QPushButton::clicked, this, [this] { m_document->addCustomEvent(m_side); });
+    connect(m_remove, &QPushButton::clicked, this, [this] {
+        const QModelIndex current = m_table->currentIndex();
+        m_document->removeCustomEvent(m_side, current.isValid() ? current.row() : m_model->rowCount() - 1);
+    });
+    connect(m_keepTotal, &QCheckBox::toggled, this, [this](bool on) { m_document->setKeepTotal(on); });
+    connect(m_document, &Document::distributionChanged, this, [this](Side s) {
+        if (s == m_side)
+            syncFromDocument();
+    });
+    connect(m_document, &Document::editRefused, this, [this] { syncFromDocument(); });
+    syncFromDocument();
+}
+
+QSlider *DistributionEditor::slider(int index) const
+{
+    return index >= 0 && index < m_rows.size() ? m_rows.at(index).slider : nullptr;
+}
+
+int DistributionEditor::sliderPosition(const ParameterRow &row, double value) const
+{
+    if (row.integer)
+        return int(std::lround(std::clamp(value, row.sliderMinimum, row.sliderMaximum)));
+    const double t = (value - row.sliderMinimum) / (row.sliderMaximum - row.sliderMinimum);
+    return int(std::lround(std::clamp(t, 0.0, 1.0) * kRealSteps));
+}
+
+double DistributionEditor::sliderValue(const ParameterRow &row, int position) const
+{
+    if (row.integer)
+        return position;
+    return row.sliderMinimum + (row.sliderMaximum - row.sliderMinimum) * position / kRealSteps;
+}
+
+void DistributionEditor::rebuildParameters()
+{
+    for (const ParameterRow &row : std::as_const(m_rows)) {
+        delete row.label;
+        delete row.slider;
+        delete row.spin;
+    }
+    m_rows.clear();
+    const klscope::Family family = klscope::family(m_document->distribution(m_side));
+    const QString side = m_side == Side::P ? QStringLiteral("P") : QStringLiteral("Q");
+    int index = 0;
+    for (const klscope::ParameterInfo &info : klscope::parameters(family)) {
+        ParameterRow row;
+        row.integer = info.integer;
+        row.sliderMinimum = info.sliderMinimum;
+        row.sliderMaximum = info.sliderMaximum;
+        const QString tip = tr("%1 of %2: %3 (%4 to %5)")
+                                .arg(qs(info.name), side, qs(info.description))
+                                .arg(info.minimum)
+                                .arg(info.maximum);
+        row.label = new QLabel(qs(info.name), m_parameterBox);
+        row.label->setToolTip(tip);
+        row.slider = new QSlider(Qt::Horizontal, m_parameterBox);
+        row.slider->setObjectName(QStringLiteral("%1Slider").arg(qs(info.name)));
+        row.slider->setRange(info.integer ? int(info.sliderMinimum) : 0,
+                             info.integer ? int(info.sliderMaximum) : kRealSteps);
+        row.slider->setToolTip(tip + tr(". Drag to see every view follow; one drag is one undo step."));
+        row.slider->setMinimumWidth(60);
+        const double lo = std::max(info.minimum, -kSpinLimit);
+        const double hi = std::min(info.maximum, kSpinLimit);
+        if (info.integer) {
+            auto *spin = new QSpinBox(m_parameterBox);
+            spin->setRange(int(lo), int(hi));
+            spin->setKeyboardTracking(false);
+            connect(spin, &QSpinBox::valueChanged, this, [this, index](int v) { onSpinChanged(index, v); });
+            row.spin = spin;
+        } else {
+            auto *spin = new QDoubleSpinBox(m_parameterBox);
+            spin->setDecimals(4);
+            spin->setRange(lo, hi);
+            spin->setSingleStep((info.sliderMaximum - info.sliderMinimum) / 100.0);
+            spin->setKeyboardTracking(false);
+            connect(spin, &QDoubleSpinBox::valueChanged, this,
+                    [this, index](double v) { onSpinChanged(index, v); });
+            row.spin = spin;
+        }
+        row.spin->setObjectName(QStringLiteral("%1Spin").arg(qs(info.name)));
+        row.spin->setToolTip(tip + tr(". Type a value and press Enter."));
+        row.label->setBuddy(row.spin);
+        connect(row.slider, &QSlider::valueChanged, this,
+                [this, index](int position) { onSliderMoved(index, position); });
+        connect(row.slider, &QSlider::sliderPressed, this, [this] { m_document->beginDrag(); });
+        connect(row.slider, &QSlider::sliderReleased, this, [this] { m_document->endDrag(); });
+        m_parameterGrid->addWidget(row.label, index, 0);
+        m_parameterGrid->addWidget(row.slider, index, 1);
+        m_parameterGrid->addWidget(row.spin, index, 2);
+        m_rows.append(row);
+        ++index;
+    }
+    // Tab order: family, then each slider and its spin box.
+    QWidget *previous = m_family;
+    for (const ParameterRow &row : std::as_const(m_rows)) {
+        setTabOrder(previous, row.slider);
+        setTabOrder(row.slider, row.spin);
+        previous = row.spin;
+    }
+}
+
+void DistributionEditor::syncFromDocument()
+{
+    const klscope::Distribution &d = m_document->distribution(m_side);
+    const klscope::Family family = klscope::family(d);
+    const int familyIndex = m_family->findData(int(family));
+    if (familyIndex != m_family_index) {
+        m_family_index = familyIndex;
+        {
+            const QSignalBlocker blocker(m_family);
+            m_family->setCurrentIndex(familyIndex);
+        }
+        rebuildParameters();
+    }
+    const bool custom = family == klscope::Family::Custom;
+    m_parameterBox->setVisible(!custom);
+    m_customBox->setVisible(custom);
+    QString text = QString::fromStdString(klscope::describe(d));
+    if (text.size() > 60)
+        text = text.left(57) + QStringLiteral("...");
+    m_summary->setText(text);
+
+    const std::vector<double> values = klscope::parameterValues(d);
+    for (int i = 0; i < m_rows.size() && i < int(values.size()); ++i) {
+        const ParameterRow &row = m_rows.at(i);
+        const double v = values[std::size_t(i)];
+        // While the slider is held, leave it where the hand is (integer sliders agree anyway).
+        if (!row.slider->isSliderDown()) {
+            const QSignalBlocker blocker(row.slider);
+            row.slider->setValue(sliderPosition(row, v));
+        }
+        const QSignalBlocker blocker(row.spin);
+        if (auto *spin = qobject_cast<QSpinBox *>(row.spin))
+            spin->setValue(int(std::lround(v)));
+        else if (auto *dspin = qobject_cast<QDoubleSpinBox *>(row.spin))
+            dspin->setValue(v);
+    }
+}
+
+void DistributionEditor::onSliderMoved(int row, int position)
+{
+    m_document->setParameter(m_side, row, sliderValue(m_rows.at(row), position), m_document->currentDrag());
+}
+
+void DistributionEditor::onSpinChanged(int row, double value)
+{
+    m_document->setParameter(m_side, row, value);
+}

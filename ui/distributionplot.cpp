@@ -1,0 +1,289 @@
+#include "distributionplot.h"
+
+#include "document.h"
+#include "eventreadout.h"
+#include "palette.h"
+
+#include <qcustomplot.h>
+
+#include <QToolTip>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+#include <variant>
+
+namespace {
+
+// Bars are drawn while each event gets at least this many pixels; QCPBars also cost ~25 ms per
+// replot at 10^4 bars, so they are kept for small supports.
+constexpr double kMinBarPixels = 6.0;
+constexpr std::size_t kMaxBars = 400;
+constexpr double kBarWidth = 0.4;
+
+// Writes values into a graph, in place when the keys are unchanged (the common case while dragging),
+// so a replot at 10^6 events costs no allocation.
+void setGraphData(QCPGraph *graph, std::int64_t first, const std::vector<double> &values, double offset = 0.0)
+{
+    const auto data = graph->data();
+    const std::size_t n = values.size();
+    if (std::size_t(data->size()) == n && n > 0 && data->constBegin()->key == double(first) + offset) {
+        std::size_t i = 0;
+        for (auto it = data->begin(); it != data->end(); ++it, ++i)
+            it->value = std::isfinite(values[i]) ? values[i] : qQNaN();
+        return;
+    }
+    QVector<QCPGraphData> points(static_cast<qsizetype>(n));
+    for (std::size_t i = 0; i < n; ++i)
+        points[qsizetype(i)] = {double(first + std::int64_t(i)) + offset,
+                                std::isfinite(values[i]) ? values[i] : qQNaN()};
+    data->set(points, true);
+}
+
+void setBarsData(QCPBars *bars, std::int64_t first, const std::vector<double> &values, double offset)
+{
+    QVector<QCPBarsData> points(static_cast<qsizetype>(values.size()));
+    for (std::size_t i = 0; i < values.size(); ++i)
+        points[qsizetype(i)] = {double(first + std::int64_t(i)) + offset, values[i]};
+    bars->data()->set(points, true);
+}
+
+void setMarkers(QCPGraph *graph, const std::vector<std::int64_t> &events, double y)
+{
+    QVector<QCPGraphData> points(static_cast<qsizetype>(events.size()));
+    for (std::size_t i = 0; i < events.size(); ++i)
+        points[qsizetype(i)] = {double(events[i]), y};
+    graph->data()->set(points, true);
+    graph->setVisible(!events.empty());
+}
+
+} // namespace
+
+struct DistributionPlot::Private
+{
+    Document *document = nullptr;
+    QCustomPlot *plot = nullptr;
+    QCPBars *barsP = nullptr, *barsQ = nullptr;
+    QCPGraph *lineP = nullptr, *lineQ = nullptr;
+    QCPGraph *infinitePQ = nullptr, *infiniteQP = nullptr;
+    bool bars = true;
+    int dragSide = -1;
+    std::ptrdiff_t dragIndex = -1;
+
+    bool wantBars() const
+    {
+        const std::size_t n = document->comparison().p.size();
+        const double width = plot->axisRect()->width();
+        return n <= kMaxBars && width / double(std::max<std::size_t>(n, 1)) >= kMinBarPixels;
+    }
+
+    void update()
+    {
+        const klscope::Comparison &c = document->comparison();
+        bars = wantBars();
+        const std::int64_t first = c.support.first;
+        double top = 0;
+        for (double v : c.p)
+            top = std::max(top, v);
+        for (double v : c.q)
+            top = std::max(top, v);
+        if (bars) {
+            setBarsData(barsP, first, c.p, -kBarWidth / 2);
+            setBarsData(barsQ, first, c.q, kBarWidth / 2);
+            lineP->data()->clear();
+            lineQ->data()->clear();
+        } else {
+            barsP->data()->clear();
+            barsQ->data()->clear();
+            setGraphData(lineP, first, c.p);
+            setGraphData(lineQ, first, c.q);
+        }
+        barsP->setVisible(bars);
+        barsQ->setVisible(bars);
+        lineP->setVisible(!bars);
+        lineQ->setVisible(!bars);
+        barsP->removeFromLegend();
+        barsQ->removeFromLegend();
+        lineP->removeFromLegend();
+        lineQ->removeFromLegend();
+        if (bars) {
+            barsP->addToLegend();
+            barsQ->addToLegend();
+        } else {
+            lineP->addToLegend();
+            lineQ->addToLegend();
+        }
+        setMarkers(infinitePQ, c.infinitePQ, 0.0);
+        setMarkers(infiniteQP, c.infiniteQP, 0.0);
+        infinitePQ->removeFromLegend();
+        infiniteQP->removeFromLegend();
+        if (!c.infinitePQ.empty())
+            infinitePQ->addToLegend();
+        if (!c.infiniteQP.empty())
+            infiniteQP->addToLegend();
+
+        const double pad = bars ? 0.6 : 0.5;
+        plot->xAxis->setRange(double(c.support.first) - pad, double(c.support.last) + pad);
+        plot->yAxis->setRange(0.0, top > 0 ? top * 1.12 : 1.0);
+        plot->yAxis->setLabel(QObject::tr("probability mass"));
+        plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+
+    // The custom side under the mouse: the side whose bar top is nearest, among custom sides.
+    int pickSide(std::ptrdiff_t index, double y) const
+    {
+        const klscope::Comparison &c = document->comparison();
+        int best = -1;
+        double bestDistance = 0;
+        for (int side = 0; side < 2; ++side) {
+            const Side s = side == 0 ? Side::P : Side::Q;
+            const auto *custom = std::get_if<klscope::Custom>(&document->distribution(s));
+            const std::int64_t event = c.support.first + index;
+            if (!custom || event < 0 || std::size_t(event) >= custom->masses().size())
+                continue;
+            const double mass = side == 0 ? c.p[std::size_t(index)] : c.q[std::size_t(index)];
+            const double distance = std::fabs(mass - y);
+            if (best < 0 || distance < bestDistance) {
+                best = side;
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
+
+    void dragTo(const QPoint &position)
+    {
+        const Side s = dragSide == 0 ? Side::P : Side::Q;
+        const double mass = std::max(0.0, plot->yAxis->pixelToCoord(position.y()));
+        const std::int64_t event = document->comparison().support.first + dragIndex;
+        document->setCustomMass(s, int(event), mass, document->currentDrag());
+    }
+};
+
+DistributionPlot::DistributionPlot(Document *document, QWidget *parent)
+    : QWidget(parent), d(std::make_unique<Private>())
+{
+    d->document = document;
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    d->plot = new QCustomPlot(this);
+    d->plot->setObjectName(QStringLiteral("distributionCanvas"));
+    d->plot->setMouseTracking(true);
+    d->plot->setToolTip(QString());
+    layout->addWidget(d->plot);
+    QCustomPlot *plot = d->plot;
+
+    const QColor p = klscope::palette::p();
+    const QColor q = klscope::palette::q();
+    d->barsP = new QCPBars(plot->xAxis, plot->yAxis);
+    d->barsP->setName(tr("P"));
+    d->barsP->setWidth(kBarWidth);
+    d->barsP->setPen(QPen(p, 1));
+    d->barsP->setBrush(klscope::palette::withAlpha(p, 170));
+    d->barsQ = new QCPBars(plot->xAxis, plot->yAxis);
+    d->barsQ->setName(tr("Q"));
+    d->barsQ->setWidth(kBarWidth);
+    d->barsQ->setPen(QPen(q, 1));
+    d->barsQ->setBrush(klscope::palette::withAlpha(q, 170));
+    d->lineP = plot->addGraph();
+    d->lineP->setName(tr("P"));
+    d->lineP->setPen(QPen(p, 1.6));
+    d->lineP->setLineStyle(QCPGraph::lsStepCenter);
+    d->lineP->setAdaptiveSampling(true);
+    d->lineQ = plot->addGraph();
+    d->lineQ->setName(tr("Q"));
+    d->lineQ->setPen(QPen(q, 1.6, Qt::DashLine));
+    d->lineQ->setLineStyle(QCPGraph::lsStepCenter);
+    d->lineQ->setAdaptiveSampling(true);
+    d->infinitePQ = plot->addGraph();
+    d->infinitePQ->setName(tr("Q = 0 < p: KL(P‖Q) = ∞"));
+    d->infinitePQ->setLineStyle(QCPGraph::lsNone);
+    d->infinitePQ->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangle, klscope::palette::infinite(),
+                                                   klscope::palette::infinite(), 9));
+    d->infiniteQP = plot->addGraph();
+    d->infiniteQP->setName(tr("P = 0 < q: KL(Q‖P) = ∞"));
+    d->infiniteQP->setLineStyle(QCPGraph::lsNone);
+    d->infiniteQP->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, klscope::palette::infinite(),
+                                                   Qt::white, 9));
+
+    plot->xAxis->setLabel(tr("event x"));
+    plot->xAxis->ticker()->setTickCount(8);
+    plot->legend->setVisible(true);
+    plot->legend->setBrush(QColor(255, 255, 255, 210));
+    plot->legend->setRowSpacing(0);
+    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    plot->setNoAntialiasingOnDrag(true);
+    plot->setToolTip(tr("P and Q. Drag a custom bar up or down to set its mass; hover for the values."));
+
+    connect(plot, &QCustomPlot::mousePress, this, [this](QMouseEvent *event) {
+        if (event->button() != Qt::LeftButton)
+            return;
+        const klscope::Comparison &c = d->document->comparison();
+        const std::ptrdiff_t index = klscope::eventIndex(c, d->plot->xAxis->pixelToCoord(event->pos().x()));
+        if (index < 0)
+            return;
+        const int side = d->pickSide(index, d->plot->yAxis->pixelToCoord(event->pos().y()));
+        if (side < 0)
+            return;
+        d->dragSide = side;
+        d->dragIndex = index;
+        d->document->beginDrag();
+        d->dragTo(event->pos());
+    });
+    connect(plot, &QCustomPlot::mouseMove, this, [this](QMouseEvent *event) {
+        if (d->dragSide >= 0) {
+            d->dragTo(event->pos());
+            return;
+        }
+        const QString text = readoutAt(event->pos());
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(event->globalPosition().toPoint(), text, d->plot);
+    });
+    connect(plot, &QCustomPlot::mouseRelease, this, [this](QMouseEvent *) {
+        if (d->dragSide < 0)
+            return;
+        d->dragSide = -1;
+        d->dragIndex = -1;
+        d->document->endDrag();
+    });
+    connect(document, &Document::comparisonChanged, this, [this] { d->update(); });
+    // Bars or lines depend on the pixel width, known once the plot has laid itself out.
+    connect(plot, &QCustomPlot::afterReplot, this, [this] {
+        if (d->wantBars() != d->bars)
+            d->update();
+    });
+    d->update();
+}
+
+DistributionPlot::~DistributionPlot() = default;
+
+QWidget *DistributionPlot::canvas() const
+{
+    return d->plot;
+}
+
+QPoint DistributionPlot::pixelFor(int side, double x, double mass) const
+{
+    const double offset = d->bars ? (side == 0 ? -kBarWidth / 2 : kBarWidth / 2) : 0.0;
+    return QPoint(int(std::lround(d->plot->xAxis->coordToPixel(x + offset))),
+                  int(std::lround(d->plot->yAxis->coordToPixel(mass))));
+}
+
+bool DistributionPlot::showsBars() const
+{
+    return d->bars;
+}
+
+QString DistributionPlot::readoutAt(QPoint canvasPosition) const
+{
+    if (!d->plot->axisRect()->rect().contains(canvasPosition))
+        return {};
+    const klscope::Comparison &c = d->document->comparison();
+    const std::ptrdiff_t index = klscope::eventIndex(c, d->plot->xAxis->pixelToCoord(canvasPosition.x()));
+    if (index < 0)
+        return {};
+    return klscope::eventReadout(c, std::size_t(index), d->document->isTermVisible(Term::KlPQ),
+                                 d->document->isTermVisible(Term::KlQP), d->document->isTermVisible(Term::Js));
+}

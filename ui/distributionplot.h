@@ -1,0 +1,33 @@
+#pragma once
+
+// P and Q overlaid on the comparison's support: grouped bars while each bar is a few pixels wide,
+// step lines beyond that. A custom side can be edited by dragging its bar up or down. Events that make
+// a KL infinite are marked on the axis. QCustomPlot stays inside the .cpp (private implementation).
+
+#include <QWidget>
+
+#include <memory>
+
+class Document;
+
+class DistributionPlot : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit DistributionPlot(Document *document, QWidget *parent = nullptr);
+    ~DistributionPlot() override;
+
+    /// The drawing surface, which receives the mouse (tests press and move on it).
+    QWidget *canvas() const;
+    /// Position on canvas() of the top of the bar of `side` (0 = P, 1 = Q) at event x with the given mass.
+    QPoint pixelFor(int side, double x, double mass) const;
+    /// True while bars are drawn (small supports), false for step lines.
+    bool showsBars() const;
+    /// The hover text at a canvas position ("" outside the support).
+    QString readoutAt(QPoint canvasPosition) const;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};

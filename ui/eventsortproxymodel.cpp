@@ -1,0 +1,30 @@
+#include "eventsortproxymodel.h"
+
+#include "eventtablemodel.h"
+
+#include <cmath>
+
+EventSortProxyModel::EventSortProxyModel(QObject *parent) : QSortFilterProxyModel(parent)
+{
+    setSortRole(EventTableModel::RawValueRole);
+}
+
+void EventSortProxyModel::setSourceModel(QAbstractItemModel *sourceModel)
+{
+    m_events = qobject_cast<EventTableModel *>(sourceModel);
+    QSortFilterProxyModel::setSourceModel(sourceModel);
+}
+
+bool EventSortProxyModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    if (!m_events)
+        return QSortFilterProxyModel::lessThan(left, right);
+    const double a = m_events->rawValue(left.row(), left.column());
+    const double b = m_events->rawValue(right.row(), right.column());
+    // A strict weak order with NaN first, so std::sort never sees an inconsistent comparison.
+    if (std::isnan(a))
+        return !std::isnan(b);
+    if (std::isnan(b))
+        return false;
+    return a < b;
+}

@@ -1,0 +1,132 @@
+#include "eventtableview.h"
+
+#include "eventsortproxymodel.h"
+#include "eventtablemodel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QContextMenuEvent>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QMenu>
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+
+QString csvNumber(double v)
+{
+    if (std::isnan(v))
+        return QStringLiteral("nan");
+    if (std::isinf(v))
+        return v > 0 ? QStringLiteral("inf") : QStringLiteral("-inf");
+    return QString::asprintf("%.17g", v);
+}
+
+} // namespace
+
+EventTableView::EventTableView(QWidget *parent)
+    : QTableView(parent), m_model(new EventTableModel(this)), m_proxy(new EventSortProxyModel(this))
+{
+    m_proxy->setSourceModel(m_model);
+    setModel(m_proxy);
+    // Unsorted until a person clicks a header: event order is the natural one.
+    horizontalHeader()->setSortIndicator(-1, Qt::DescendingOrder);
+    setSortingEnabled(true);
+    horizontalHeader()->setSortIndicatorShown(true);
+    horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    horizontalHeader()->setStretchLastSection(true);
+    // Row heights never depend on contents, so 10^6 rows lay out instantly.
+    verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    verticalHeader()->hide();
+    setSelectionBehavior(QAbstractItemView::SelectRows);
+    setSelectionMode(QAbstractItemView::ExtendedSelection);
+    setWordWrap(false);
+    setAlternatingRowColors(true);
+    setToolTip(tr("Click a header to sort (click again for biggest on top). Ctrl+C copies the selected rows "
+                  "as CSV."));
+
+    m_copyAction = new QAction(tr("&Copy rows as CSV"), this);
+    m_copyAction->setShortcut(QKeySequence::Copy);
+    m_copyAction->setShortcutContext(Qt::WidgetShortcut);
+    m_copyAction->setToolTip(tr("Copy the selected rows to the clipboard as CSV, at full precision"));
+    connect(m_copyAction, &QAction::triggered, this, &EventTableView::copySelectedRows);
+    addAction(m_copyAction);
+
+    updateColumnWidths();
+}
+
+void EventTableView::setComparison(const klscope::Comparison &c)
+{
+    m_model->setComparison(c);
+}
+
+void EventTableView::updateColumnWidths()
+{
+    // Sized from the font, never from the contents: measuring 10^6 rows would take seconds.
+    const QFontMetrics metrics(font());
+    const int number =
+        metrics.horizontalAdvance(QStringLiteral("-8.88888e-888")) + metrics.averageCharWidth() * 2;
+    setColumnWidth(EventTableModel::EventColumn, metrics.horizontalAdvance(QStringLiteral("-88888888")));
+    for (int column = EventTableModel::PColumn; column < EventTableModel::ColumnCount; ++column) {
+        const QString header = m_model->headerData(column, Qt::Horizontal).toString();
+        setColumnWidth(column,
+                       std::max(number, metrics.horizontalAdvance(header) + metrics.averageCharWidth() * 4));
+    }
+}
+
+QString EventTableView::selectedRowsAsCsv() const
+{
+    if (!selectionModel())
+        return {};
+    QList<int> rows;
+    const QModelIndexList selected = selectionModel()->selectedRows();
+    rows.reserve(selected.size());
+    for (const QModelIndex &index : selected)
+        rows.append(index.row());
+    if (rows.isEmpty())
+        return {};
+    std::sort(rows.begin(), rows.end());
+
+    QStringList header;
+    for (int column = 0; column < EventTableModel::ColumnCount; ++column)
+        header.append(m_model->csvHeader(column));
+    QString csv = header.join(QLatin1Char(',')) + QLatin1Char('\n');
+    for (int row : rows) {
+        const int source = m_proxy->mapToSource(m_proxy->index(row, 0)).row();
+        csv += QString::number(static_cast<qint64>(m_model->rawValue(source, EventTableModel::EventColumn)));
+        for (int column = EventTableModel::PColumn; column < EventTableModel::ColumnCount; ++column) {
+            csv += QLatin1Char(',');
+            csv += csvNumber(m_model->rawValue(source, column));
+        }
+        csv += QLatin1Char('\n');
+    }
+    return csv;
+}
+
+void EventTableView::copySelectedRows()
+{
+    const QString csv = selectedRowsAsCsv();
+    if (!csv.isEmpty())
+        QApplication::clipboard()->setText(csv);
+}
+
+void EventTableView::keyPressEvent(QKeyEvent *event)
+{
+    if (event->matches(QKeySequence::Copy)) {
+        copySelectedRows();
+        event->accept();
+        return;
+    }
+    QTableView::keyPressEvent(event);
+}
+
+void EventTableView::contextMenuEvent(QContextMenuEvent *event)
+{
+    m_copyAction->setEnabled(selectionModel() && selectionModel()->hasSelection());
+    QMenu menu(this);
+    menu.addAction(m_copyAction);
+    menu.exec(event->globalPos());
+}

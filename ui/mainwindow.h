@@ -1,0 +1,86 @@
+#pragma once
+
+// The main window: wires the document to the editors, plots, metrics panel and event table, and
+// holds the menus, the lesson line and the status bar. No domain logic lives here.
+
+#include "presets.h"
+
+#include <QList>
+#include <QMainWindow>
+
+class ComparisonOptions;
+class ContributionPlot;
+class CumulativePlot;
+class DistributionEditor;
+class DistributionPlot;
+class Document;
+class EventTableView;
+class MetricsPanel;
+class QAction;
+class QActionGroup;
+class QLabel;
+class QPushButton;
+class QTabWidget;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    Document *document() const { return m_document; }
+    DistributionEditor *editor(int side) const { return side == 0 ? m_editorP : m_editorQ; }
+    DistributionPlot *distributionPlot() const { return m_distributionPlot; }
+    ContributionPlot *contributionPlot() const { return m_contributionPlot; }
+    CumulativePlot *cumulativePlot() const { return m_cumulativePlot; }
+    MetricsPanel *metricsPanel() const { return m_metrics; }
+    EventTableView *eventTable() const { return m_eventTable; }
+    QPushButton *swapButton() const { return m_swap; }
+    QLabel *lessonLabel() const { return m_lesson; }
+    QLabel *smoothingBanner() const { return m_smoothingBanner; }
+    const QList<Preset> &presets() const { return m_presets; }
+
+    /// Loads a preset by name as one undoable edit; false (with a status message) if unknown or refused.
+    bool loadPreset(const QString &name);
+    /// Opens a preset as the starting state (not undoable, not modified), e.g. for --preset.
+    bool openPreset(const QString &name);
+    /// The starting state: `preset` if given, else the last preset of the previous session, else the
+    /// seed example; then the unit remembered in QSettings (unless a preset was given).
+    bool startUp(const QString &preset = {});
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createMenus();
+    void updateTitle();
+    void updateLesson();
+    void updateStatus();
+    void updateUnitActions();
+    void readSettings();
+    void writeSettings() const;
+
+    Document *m_document;
+    QList<Preset> m_presets;
+    QString m_lastPresetTitle;
+    QString m_lastPresetLesson;
+    DistributionEditor *m_editorP = nullptr;
+    DistributionEditor *m_editorQ = nullptr;
+    QPushButton *m_swap = nullptr;
+    ComparisonOptions *m_options = nullptr;
+    DistributionPlot *m_distributionPlot = nullptr;
+    ContributionPlot *m_contributionPlot = nullptr;
+    CumulativePlot *m_cumulativePlot = nullptr;
+    MetricsPanel *m_metrics = nullptr;
+    EventTableView *m_eventTable = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QLabel *m_lesson = nullptr;
+    QLabel *m_smoothingBanner = nullptr;
+    QLabel *m_statusEvents = nullptr;
+    QActionGroup *m_unitGroup = nullptr;
+    QList<QAction *> m_unitActions;
+    QList<QAction *> m_termActions;
+    QAction *m_smoothingAction = nullptr;
+};

@@ -1,0 +1,78 @@
+#pragma once
+
+// The numbers of a comparison for a side panel: both KL directions, JS divergence and distance against
+// their ceiling, entropies and cross entropies with the identity H(P,Q) = H(P) + KL(P||Q) as stacked
+// bars, total variation and Hellinger, every one with its unit. It says in words why a KL is infinite
+// and shows the comparison's warnings. Read-only: it changes nothing but itself.
+//
+// Value labels have object names for tests: klPQValue, klQPValue, jsValue, jsDistanceValue,
+// entropyPValue, entropyQValue, crossEntropyPQValue, crossEntropyQPValue, totalVariationValue,
+// hellingerValue; their text is formatValue() of the value. Also: jsCeilingLabel, identityBarPQ,
+// identityBarQP, infinityExplanation, warningsLabel, extendSupportButton, contextLabel.
+
+#include <comparison.h>
+
+#include <QWidget>
+
+class IdentityBar;
+class QGridLayout;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+
+class MetricsPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit MetricsPanel(QWidget *parent = nullptr);
+
+    /// Shows the totals of c in c's unit, its infinity explanation and its warnings.
+    void setComparison(const klscope::Comparison &c);
+
+    /// Shows a button with this text that emits extendSupportRequested(); an empty label hides it.
+    void setExtendSupportOffer(const QString &label);
+
+    /// How every value is displayed: 6 significant digits ("0.63111", "7.76342e-05"), "∞"/"−∞" for
+    /// infinities, "—" for NaN, "0" for zero of either sign.
+    static QString formatValue(double v);
+
+    /// The sentences that say why a KL is infinite, e.g. "KL(P‖Q) = ∞ because Q = 0 at x = 15 where
+    /// P = 1.1e-05." (up to three events each, then "and N more"); empty when both KL are finite.
+    static QString explainInfinity(const klscope::Comparison &c);
+
+signals:
+    /// The person pressed the extend-support button.
+    void extendSupportRequested();
+
+private:
+    enum class UnitKind
+    {
+        Information, ///< nats, bits or bans
+        SquareRoot,  ///< the square root of the unit (JS distance)
+        None         ///< no unit (total variation, Hellinger)
+    };
+    QLabel *addRow(QGridLayout *grid, const QString &name, const QString &objectName, const QString &toolTip,
+                   UnitKind unit);
+
+    QLabel *m_context = nullptr;
+    QLabel *m_warnings = nullptr;
+    QPushButton *m_extendSupport = nullptr;
+    QLabel *m_klPQ = nullptr;
+    QLabel *m_klQP = nullptr;
+    QLabel *m_js = nullptr;
+    QProgressBar *m_jsGauge = nullptr;
+    QLabel *m_jsCeiling = nullptr;
+    QLabel *m_jsDistance = nullptr;
+    QLabel *m_infinity = nullptr;
+    QLabel *m_entropyP = nullptr;
+    QLabel *m_entropyQ = nullptr;
+    QLabel *m_crossEntropyPQ = nullptr;
+    QLabel *m_crossEntropyQP = nullptr;
+    IdentityBar *m_identityPQ = nullptr;
+    IdentityBar *m_identityQP = nullptr;
+    QLabel *m_totalVariation = nullptr;
+    QLabel *m_hellinger = nullptr;
+    QList<QLabel *> m_unitLabels;
+    QList<QLabel *> m_sqrtUnitLabels;
+};
