@@ -1,0 +1,45 @@
+#include "cliutil.h"
+
+#include <QCommandLineParser>
+
+#include <cstdio>
+
+namespace cli {
+
+const char *const kSpecHelp =
+    "SPEC: binomial:n=15,p=0.4 | uniform:a=0,b=14 | poisson:lambda=3.5 | geometric:p=0.3\n"
+    "    | negative_binomial:r=5,p=0.4 | hypergeometric:N=50,K=20,n=10 | bernoulli:p=0.3\n"
+    "    | custom:0.2,0.5,0.3   (numbers may be fractions such as 7/15)";
+
+void printError(const QString &message)
+{
+    std::fprintf(stderr, "klscope-cli: %s\n", qPrintable(message));
+}
+
+int usage(const QString &message)
+{
+    printError(message);
+    std::fprintf(stderr, "Run 'klscope-cli --help' for usage.\n");
+    return kUsage;
+}
+
+void writeOut(const std::string &text)
+{
+    std::fwrite(text.data(), 1, text.size(), stdout);
+}
+
+bool parseOptions(QCommandLineParser &parser, const QStringList &arguments, QString *error)
+{
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    if (!parser.parse(arguments)) {
+        *error = parser.errorText();
+        return false;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        *error = QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first());
+        return false;
+    }
+    return true;
+}
+
+} // namespace cli
