@@ -100,8 +100,9 @@ DivergenceTotals divergences(std::span<const double> p, std::span<const double> 
 
     const unsigned threads =
         n < kParallelFrom ? 1u : std::clamp(std::thread::hardware_concurrency(), 1u, 16u);
-    const BlockKernel blockSums =
-        kernel::haveAvx2Kernel() ? kernel::blockSumsAvx2 : kernel::blockSumsPortable;
+    const BlockKernel blockSums = kernel::haveAvx512Kernel() ? kernel::blockSumsAvx512
+                                  : kernel::haveAvx2Kernel() ? kernel::blockSumsAvx2
+                                                             : kernel::blockSumsPortable;
     auto work = [&](unsigned t) {
         for (std::size_t c = t; c < chunks; c += threads)
             processChunk(in, c * kChunk, std::min(n, (c + 1) * kChunk), partials[c], blockSums);

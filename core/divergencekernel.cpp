@@ -60,7 +60,26 @@ bool haveAvx2Kernel() noexcept
     return false;
 }
 void streamFence() noexcept {}
+#endif
+
+#if !defined(KLSCOPE_HAVE_AVX512_KERNEL)
+void blockSumsAvx512(const Block &b, double sums[SumCount]) noexcept
+{
+    blockSumsPortable(b, sums);
+}
+bool haveAvx512Kernel() noexcept
+{
+    return false;
+}
 #else
+bool haveAvx512Kernel() noexcept
+{
+    static const bool have = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq");
+    return have;
+}
+#endif
+
+#if defined(KLSCOPE_HAVE_AVX2_KERNEL)
 bool haveAvx2Kernel() noexcept
 {
     static const bool have = __builtin_cpu_supports("avx2");

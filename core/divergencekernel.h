@@ -1,9 +1,10 @@
 #pragma once
 
-// Internal to divergence.cpp: the per-block kernel of the fused pass, in a portable version and an
-// AVX2 version (divergencekernel_avx2.cpp, compiled with -mavx2 and chosen at run time). Both apply
-// the same operations in the same order per event; only the grouping of the block's partial sums
-// differs, so they agree to rounding in the last bits of the totals.
+// Internal to divergence.cpp: the per-block kernel of the fused pass, in a portable version, an AVX2
+// version (divergencekernel_avx2.cpp, compiled with -mavx2) and an AVX-512 version
+// (divergencekernel_avx512.cpp, -mavx512f -mavx512dq), the widest the CPU runs chosen at run time.
+// All apply the same operations in the same order per event; only the grouping of the block's partial
+// sums differs, so per-event terms agree bitwise and totals to rounding in the last bits.
 
 #include <cstddef>
 
@@ -43,10 +44,16 @@ void blockSumsPortable(const Block &b, double sums[SumCount]) noexcept;
 /// Same, with AVX2. Only call when the CPU supports AVX2 (see haveAvx2Kernel()).
 void blockSumsAvx2(const Block &b, double sums[SumCount]) noexcept;
 
-/// Orders the AVX2 kernel's streaming stores before later loads; each thread calls it when done.
+/// Same, with AVX-512. Only call when haveAvx512Kernel().
+void blockSumsAvx512(const Block &b, double sums[SumCount]) noexcept;
+
+/// Orders the vector kernels' streaming stores before later loads; each thread calls it when done.
 void streamFence() noexcept;
 
 /// True when this build has the AVX2 kernel and the CPU can run it.
 bool haveAvx2Kernel() noexcept;
+
+/// True when this build has the AVX-512 kernel and the CPU can run it (AVX-512 F and DQ).
+bool haveAvx512Kernel() noexcept;
 
 } // namespace klscope::kernel
