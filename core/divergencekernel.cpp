@@ -50,6 +50,22 @@ void blockSumsPortable(const Block &b, double sums[SumCount]) noexcept
         sums[s] = (lane[s][0] + lane[s][1]) + (lane[s][2] + lane[s][3]);
 }
 
+void addPortableTail(const Block &b, std::size_t from, double sums[SumCount]) noexcept
+{
+    if (from >= b.n)
+        return;
+    Block rest = b;
+    rest.p += from, rest.q += from, rest.lp += from, rest.lq += from, rest.lm += from, rest.m += from;
+    rest.klPQ = b.klPQ ? b.klPQ + from : nullptr;
+    rest.klQP = b.klQP ? b.klQP + from : nullptr;
+    rest.js = b.js ? b.js + from : nullptr;
+    rest.n = b.n - from;
+    double tail[SumCount];
+    blockSumsPortable(rest, tail);
+    for (int s = 0; s < SumCount; ++s)
+        sums[s] += tail[s];
+}
+
 #if !defined(KLSCOPE_HAVE_AVX2_KERNEL)
 void blockSumsAvx2(const Block &b, double sums[SumCount]) noexcept
 {

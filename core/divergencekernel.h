@@ -41,6 +41,10 @@ inline constexpr std::size_t kMaxBlock = 256;
 /// Adds nothing to the outputs' neighbours; writes sums[s] = the block's total of each quantity in nats.
 void blockSumsPortable(const Block &b, double sums[SumCount]) noexcept;
 
+/// Runs the portable kernel on events `from`..n-1 of the block (the vector kernels' remainder) and adds
+/// its sums to `sums`. Does nothing when from >= n.
+void addPortableTail(const Block &b, std::size_t from, double sums[SumCount]) noexcept;
+
 /// Same, with AVX2. Only call when the CPU supports AVX2 (see haveAvx2Kernel()).
 void blockSumsAvx2(const Block &b, double sums[SumCount]) noexcept;
 

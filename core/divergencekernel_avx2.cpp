@@ -106,19 +106,7 @@ void blockSumsAvx2(const Block &b, double sums[SumCount]) noexcept
     streamCopy(b.js, outJS, i);
     for (int s = 0; s < SumCount; ++s)
         sums[s] = reduce(acc[s]);
-    if (i < b.n) {
-        // The last events of the block: the portable kernel on the remainder.
-        Block rest = b;
-        rest.p += i, rest.q += i, rest.lp += i, rest.lq += i, rest.lm += i, rest.m += i;
-        rest.klPQ = b.klPQ ? b.klPQ + i : nullptr;
-        rest.klQP = b.klQP ? b.klQP + i : nullptr;
-        rest.js = b.js ? b.js + i : nullptr;
-        rest.n = b.n - i;
-        double tail[SumCount];
-        blockSumsPortable(rest, tail);
-        for (int s = 0; s < SumCount; ++s)
-            sums[s] += tail[s];
-    }
+    addPortableTail(b, i, sums);
 }
 
 } // namespace klscope::kernel

@@ -101,19 +101,7 @@ void blockSumsAvx512(const Block &b, double sums[SumCount]) noexcept
         _mm512_store_pd(lane, acc[s]);
         sums[s] = ((lane[0] + lane[1]) + (lane[2] + lane[3])) + ((lane[4] + lane[5]) + (lane[6] + lane[7]));
     }
-    if (i < b.n) {
-        // The last events of the block: the portable kernel on the remainder.
-        Block rest = b;
-        rest.p += i, rest.q += i, rest.lp += i, rest.lq += i, rest.lm += i, rest.m += i;
-        rest.klPQ = b.klPQ ? b.klPQ + i : nullptr;
-        rest.klQP = b.klQP ? b.klQP + i : nullptr;
-        rest.js = b.js ? b.js + i : nullptr;
-        rest.n = b.n - i;
-        double tail[SumCount];
-        blockSumsPortable(rest, tail);
-        for (int s = 0; s < SumCount; ++s)
-            sums[s] += tail[s];
-    }
+    addPortableTail(b, i, sums);
 }
 
 } // namespace klscope::kernel
