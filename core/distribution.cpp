@@ -16,8 +16,8 @@ template <class... Ts> struct Overloaded : Ts...
 {
     using Ts::operator()...;
 };
-
-constexpr double kInf = std::numeric_limits<double>::infinity();
+// Clang 14 has no class template argument deduction for aggregates yet (P1816).
+template <class... Ts> Overloaded(Ts...) -> Overloaded<Ts...>;
 
 constexpr std::array kFamilies = {
     Family::Binomial,         Family::Uniform,        Family::Poisson,   Family::Geometric,

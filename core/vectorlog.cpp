@@ -8,8 +8,9 @@
 // glibc's libmvec exports its AVX2 and AVX-512 variants of log under their vector-ABI names; the
 // compiler would only call them by itself under -ffast-math, which this project does not use.
 // Both are within 1 ulp of std::log here and return -inf at 0 and exact results for subnormals.
-extern "C" __m256d _ZGVdN4v_log(__m256d x);
-extern "C" __m512d _ZGVeN8v_log(__m512d x);
+// The target attributes say which ABI the vector arguments use (clang insists on them).
+extern "C" __attribute__((target("avx2,fma"))) __m256d _ZGVdN4v_log(__m256d x);
+extern "C" __attribute__((target("avx512f"))) __m512d _ZGVeN8v_log(__m512d x);
 #endif
 
 namespace klscope {
