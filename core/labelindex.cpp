@@ -5,7 +5,7 @@
 #include <functional>
 #include <stdexcept>
 
-namespace klscope::import {
+namespace klscope {
 
 namespace {
 constexpr std::uint64_t kIndexMask = 0xFFFF'FFFFu;
@@ -81,4 +81,4 @@ std::optional<std::size_t> LabelIndex::find(std::string_view label) const noexce
     }
 }
 
-} // namespace klscope::import
+} // namespace klscope

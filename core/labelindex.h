@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-namespace klscope::import {
+namespace klscope {
 
 class LabelIndex
 {
@@ -39,4 +39,4 @@ private:
     std::size_t m_mask = 0;
 };
 
-} // namespace klscope::import
+} // namespace klscope

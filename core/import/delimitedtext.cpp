@@ -39,7 +39,10 @@ struct Fields
     }
 };
 
-bool isSpace(char c) noexcept { return c == ' ' || c == '\t'; }
+bool isSpace(char c) noexcept
+{
+    return c == ' ' || c == '\t';
+}
 
 std::string_view trim(std::string_view s) noexcept
 {
@@ -189,7 +192,10 @@ bool isBlank(std::string_view line) noexcept
     return std::all_of(line.begin(), line.end(), isSpace);
 }
 
-std::string columnSuffix(std::size_t column) { return " (column " + std::to_string(column) + ")"; }
+std::string columnSuffix(std::size_t column)
+{
+    return " (column " + std::to_string(column) + ")";
+}
 
 // Why `text` is not an acceptable number, or nullptr when it is (value set).
 const char *readValue(std::string_view text, double &value) noexcept
@@ -269,7 +275,8 @@ Result<Table> parseDelimitedText(std::string_view text, std::string_view fileNam
 
         std::size_t pos = 0;
         while (pos < text.size()) {
-            const char *nl = static_cast<const char *>(std::memchr(text.data() + pos, '\n', text.size() - pos));
+            const char *nl =
+                static_cast<const char *>(std::memchr(text.data() + pos, '\n', text.size() - pos));
             const std::size_t end = nl ? static_cast<std::size_t>(nl - text.data()) : text.size();
             std::string_view line = text.substr(pos, end - pos);
             pos = end + 1;
@@ -338,7 +345,10 @@ Result<Table> parseDelimitedText(std::string_view text, std::string_view fileNam
                 if (const char *why = readValue(fields.slots[c].text, value)) {
                     std::string what = fields.slots[c].text.empty()
                                            ? std::string("empty value")
-                                           : std::string(1, '\'').append(excerpt(fields.slots[c].text)).append("' is ").append(why);
+                                           : std::string(1, '\'')
+                                                 .append(excerpt(fields.slots[c].text))
+                                                 .append("' is ")
+                                                 .append(why);
                     what += columnSuffix(c + 1);
                     if (table.delimiter == Delimiter::Semicolon &&
                         fields.slots[c].text.find(',') != std::string_view::npos)
@@ -358,7 +368,7 @@ Result<Table> parseDelimitedText(std::string_view text, std::string_view fileNam
     if (first)
         return makeError(fileName, 0, "the file is empty (no data lines)");
     if (table.rowCount() == 0)
-        return makeError(fileName, 0, "only a header line, no data");
+        return makeError(fileName, firstLine, "only a header line, no data");
     return table;
 }
 

@@ -40,7 +40,8 @@ bool looksLikeOption(std::string_view part) noexcept
 bool equalsIgnoringCase(std::string_view a, std::string_view b) noexcept
 {
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+               return std::tolower(static_cast<unsigned char>(x)) ==
+                      std::tolower(static_cast<unsigned char>(y));
            });
 }
 
@@ -55,7 +56,8 @@ Result<std::size_t> selectColumn(const Table &table, std::string_view column, Si
         if (equalsIgnoringCase(table.header[c], column)) {
             if (c < firstValue)
                 return makeError(table.fileName, 0,
-                                 "the column '" + std::string(column) + "' holds the event labels, not values");
+                                 "the column '" + std::string(column) +
+                                     "' holds the event labels, not values");
             return c - firstValue;
         }
     if ((column == "p" || column == "q") && valueColumns == 2)
@@ -75,7 +77,10 @@ Result<std::size_t> selectColumn(const Table &table, std::string_view column, Si
                          (table.hasHeader ? std::string() : std::string(" (the file has no header line)")));
 }
 
-std::string countText(double x) { return validation::formatNumber(x); }
+std::string countText(double x)
+{
+    return validation::formatNumber(x);
+}
 
 Result<Custom> makeCustom(std::vector<double> masses, std::vector<std::string> labels, std::string_view name)
 {
@@ -93,7 +98,7 @@ struct Prepared
 {
     const Source *source = nullptr;
     bool family = false;
-    bool realHistogram = false; ///< labels are intervals, not integers
+    bool realHistogram = false;           ///< labels are intervals, not integers
     LabelledMasses binned;                ///< a histogram's masses and labels
     const LabelledMasses *data = nullptr; ///< &source->data, or &binned
 };
@@ -271,13 +276,14 @@ Result<Source> loadSource(std::string_view spec, Side side)
                 if (!std::isfinite(values[i]))
                     return makeError(source.name, table->lines[i],
                                      "the sample '" + validation::formatNumber(values[i]) +
-                                         "' is not a finite number (column " + std::to_string(fileColumn) + ")");
+                                         "' is not a finite number (column " + std::to_string(fileColumn) +
+                                         ")");
             source.type = Source::Type::Samples;
             source.samples = std::move(values);
             source.sampleLines = std::move(table->lines);
             source.binning = fileSpec->binning;
-            source.description = source.name + ": " + std::to_string(source.samples.size()) + " samples (" +
-                                 columnText + ")";
+            source.description =
+                source.name + ": " + std::to_string(source.samples.size()) + " samples (" + columnText + ")";
             return source;
         }
 
@@ -289,8 +295,8 @@ Result<Source> loadSource(std::string_view spec, Side side)
         source.data.masses = std::move(masses).value().masses;
         source.data.labels = std::move(table->labels);
         source.data.lines = std::move(table->lines);
-        if (auto duplicate = findDuplicateLabel(source.data, source.name))
-            return *duplicate;
+        // Repeated labels are found where the labels are used (alignByLabel, placeByIntegerLabel,
+        // resolveSpec), each naming both lines, so a million labels are hashed once, not twice.
         source.description = source.name + ": " + std::to_string(source.data.masses.size()) + " events (" +
                              columnText + ") read as " + std::string(valueKindKeyword(fileSpec->kind));
         if (fileSpec->kind == ValueKind::Counts)
@@ -314,9 +320,16 @@ Result<ResolvedPair> pairSources(const Source &p, const Source &q)
         }
         // Samples: bin both together when both are samples, else each alone.
         if (p.type == Source::Type::Samples && q.type == Source::Type::Samples) {
+            // One binning serves both sides, so two different explicit choices cannot both be honoured.
             BinningOptions options = p.binning;
             if (options.rule == BinRule::Auto)
                 options = q.binning;
+            else if (q.binning.rule != BinRule::Auto &&
+                     (q.binning.rule != p.binning.rule || q.binning.width != p.binning.width))
+                return makeError(
+                    p.name + " and " + q.name, 0,
+                    "P and Q ask for different bins, but two sample sets share one binning; give "
+                    "bins= or width= on one side only, or the same on both");
             auto histograms = binSamplesTogether(p.samples, q.samples, options, p.name, q.name);
             if (!histograms)
                 return histograms.error();
@@ -326,10 +339,12 @@ Result<ResolvedPair> pairSources(const Source &p, const Source &q)
                 notes.push_back(samplesNote(*sources[i], *h[i]));
             }
             // Equal edges: the histograms are already aligned bin by bin.
-            auto pc = makeCustom(std::move(sides[0].binned.masses), std::move(sides[0].binned.labels), p.name);
+            auto pc =
+                makeCustom(std::move(sides[0].binned.masses), std::move(sides[0].binned.labels), p.name);
             if (!pc)
                 return pc.error();
-            auto qc = makeCustom(std::move(sides[1].binned.masses), std::move(sides[1].binned.labels), q.name);
+            auto qc =
+                makeCustom(std::move(sides[1].binned.masses), std::move(sides[1].binned.labels), q.name);
             if (!qc)
                 return qc.error();
             notes.push_back("P and Q are binned on the same edges.");
@@ -356,8 +371,9 @@ Result<ResolvedPair> pairSources(const Source &p, const Source &q)
             auto aligned = alignByLabel(*sides[0].data, *sides[1].data, p.name, q.name);
             if (!aligned)
                 return aligned.error();
-            std::string note = "Aligned by label on " + std::to_string(aligned->labels().size()) + " events (" +
-                               (aligned->order == LabelOrder::Numeric ? "numeric order" : "order of first appearance");
+            std::string note =
+                "Aligned by label on " + std::to_string(aligned->labels().size()) + " events (" +
+                (aligned->order == LabelOrder::Numeric ? "numeric order" : "order of first appearance");
             note += "); " + std::to_string(aligned->onlyInP) + " only in P and " +
                     std::to_string(aligned->onlyInQ) + " only in Q, with mass 0 on the other side.";
             notes.push_back(std::move(note));
@@ -413,17 +429,22 @@ Result<Distribution> resolveSpec(std::string_view spec, Side side)
             prepared.data = &prepared.binned;
             prepared.realHistogram = !h->binning.integer;
         }
-        const bool byValue = !prepared.data->labels.empty() && !prepared.realHistogram &&
-                             std::all_of(prepared.data->labels.begin(), prepared.data->labels.end(),
-                                         [](const std::string &l) {
-                                             const auto v = integerLabel(l);
-                                             return v && *v >= 0 && static_cast<std::uint64_t>(*v) < kMaxEvents;
-                                         });
+        const bool byValue =
+            !prepared.data->labels.empty() && !prepared.realHistogram &&
+            std::all_of(prepared.data->labels.begin(), prepared.data->labels.end(), [](const std::string &l) {
+                const auto v = integerLabel(l);
+                return v && *v >= 0 && static_cast<std::uint64_t>(*v) < kMaxEvents;
+            });
         if (prepared.family || prepared.data->labels.empty() || byValue)
             return positional(prepared);
         auto c = makeCustom(prepared.data->masses, prepared.data->labels, source->name);
-        if (!c)
+        if (!c) {
+            // Custom checks the labels anyway; only on failure is it worth hashing them again to name
+            // the lines of a repeated label.
+            if (auto duplicate = findDuplicateLabel(*prepared.data, source->name))
+                return *duplicate;
             return c.error();
+        }
         return Distribution(std::move(c).value());
     } catch (const std::bad_alloc &) {
         return ImportError{"not enough memory to read '" + excerpt(spec, 80) + "'", 0};

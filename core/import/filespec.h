@@ -49,12 +49,12 @@ enum class Side
 /// A parsed file:/samples: spec.
 struct FileSpec
 {
-    bool samples = false;                     ///< samples:PATH rather than file:PATH
-    std::string path;                         ///< as written
+    bool samples = false;                      ///< samples:PATH rather than file:PATH
+    std::string path;                          ///< as written
     ValueKind kind = ValueKind::Probabilities; ///< file: only
-    bool kindGiven = false;                   ///< `as=` was written
-    std::string column;                       ///< empty = default column
-    BinningOptions binning;                   ///< samples: only
+    bool kindGiven = false;                    ///< `as=` was written
+    std::string column;                        ///< empty = default column
+    BinningOptions binning;                    ///< samples: only
 };
 
 /// True when `spec` starts with "file:" or "samples:".
@@ -71,9 +71,9 @@ struct Source
 {
     enum class Type
     {
-        Family,  ///< a non-file spec (binomial:..., custom:...)
-        Masses,  ///< from file:, labelled or not
-        Samples  ///< from samples:, not yet binned
+        Family, ///< a non-file spec (binomial:..., custom:...)
+        Masses, ///< from file:, labelled or not
+        Samples ///< from samples:, not yet binned
     };
     Type type = Type::Family;
     std::string name;                         ///< file name for messages, or the spec itself
@@ -86,8 +86,10 @@ struct Source
     std::string description; ///< for people: "data.csv: 3 events read as counts (sample size 120)"
 };
 
-/// Reads one side: a file:/samples: spec reads and checks its file; anything else goes to
-/// klscope::parseSpec. Errors name the file and line (or repeat parseSpec's sentence). Never throws.
+/// Reads one side: a file:/samples: spec reads and checks its file (syntax, shape, values for the
+/// chosen kind); anything else goes to klscope::parseSpec. A repeated label is reported by
+/// pairSources/resolveSpec, which see how the labels are used. Errors name the file and line (or
+/// repeat parseSpec's sentence). Never throws.
 Result<Source> loadSource(std::string_view spec, Side side);
 
 /// P and Q ready for compare(), with the labels of the events when a side was labelled.

@@ -41,7 +41,10 @@ double roundWidth(double h) noexcept
     return rounded > 0 && std::isfinite(rounded) ? rounded : h;
 }
 
-std::string number(double x) { return validation::formatNumber(x); }
+std::string number(double x)
+{
+    return validation::formatNumber(x);
+}
 
 std::string formatEdge(double x, int precision)
 {
@@ -85,11 +88,13 @@ Result<Binning> chooseBinning(const Pooled &pooled, const BinningOptions &option
         rule = integer ? BinRule::Integer : BinRule::FreedmanDiaconis;
     if (rule == BinRule::Integer) {
         if (!integer)
-            return makeError(name, 0, "integer bins need whole-number samples, and some are not whole numbers");
+            return makeError(name, 0,
+                             "integer bins need whole-number samples, and some are not whole numbers");
         const double bins = hi - lo + 1;
         if (bins > static_cast<double>(kMaxBins))
-            return makeError(name, 0, "the samples span " + number(lo) + ".." + number(hi) + ", more than " +
-                                          std::to_string(kMaxBins) + " integer bins; give a bin width");
+            return makeError(name, 0,
+                             "the samples span " + number(lo) + ".." + number(hi) + ", more than " +
+                                 std::to_string(kMaxBins) + " integer bins; give a bin width");
         b.integer = true;
         b.origin = lo;
         b.width = 1;
@@ -132,17 +137,17 @@ Result<Binning> chooseBinning(const Pooled &pooled, const BinningOptions &option
         origin -= h;
     const double bins = std::floor((hi - origin) / h) + 1;
     if (!(bins <= static_cast<double>(kMaxBins)))
-        return makeError(name, 0, "the bin width " + number(h) + " would make more than " +
-                                      std::to_string(kMaxBins) + " bins over " + number(lo) + ".." +
-                                      number(hi) + "; give a wider bin");
+        return makeError(name, 0,
+                         "the bin width " + number(h) + " would make more than " + std::to_string(kMaxBins) +
+                             " bins over " + number(lo) + ".." + number(hi) + "; give a wider bin");
     b.origin = origin;
     b.width = h;
     b.count = static_cast<std::size_t>(bins);
     // Edges must be distinct doubles, or bins would be empty intervals.
     if (!(b.edge(1) > b.edge(0)) || !(b.edge(b.count) > b.edge(b.count - 1)))
         return makeError(name, 0, "the bin width " + number(h) + " is too small for samples of this size");
-    b.description = how + ", " + std::to_string(b.count) + (b.count == 1 ? " bin from " : " bins from ") +
-                    number(origin);
+    b.description =
+        how + ", " + std::to_string(b.count) + (b.count == 1 ? " bin from " : " bins from ") + number(origin);
     return b;
 }
 
@@ -220,7 +225,8 @@ Result<Histogram> binSamples(std::span<const double> samples, const BinningOptio
     }
 }
 
-Result<std::pair<Histogram, Histogram>> binSamplesTogether(std::span<const double> p, std::span<const double> q,
+Result<std::pair<Histogram, Histogram>> binSamplesTogether(std::span<const double> p,
+                                                           std::span<const double> q,
                                                            const BinningOptions &options,
                                                            std::string_view pName, std::string_view qName)
 {

@@ -10,7 +10,7 @@
 //     (D. Freedman, P. Diaconis, "On the histogram as a density estimator: L2 theory",
 //     Z. Wahrscheinlichkeitstheorie verw. Gebiete 57 (1981) 453-476), with the interquartile range IQR
 //     from linearly interpolated quartiles (Hyndman-Fan type 7), rounded to 3 significant digits so
-//     the edges read well. When IQR = 0 (more than half the samples equal), the width falls back to
+//     the edges read well. When IQR = 0 (the middle half of the samples equal), the width falls back to
 //     Sturges' range / (ceil(log2 n) + 1); when every sample is equal, to a single bin of width 1.
 // Histograms hold counts; the number of samples is reported so the UI and CLI can show it.
 
@@ -25,8 +25,10 @@
 
 namespace klscope::import {
 
-/// Most bins a histogram may have (10^6); more is refused with a hint to choose a wider bin.
-inline constexpr std::size_t kMaxBins = 1'000'000;
+/// Most bins a histogram may have (10^5); more is refused with a hint to choose a wider bin. Every bin
+/// is an event with a label on screen, and fuzzing showed that a few samples far apart with a narrow
+/// width asked for a million labelled bins.
+inline constexpr std::size_t kMaxBins = 100'000;
 
 /// How to choose bins.
 enum class BinRule
@@ -84,7 +86,8 @@ Result<Histogram> binSamples(std::span<const double> samples, const BinningOptio
 /// sides: integer bins over both ranges when both are integer data (Auto), otherwise one width
 /// (given, or Freedman-Diaconis of the pooled samples) and one origin. The two histograms have equal
 /// labels. Never throws.
-Result<std::pair<Histogram, Histogram>> binSamplesTogether(std::span<const double> p, std::span<const double> q,
+Result<std::pair<Histogram, Histogram>> binSamplesTogether(std::span<const double> p,
+                                                           std::span<const double> q,
                                                            const BinningOptions &options,
                                                            std::string_view pName, std::string_view qName);
 

@@ -13,9 +13,15 @@ namespace klscope::import {
 
 namespace {
 
-std::string quote(std::string_view label) { return std::string(1, '\'').append(label).append(1, '\''); }
+std::string quote(std::string_view label)
+{
+    return std::string(1, '\'').append(label).append(1, '\'');
+}
 
-std::size_t lineOf(const LabelledMasses &m, std::size_t i) { return i < m.lines.size() ? m.lines[i] : 0; }
+std::size_t lineOf(const LabelledMasses &m, std::size_t i)
+{
+    return i < m.lines.size() ? m.lines[i] : 0;
+}
 
 ImportError duplicateError(const LabelledMasses &m, std::string_view name, std::size_t firstRow,
                            std::size_t row)
@@ -198,11 +204,10 @@ Result<Custom> placeByIntegerLabel(const LabelledMasses &m, std::string_view nam
             owner[x] = i;
             masses[x] = m.masses[i];
         }
-        std::vector<std::string> labels(n);
-        for (std::size_t x = 0; x < n; ++x)
-            labels[x] = std::to_string(x);
+        // No labels: they would only repeat the event numbers, and would stop short of events the other
+        // side adds to the support.
         try {
-            return Custom(std::move(masses), std::move(labels));
+            return Custom(std::move(masses));
         } catch (const std::invalid_argument &e) {
             return makeError(name, 0, e.what());
         }

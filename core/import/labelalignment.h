@@ -24,7 +24,7 @@ namespace klscope::import {
 struct LabelledMasses
 {
     std::vector<std::string> labels;
-    std::vector<double> masses;      ///< finite and >= 0, one per label
+    std::vector<double> masses;       ///< finite and >= 0, one per label
     std::vector<std::uint32_t> lines; ///< optional: source line of each label, for messages
 };
 
@@ -62,7 +62,8 @@ Result<AlignedPair> alignByLabel(const LabelledMasses &p, const LabelledMasses &
 
 /// Places masses whose labels are whole numbers >= 0 at those events: event x gets the mass labelled
 /// x, and events 0..max that no label names get 0. This is how a labelled file is compared with a
-/// family or an unlabelled list (a file of "x,p" rows against binomial:n=15,p=0.4). Errors: a label
+/// family or an unlabelled list (a file of "x,p" rows against binomial:n=15,p=0.4). The result has no
+/// labels, since they would only repeat the event numbers. Errors: a label
 /// that is not a whole number >= 0, a repeated value, a largest label beyond kMaxEvents. Never throws.
 Result<Custom> placeByIntegerLabel(const LabelledMasses &m, std::string_view name);
 

@@ -34,8 +34,7 @@ inline ImportError makeError(std::string_view fileName, std::size_t line, std::s
 }
 
 /// A value of type T or an ImportError; no half-built value ever escapes with an error.
-template <typename T>
-class Result
+template <typename T> class Result
 {
 public:
     Result(T value) : m_state(std::in_place_index<0>, std::move(value)) {}

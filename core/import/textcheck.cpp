@@ -28,9 +28,11 @@ Result<std::string> readWholeFile(const std::filesystem::path &path)
         return makeError(name, 0, std::string("cannot be opened: ") + std::strerror(errno));
     std::string text;
     // Regular files are read in one allocation; pipes and special files grow, but never past the cap.
-    const std::uintmax_t size = std::filesystem::is_regular_file(status) ? std::filesystem::file_size(path, ec) : 0;
+    const std::uintmax_t size =
+        std::filesystem::is_regular_file(status) ? std::filesystem::file_size(path, ec) : 0;
     if (!ec && size > kMaxFileBytes)
-        return makeError(name, 0, "is " + std::to_string(size >> 20) + " MiB, larger than the limit of 1 GiB");
+        return makeError(name, 0,
+                         "is " + std::to_string(size >> 20) + " MiB, larger than the limit of 1 GiB");
     try {
         text.reserve(static_cast<std::size_t>(ec ? 0 : size));
         char buffer[1 << 16];
@@ -86,11 +88,12 @@ std::optional<ImportError> checkText(std::string_view text, std::string_view fil
             else if (c == 0xF4)
                 high = 0x8F;
         } else {
-            return makeError(fileName, line, "is not valid UTF-8 text (byte 0x" + [&] {
-                char hex[3];
-                std::snprintf(hex, sizeof hex, "%02X", c);
-                return std::string(hex);
-            }() + ")");
+            return makeError(
+                fileName, line, "is not valid UTF-8 text (byte 0x" + [&] {
+                    char hex[3];
+                    std::snprintf(hex, sizeof hex, "%02X", c);
+                    return std::string(hex);
+                }() + ")");
         }
         if (i + length > n)
             return makeError(fileName, line, "is not valid UTF-8 text (a character is cut off at the end)");

@@ -28,7 +28,10 @@ ImportError valueError(std::string_view fileName, std::span<const std::uint32_t>
     return makeError(fileName, i < lines.size() ? lines[i] : 0, what);
 }
 
-std::string quoted(double v) { return std::string(1, '\'').append(validation::formatNumber(v)).append(1, '\''); }
+std::string quoted(double v)
+{
+    return std::string(1, '\'').append(validation::formatNumber(v)).append(1, '\'');
+}
 
 } // namespace
 
@@ -87,8 +90,9 @@ Result<Masses> toMasses(std::span<const double> values, ValueKind kind, std::str
         }
         const double sum = total.value();
         if (!(sum > 0))
-            return makeError(fileName, 0, kind == ValueKind::Counts ? "all counts are zero"
-                                                                    : "all probabilities are zero");
+            return makeError(fileName, 0,
+                             kind == ValueKind::Counts ? "all counts are zero"
+                                                       : "all probabilities are zero");
         if (kind == ValueKind::Counts) {
             if (std::isinf(sum))
                 return makeError(fileName, 0, "the counts add up to more than the largest double");
@@ -128,13 +132,13 @@ Result<Masses> toMasses(std::span<const double> values, ValueKind kind, std::str
                 return valueError(fileName, lines, i, column, quoted(v) + " is not a usable log-probability");
             if (v > kTolerance)
                 return valueError(fileName, lines, i, column,
-                                  "the log-probability " + quoted(v) +
-                                      " is above 0, a probability above 1");
+                                  "the log-probability " + quoted(v) + " is above 0, a probability above 1");
             out.masses[i] = std::exp(std::min(v, 0.0));
             anyMass = anyMass || out.masses[i] > 0;
         }
         if (!anyMass)
-            return makeError(fileName, 0, "every log-probability is -inf (or underflows), so no event has mass");
+            return makeError(fileName, 0,
+                             "every log-probability is -inf (or underflows), so no event has mass");
         break;
     }
     }
