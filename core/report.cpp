@@ -89,9 +89,27 @@ std::string fixed(double x, int width, int precision)
     return buffer;
 }
 
+// The label of event x, or nullptr when there is none.
+const std::string *labelOf(std::span<const std::string> labels, std::int64_t x)
+{
+    return x >= 0 && static_cast<std::size_t>(x) < labels.size() ? &labels[static_cast<std::size_t>(x)]
+                                                                 : nullptr;
+}
+
+std::string stringArray(std::span<const std::string> items)
+{
+    std::string out = "[";
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        out += i ? "," : "";
+        out += jsonString(items[i]);
+    }
+    return out + "]";
+}
+
 } // namespace
 
-std::string toJson(const Comparison &c, bool withEvents)
+std::string toJson(const Comparison &c, bool withEvents, std::span<const std::string> labels,
+                   std::span<const std::string> notes)
 {
     const DivergenceTotals &t = c.totals;
     const std::string support =
@@ -104,12 +122,7 @@ std::string toJson(const Comparison &c, bool withEvents)
                                     .close();
     const std::string infinite =
         JsonObject().add("kl_pq", intList(c.infinitePQ)).add("kl_qp", intList(c.infiniteQP)).close();
-    std::string warnings = "[";
-    for (std::size_t i = 0; i < c.warnings.size(); ++i) {
-        warnings += i ? "," : "";
-        warnings += jsonString(c.warnings[i]);
-    }
-    warnings += ']';
+    const std::string warnings = stringArray(c.warnings);
 
     JsonObject out;
     out.add("unit", jsonString(unitName(c.unit)))
@@ -131,14 +144,18 @@ std::string toJson(const Comparison &c, bool withEvents)
         .add("methods", methods)
         .add("infinite_at", infinite)
         .add("warnings", warnings);
+    if (!notes.empty())
+        out.add("notes", stringArray(notes));
     if (withEvents) {
         std::string events = "[";
         const bool terms = c.klPQ.size() == c.p.size();
         for (std::size_t i = 0; i < c.p.size(); ++i) {
+            const std::int64_t x = c.support.first + static_cast<std::int64_t>(i);
             JsonObject e;
-            e.add("x", std::to_string(c.support.first + static_cast<std::int64_t>(i)))
-                .add("p", jsonNumber(c.p[i]))
-                .add("q", jsonNumber(c.q[i]));
+            e.add("x", std::to_string(x));
+            if (const std::string *label = labelOf(labels, x))
+                e.add("label", jsonString(*label));
+            e.add("p", jsonNumber(c.p[i])).add("q", jsonNumber(c.q[i]));
             if (terms)
                 e.add("kl_pq", jsonNumber(c.klPQ[i]))
                     .add("kl_qp", jsonNumber(c.klQP[i]))
@@ -152,19 +169,23 @@ std::string toJson(const Comparison &c, bool withEvents)
     return out.close() + "\n";
 }
 
-std::string toText(const Comparison &c, bool withEvents)
+std::string toText(const Comparison &c, bool withEvents, std::span<const std::string> labels)
 {
     const std::string unit(unitName(c.unit));
     const DivergenceTotals &t = c.totals;
     std::string out;
     if (withEvents && c.klPQ.size() == c.p.size()) {
-        out += "       x              p              q      p log(p/q)      q log(q/p)         JS term\n";
+        out += "       x              p              q      p log(p/q)      q log(q/p)         JS term";
+        out += labels.empty() ? "\n" : "  label\n";
         for (std::size_t i = 0; i < c.p.size(); ++i) {
             char x[32];
             std::snprintf(x, sizeof x, "%8lld",
                           static_cast<long long>(c.support.first + static_cast<std::int64_t>(i)));
             out += x + fixed(c.p[i], 15, 6) + fixed(c.q[i], 15, 6) + fixed(c.klPQ[i], 16, 6) +
-                   fixed(c.klQP[i], 16, 6) + fixed(c.js[i], 16, 6) + "\n";
+                   fixed(c.klQP[i], 16, 6) + fixed(c.js[i], 16, 6);
+            if (const std::string *label = labelOf(labels, c.support.first + static_cast<std::int64_t>(i)))
+                out.append("  ").append(*label);
+            out += "\n";
         }
         out += "\n";
     }

@@ -1,8 +1,11 @@
-// klscope-cli compute: every metric and per-event term for two distributions.
+// klscope-cli compute: every metric and per-event term for two distributions, given as family specs
+// or as files (file:PATH, samples:PATH; see core/import/filespec.h).
 
 #include "cliutil.h"
 
 #include "comparison.h"
+#include "filespec.h"
+#include "labelalignment.h"
 #include "report.h"
 #include "spec.h"
 
@@ -37,7 +40,8 @@ int compute(const QStringList &arguments)
     if (!parseOptions(parser, arguments, &error))
         return usage(error);
     if (parser.isSet(QStringLiteral("help"))) {
-        writeOut(parser.helpText().toStdString() + kSpecHelp + "\n");
+        writeOut(parser.helpText().toStdString() + kSpecHelp + "\n" +
+                 std::string(klscope::import::fileSpecHelp()) + "\n");
         return 0;
     }
     if (!parser.isSet(p) || !parser.isSet(q))
@@ -57,26 +61,38 @@ int compute(const QStringList &arguments)
         return usage(QString::fromStdString(e.what()));
     }
     try {
-        const auto pd = [&] {
-            try {
-                return klscope::parseSpec(parser.value(p).toStdString());
-            } catch (const std::invalid_argument &e) {
-                throw std::invalid_argument(std::string("--p: ") + e.what());
-            }
-        }();
-        const auto qd = [&] {
-            try {
-                return klscope::parseSpec(parser.value(q).toStdString());
-            } catch (const std::invalid_argument &e) {
-                throw std::invalid_argument(std::string("--q: ") + e.what());
-            }
-        }();
-        const klscope::Comparison c = klscope::compare(pd, qd, options);
+        // Each side is read on its own first, so a message says which option it is about.
+        auto load = [&](const QCommandLineOption &option, klscope::import::Side side, const char *name) {
+            auto source = klscope::import::loadSource(parser.value(option).toStdString(), side);
+            if (!source)
+                throw std::invalid_argument(std::string(name).append(": ").append(source.error().message));
+            return std::move(source).value();
+        };
+        const auto ps = load(p, klscope::import::Side::P, "--p");
+        const auto qs = load(q, klscope::import::Side::Q, "--q");
+        auto pair = klscope::import::pairSources(ps, qs);
+        if (!pair)
+            throw std::invalid_argument(pair.error().message);
+        klscope::Comparison c = klscope::compare(pair->p, pair->q, options);
+        // With labels from files, the explanation of an infinite KL names the labels, not only x.
+        const auto labels = pair->labels();
+        for (std::string &sentence : klscope::import::describeInfinities(c, labels))
+            c.warnings.push_back(std::move(sentence));
         if (parser.isSet(json)) {
-            writeOut(klscope::toJson(c, options.perEvent));
+            writeOut(klscope::toJson(c, options.perEvent, labels, pair->notes));
         } else {
-            writeOut("P: " + klscope::describe(pd) + "\nQ: " + klscope::describe(qd) + "\n");
-            writeOut(klscope::toText(c, options.perEvent));
+            const std::string pText = ps.type == klscope::import::Source::Type::Family
+                                          ? klscope::describe(pair->p)
+                                          : ps.description;
+            const std::string qText = qs.type == klscope::import::Source::Type::Family
+                                          ? klscope::describe(pair->q)
+                                          : qs.description;
+            std::string header = "P: " + pText + "\nQ: " + qText + "\n";
+            for (const std::string &note : pair->notes)
+                if (note != pText && note != qText)
+                    header.append("note: ").append(note).append("\n");
+            writeOut(header);
+            writeOut(klscope::toText(c, options.perEvent, labels));
         }
     } catch (const std::invalid_argument &e) {
         printError(QString::fromStdString(e.what()));
