@@ -1,7 +1,9 @@
 # Sourced by run.sh and test.sh: makes sure the Debian 12 packages the build needs are installed.
 # As root it installs what is missing with apt-get; otherwise it prints the exact command and stops.
 
-KLSCOPE_PACKAGES=(g++ make cmake pkg-config qt6-base-dev qt6-svg-dev libqcustomplot-dev libboost-math-dev libgl-dev)
+# fonts-dejavu-core: offscreen rendering (tests, headless export) needs at least one font on the system.
+KLSCOPE_PACKAGES=(g++ make cmake pkg-config qt6-base-dev qt6-svg-dev libqcustomplot-dev libboost-math-dev libgl-dev
+    fonts-dejavu-core)
 
 klscope_ensure_packages() {
     local missing=()

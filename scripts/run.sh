@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds klscope (Release) and launches it on its default example. Extra arguments go to the program.
+# Builds klscope (Release) and opens the window on the seed example. Extra arguments go to the program
+# (for example --preset NAME, a .klscope file, or --screenshot FILE.png).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/deps.sh"
@@ -8,8 +9,9 @@ klscope_ensure_packages
 build="$root/build"
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DKLSCOPE_BUILD_TESTS=OFF >/dev/null
 cmake --build "$build" -j"$(klscope_jobs)"
-if [ -x "$build/app/klscope" ]; then
-    exec "$build/app/klscope" "$@"
+if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
+    echo "klscope: no display (DISPLAY and WAYLAND_DISPLAY are unset). Run it on a desktop or under" >&2
+    echo "xvfb-run -a scripts/run.sh; for a picture only: QT_QPA_PLATFORM=offscreen scripts/run.sh --screenshot shot.png" >&2
+    exit 1
 fi
-# Until the window exists: the seed example on the command line.
-exec "$build/app/klscope-cli" compute --p binomial:n=15,p=7/15 --q uniform:a=0,b=14 --support 0..14 "$@"
+exec "$build/app/klscope" "$@"
