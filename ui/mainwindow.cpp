@@ -8,6 +8,7 @@
 #include "document.h"
 #include "eventtableview.h"
 #include "metricspanel.h"
+#include "sessioncontroller.h"
 #include "spec.h"
 
 #include <QAction>
@@ -127,6 +128,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_document(new Do
     m_statusEvents->setToolTip(tr("Events on the support and the unit of every value."));
     statusBar()->addPermanentWidget(m_statusEvents);
 
+    m_session = new SessionController(m_document, this);
+    m_session->acceptDrops(m_editorP, Side::P);
+    m_session->acceptDrops(m_editorQ, Side::Q);
+    connect(m_session, &SessionController::currentFileChanged, this, &MainWindow::updateTitle);
     createMenus();
 
     connect(m_swap, &QPushButton::clicked, m_document, &Document::swap);
@@ -159,6 +164,8 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    m_session->addFileActions(file);
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setStatusTip(tr("Close klscope."));
@@ -170,6 +177,8 @@ void MainWindow::createMenus()
     redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
     edit->addAction(undo);
     edit->addAction(redo);
+    edit->addSeparator();
+    m_session->addPasteActions(edit);
     edit->addSeparator();
     QAction *swap = edit->addAction(tr("&Swap P and Q"), m_document, &Document::swap);
     swap->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
@@ -214,6 +223,12 @@ void MainWindow::createMenus()
         connect(a, &QAction::toggled, this, [this, term](bool on) { m_document->setTermVisible(term, on); });
         m_termActions.append(a);
     }
+    // A session that is opened brings its own toggles.
+    connect(m_document, &Document::termVisibilityChanged, this, [this] {
+        const Term order[] = {Term::KlPQ, Term::KlQP, Term::Js};
+        for (int i = 0; i < m_termActions.size(); ++i)
+            m_termActions.at(i)->setChecked(m_document->isTermVisible(order[i]));
+    });
     view->addSeparator();
     m_smoothingAction = view->addAction(tr("&ε-smoothing"));
     m_smoothingAction->setCheckable(true);
@@ -286,9 +301,13 @@ bool MainWindow::startUp(const QString &preset)
 void MainWindow::updateTitle()
 {
     QString title = QStringLiteral("klscope");
-    if (const auto preset = findPreset(m_presets, m_document->presetName()))
-        title += QStringLiteral(" — ") + preset->title;
-    setWindowTitle(title + QStringLiteral("[*]"));
+    if (!m_session->currentFile().isEmpty())
+        title = m_session->displayName() + QStringLiteral("[*] — ") + title;
+    else if (const auto preset = findPreset(m_presets, m_document->presetName()))
+        title += QStringLiteral(" — ") + preset->title + QStringLiteral("[*]");
+    else
+        title += QStringLiteral("[*]");
+    setWindowTitle(title);
     setWindowModified(m_document->isModified());
 }
 
@@ -351,6 +370,11 @@ void MainWindow::writeSettings() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!m_session->maybeSave()) {
+        event->ignore();
+        return;
+    }
+    m_session->windowClosed();
     writeSettings();
     event->accept();
 }

@@ -21,6 +21,7 @@ class QActionGroup;
 class QLabel;
 class QPushButton;
 class QTabWidget;
+class SessionController;
 
 class MainWindow : public QMainWindow
 {
@@ -37,6 +38,8 @@ public:
     CumulativePlot *cumulativePlot() const { return m_cumulativePlot; }
     MetricsPanel *metricsPanel() const { return m_metrics; }
     EventTableView *eventTable() const { return m_eventTable; }
+    /// Sessions, the autosave and loading distributions (File menu, drops, Edit → Paste into P/Q).
+    SessionController *sessions() const { return m_session; }
     QPushButton *swapButton() const { return m_swap; }
     QLabel *lessonLabel() const { return m_lesson; }
     QLabel *smoothingBanner() const { return m_smoothingBanner; }
@@ -75,6 +78,7 @@ private:
     CumulativePlot *m_cumulativePlot = nullptr;
     MetricsPanel *m_metrics = nullptr;
     EventTableView *m_eventTable = nullptr;
+    SessionController *m_session = nullptr;
     QTabWidget *m_tabs = nullptr;
     QLabel *m_lesson = nullptr;
     QLabel *m_smoothingBanner = nullptr;

@@ -1,8 +1,8 @@
 #pragma once
 
-// A klscope session: everything a person set up, as a value that can be saved to and read from a
-// `.klscope` file (versioned JSON). Reading builds a complete Session or fails with a sentence; it
-// never leaves half-read state behind.
+// The `.klscope` session file: the document's state (DocumentState) and the view state the window
+// keeps beside it, as versioned JSON. Reading builds the complete state or fails with a sentence; it
+// never leaves half-read state behind, and a file from a newer format version is refused.
 //
 // Format version 1:
 // {
@@ -11,54 +11,61 @@
 //   "q": {"family": "custom", "masses": [0.2, 0.8], "labels": ["a", "b"], "locks": [1]},
 //   "support": null or [A, B], "unit": "nats" | "bits" | "bans",
 //   "renormalize": false, "smoothing": 0,
-//   "view": {"kl_pq": true, "kl_qp": true, "js": true},
-//   "preset": "seed"
+//   "view": {"kl_pq": true, "kl_qp": true, "js": true, "keep_total": true},
+//   "preset": "seed",
+//   "autosave_of": "/path/x.klscope"          (autosaves only: the file the session belongs to)
 // }
+// "locks" lists the 0-based events of a custom side whose mass is locked.
 
-#include "distribution.h"
-#include "eventrange.h"
-#include "units.h"
+#include "documentstate.h"
 
+#include <QByteArray>
 #include <QString>
 
-#include <optional>
 #include <variant>
-#include <vector>
 
-namespace klscope {
+class Document;
 
-struct Session
+/// The session format this build writes, and the newest it reads.
+inline constexpr int kSessionFormatVersion = 1;
+
+/// View state saved with a session but not part of the undoable document: which per-event terms the
+/// plots draw (Document::isTermVisible) and whether editing one custom mass keeps the total
+/// (Document::keepsTotal).
+struct SessionView
 {
-    static constexpr int kFormatVersion = 1;
+    bool klPQ = true;
+    bool klQP = true;
+    bool js = true;
+    bool keepTotal = true;
 
-    Distribution p = defaultDistribution(Family::Binomial);
-    Distribution q = defaultDistribution(Family::Uniform);
-    std::vector<std::int64_t> locksP; ///< custom events of P whose mass is locked
-    std::vector<std::int64_t> locksQ;
-    std::optional<EventRange> support; ///< explicit support, or the union of natural supports
-    Unit unit = Unit::Nats;
-    bool renormalize = false;
-    double smoothing = 0.0; ///< epsilon-smoothing, 0 = off
-    bool showKlPQ = true;   ///< view toggles of the per-event terms
-    bool showKlQP = true;
-    bool showJs = true;
-    QString preset; ///< name of the preset it started from, if any
-
-    friend bool operator==(const Session &, const Session &) = default;
+    friend bool operator==(const SessionView &, const SessionView &) = default;
 };
 
-/// The session as indented JSON text (UTF-8).
-QByteArray sessionToJson(const Session &session);
+/// Everything a session file holds.
+struct SessionContents
+{
+    DocumentState state;
+    SessionView view;
+    QString autosaveOf; ///< autosaves only: the session file the unsaved state belongs to ("" = none)
+};
 
-/// Reads a session from JSON text. On failure returns the error sentence ("line 3: ..." for syntax
-/// errors, "this file was written by a newer klscope ..." for a newer version) and no session.
-std::variant<Session, QString> sessionFromJson(const QByteArray &json);
+/// The view state of `document`.
+SessionView sessionView(const Document &document);
+/// Applies `view` to `document` (not undoable, like the view toggles themselves).
+void applySessionView(Document &document, const SessionView &view);
 
-/// Writes the session atomically (QSaveFile): a failure leaves any old file intact. Returns an empty
-/// string on success, else "Cannot write file <native path>:\n<reason>".
-QString saveSession(const Session &session, const QString &path);
+/// The session as indented UTF-8 JSON.
+QByteArray sessionToJson(const DocumentState &state, const SessionView &view, const QString &autosaveOf = {});
+
+/// Reads a session from JSON text. On failure returns the sentence: "line 3: ..." for a syntax error,
+/// "this file was written by a newer klscope ..." for a newer version, or one naming the bad key
+/// ("p: binomial: p must be between 0 and 1").
+std::variant<SessionContents, QString> sessionFromJson(const QByteArray &json);
+
+/// Writes `json` atomically (QSaveFile): a failure leaves any old file intact. Returns an empty string
+/// on success, else "Cannot write file <native path>:\n<reason>".
+QString writeSessionFile(const QByteArray &json, const QString &path);
 
 /// Reads a session file. On failure returns "Cannot read file <native path>:\n<reason>".
-std::variant<Session, QString> loadSession(const QString &path);
-
-} // namespace klscope
+std::variant<SessionContents, QString> loadSession(const QString &path);

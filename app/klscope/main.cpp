@@ -1,12 +1,15 @@
 // klscope: the interactive window.
-//   klscope [--preset NAME] [--screenshot FILE.png]
+//   klscope [--preset NAME] [--screenshot FILE.png] [FILE.klscope]
 // --screenshot renders the whole window after its first paint, writes the PNG and exits (works with
-// QT_QPA_PLATFORM=offscreen).
+// QT_QPA_PLATFORM=offscreen). FILE.klscope opens a saved session; without one, an autosave left by a
+// crash is offered for restoring.
 
 #include "mainwindow.h"
+#include "sessioncontroller.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QMessageBox>
 #include <QPixmap>
 #include <QTimer>
 
@@ -32,6 +35,8 @@ int main(int argc, char *argv[])
                                                        "then exit."),
                                         QStringLiteral("FILE.png"));
     parser.addOptions({preset, screenshot});
+    parser.addPositionalArgument(QStringLiteral("session"), QStringLiteral("A .klscope session to open."),
+                                 QStringLiteral("[FILE.klscope]"));
     parser.process(app);
 
     MainWindow window;
@@ -40,6 +45,19 @@ int main(int argc, char *argv[])
         return 2;
     }
     window.show();
+
+    const QStringList files = parser.positionalArguments();
+    if (!files.isEmpty()) {
+        QString error;
+        if (!window.sessions()->openSession(files.constFirst(), &error)) {
+            std::fprintf(stderr, "klscope: %s\n", qPrintable(error));
+            if (parser.isSet(screenshot))
+                return 1;
+            QMessageBox::warning(&window, QApplication::applicationDisplayName(), error);
+        }
+    } else if (!parser.isSet(screenshot)) {
+        window.sessions()->offerAutosaveRestore();
+    }
 
     if (parser.isSet(screenshot)) {
         const QString file = parser.value(screenshot);

@@ -1,4 +1,5 @@
-// The session file: round trips, refusal of newer and corrupt files, atomic saves.
+// The session file format: round trips of the document state and view state, refusal of newer and
+// corrupt files, atomic saves.
 
 #include "comparison.h"
 #include "session.h"
@@ -11,19 +12,34 @@
 using namespace klscope;
 
 namespace {
-Session sampleSession()
+SessionContents sampleSession()
 {
-    Session s;
+    SessionContents c;
+    DocumentState &s = c.state;
     s.p = parseSpec("binomial:n=15,p=7/15");
     s.q = Custom({0.1, 0.2, 0.3, 0.4}, {"a", "b", "c", "d"});
-    s.locksQ = {1, 3};
+    s.lockedQ = {false, true, false, true};
     s.support = EventRange{0, 15};
     s.unit = Unit::Bits;
     s.renormalize = true;
     s.smoothing = 1e-6;
-    s.showKlQP = false;
     s.preset = QStringLiteral("seed");
-    return s;
+    c.view.klQP = false;
+    c.view.keepTotal = false;
+    return c;
+}
+
+QByteArray toJson(const SessionContents &c)
+{
+    return sessionToJson(c.state, c.view, c.autosaveOf);
+}
+
+// Every field the session keeps, compared one by one (DocumentState has no operator==).
+bool sameContents(const SessionContents &a, const SessionContents &b)
+{
+    return a.state.sameComparisonInputs(b.state) && a.state.lockedP == b.state.lockedP &&
+           a.state.lockedQ == b.state.lockedQ && a.state.preset == b.state.preset && a.view == b.view &&
+           a.autosaveOf == b.autosaveOf;
 }
 
 // Every distribution family survives the trip, with its parameters bit for bit.
@@ -47,23 +63,47 @@ class TestSession : public QObject
 private slots:
     void roundTripKeepsEverything()
     {
-        const Session s = sampleSession();
-        const auto back = sessionFromJson(sessionToJson(s));
-        QVERIFY2(std::holds_alternative<Session>(back),
+        const SessionContents s = sampleSession();
+        const auto back = sessionFromJson(toJson(s));
+        QVERIFY2(std::holds_alternative<SessionContents>(back),
                  qPrintable(std::get_if<QString>(&back) ? *std::get_if<QString>(&back) : QString()));
-        QVERIFY(std::get<Session>(back) == s);
+        QVERIFY(sameContents(std::get<SessionContents>(back), s));
+        QCOMPARE(std::get<SessionContents>(back).state.lockedQ, QList<bool>({false, true, false, true}));
+        QVERIFY(!std::get<SessionContents>(back).view.klQP);
+    }
+
+    void autosaveKeepsItsFile()
+    {
+        SessionContents s = sampleSession();
+        s.autosaveOf = QStringLiteral("/home/someone/lecture.klscope");
+        const auto back = sessionFromJson(toJson(s));
+        QVERIFY(std::holds_alternative<SessionContents>(back));
+        QCOMPARE(std::get<SessionContents>(back).autosaveOf, s.autosaveOf);
+        QVERIFY(!toJson(sampleSession()).contains("autosave_of"));
+    }
+
+    void customSidesGetOneLockPerEvent()
+    {
+        // A custom side without "locks" still gets a flag per event, as the document keeps it.
+        SessionContents s = sampleSession();
+        s.state.lockedQ.clear();
+        QByteArray json = toJson(s);
+        const auto back = sessionFromJson(json);
+        QVERIFY(std::holds_alternative<SessionContents>(back));
+        QCOMPARE(std::get<SessionContents>(back).state.lockedQ, QList<bool>(4, false));
+        QVERIFY(std::get<SessionContents>(back).state.lockedP.isEmpty());
     }
 
     void roundTripGivesIdenticalMetrics()
     {
-        const Session s = sampleSession();
+        const DocumentState s = sampleSession().state;
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("a.klscope"));
-        QCOMPARE(saveSession(s, path), QString());
+        QCOMPARE(writeSessionFile(sessionToJson(s, SessionView{}), path), QString());
         const auto back = loadSession(path);
-        QVERIFY(std::holds_alternative<Session>(back));
-        const Session &r = std::get<Session>(back);
-        const auto options = [](const Session &x) {
+        QVERIFY(std::holds_alternative<SessionContents>(back));
+        const DocumentState &r = std::get<SessionContents>(back).state;
+        const auto options = [](const DocumentState &x) {
             CompareOptions o;
             o.support = x.support;
             o.unit = x.unit;
@@ -88,12 +128,12 @@ private slots:
     void everyFamilyRoundTrips()
     {
         QFETCH(QString, spec);
-        Session s;
+        DocumentState s;
         s.p = parseSpec(spec.toStdString());
-        const auto back = sessionFromJson(sessionToJson(s));
-        QVERIFY(std::holds_alternative<Session>(back));
-        QVERIFY(std::get<Session>(back).p == s.p);
-        QCOMPARE(QString::fromStdString(formatSpec(std::get<Session>(back).p)),
+        const auto back = sessionFromJson(sessionToJson(s, SessionView{}));
+        QVERIFY(std::holds_alternative<SessionContents>(back));
+        QVERIFY(std::get<SessionContents>(back).state.p == s.p);
+        QCOMPARE(QString::fromStdString(formatSpec(std::get<SessionContents>(back).state.p)),
                  QString::fromStdString(formatSpec(s.p)));
     }
 
@@ -101,7 +141,7 @@ private slots:
     {
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("expected");
-        const QByteArray good = sessionToJson(sampleSession());
+        const QByteArray good = toJson(sampleSession());
         QTest::newRow("syntax error")
             << QByteArray("{\n  \"format\": \"klscope-session\",\n  \"version\": 1,\n  oops\n}")
             << QStringLiteral("line 4");
@@ -128,6 +168,16 @@ private slots:
         QByteArray badSupport = good;
         badSupport.replace("15\n    ]", "-15\n    ]");
         QTest::newRow("empty support") << badSupport << QStringLiteral("support must be null or [A, B]");
+        QByteArray badLock = good;
+        badLock.replace("3\n        ]", "9\n        ]");
+        QTest::newRow("lock beyond the events")
+            << badLock << QStringLiteral("q.locks: event 9 is not one of the 4");
+        QByteArray badView = good;
+        badView.replace("\"js\": true", "\"js\": \"yes\"");
+        QTest::newRow("view toggle not a boolean")
+            << badView << QStringLiteral("view.js must be true or false");
+        QByteArray truncated = good.left(good.size() / 2);
+        QTest::newRow("truncated") << truncated << QStringLiteral("line ");
     }
     void badFilesAreRefusedWithAReason()
     {
@@ -142,14 +192,18 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("keep.klscope"));
-        QCOMPARE(saveSession(sampleSession(), path), QString());
+        QCOMPARE(writeSessionFile(toJson(sampleSession()), path), QString());
         QFile old(path);
         QVERIFY(old.open(QIODevice::ReadOnly));
         const QByteArray before = old.readAll();
         old.close();
 
-        const QString error = saveSession(Session{}, dir.filePath(QStringLiteral("no/such/dir/x.klscope")));
-        QVERIFY(error.startsWith(QStringLiteral("Cannot write file ")));
+        const QString bad = dir.filePath(QStringLiteral("no/such/dir/x.klscope"));
+        const QString error = writeSessionFile(toJson(SessionContents{}), bad);
+        QVERIFY2(
+            error.startsWith(QStringLiteral("Cannot write file %1:\n").arg(QDir::toNativeSeparators(bad))),
+            qPrintable(error));
+        QVERIFY(!QFile::exists(bad));
 
         QFile after(path);
         QVERIFY(after.open(QIODevice::ReadOnly));

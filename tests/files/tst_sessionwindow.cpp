@@ -1,0 +1,435 @@
+// Sessions through the real window: save and open round trips give identical metrics and view state,
+// refused files leave the document exactly as it was, unwritable paths keep the unsaved changes, the
+// title and modified flag follow the undo stack, the recent-files list, the autosave, dropping a
+// session on the window, and `klscope FILE.klscope`.
+
+#include "document.h"
+#include "mainwindow.h"
+#include "session.h"
+#include "sessioncontroller.h"
+
+#include <comparison.h>
+#include <custom.h>
+#include <spec.h>
+
+#include <QAction>
+#include <QDropEvent>
+#include <QFile>
+#include <QMenu>
+#include <QMimeData>
+#include <QProcess>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QUndoStack>
+#include <QtTest>
+
+#include <cmath>
+#include <cstring>
+
+namespace {
+
+// The same double, bit for bit (NaN never appears; +inf must match +inf).
+bool identical(double a, double b)
+{
+    return std::memcmp(&a, &b, sizeof a) == 0;
+}
+
+bool identical(const std::vector<double> &a, const std::vector<double> &b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (!identical(a[i], b[i]))
+            return false;
+    return true;
+}
+
+// Every number of two comparisons, bit for bit, and every list and sentence.
+QString comparisonDifference(const klscope::Comparison &a, const klscope::Comparison &b)
+{
+    const auto &ta = a.totals;
+    const auto &tb = b.totals;
+    const double klscope::DivergenceTotals::*totals[] = {&klscope::DivergenceTotals::klPQ,
+                                                         &klscope::DivergenceTotals::klQP,
+                                                         &klscope::DivergenceTotals::js,
+                                                         &klscope::DivergenceTotals::jsDistance,
+                                                         &klscope::DivergenceTotals::entropyP,
+                                                         &klscope::DivergenceTotals::entropyQ,
+                                                         &klscope::DivergenceTotals::crossEntropyPQ,
+                                                         &klscope::DivergenceTotals::crossEntropyQP,
+                                                         &klscope::DivergenceTotals::totalVariation,
+                                                         &klscope::DivergenceTotals::hellinger,
+                                                         &klscope::DivergenceTotals::massP,
+                                                         &klscope::DivergenceTotals::massQ};
+    for (std::size_t i = 0; i < std::size(totals); ++i)
+        if (!identical(ta.*totals[i], tb.*totals[i]))
+            return QStringLiteral("total %1: %2 vs %3")
+                .arg(i)
+                .arg(ta.*totals[i], 0, 'g', 17)
+                .arg(tb.*totals[i], 0, 'g', 17);
+    if (!(a.support == b.support) || a.unit != b.unit)
+        return QStringLiteral("support or unit");
+    const std::vector<double> klscope::Comparison::*vectors[] = {
+        &klscope::Comparison::p,    &klscope::Comparison::q,    &klscope::Comparison::logP,
+        &klscope::Comparison::logQ, &klscope::Comparison::klPQ, &klscope::Comparison::klQP,
+        &klscope::Comparison::js};
+    for (std::size_t i = 0; i < std::size(vectors); ++i)
+        if (!identical(a.*vectors[i], b.*vectors[i]))
+            return QStringLiteral("per-event vector %1").arg(i);
+    if (!identical(a.givenMassP, b.givenMassP) || !identical(a.givenMassQ, b.givenMassQ) ||
+        !identical(a.outsideP, b.outsideP) || !identical(a.outsideQ, b.outsideQ))
+        return QStringLiteral("given or outside mass");
+    if (a.klPQMethod != b.klPQMethod || a.klQPMethod != b.klQPMethod || a.infinitePQ != b.infinitePQ ||
+        a.infiniteQP != b.infiniteQP || a.warnings != b.warnings)
+        return QStringLiteral("methods, infinite events or warnings");
+    return {};
+}
+
+bool sameState(const DocumentState &a, const DocumentState &b)
+{
+    return a.sameComparisonInputs(b) && a.lockedP == b.lockedP && a.lockedQ == b.lockedQ &&
+           a.preset == b.preset;
+}
+
+// What "the document is exactly as it was" means.
+struct Snapshot
+{
+    explicit Snapshot(const MainWindow &w)
+        : state(w.document()->state()), index(w.document()->undoStack()->index()),
+          count(w.document()->undoStack()->count()), modified(w.document()->isModified()),
+          file(w.sessions()->currentFile()), title(w.windowTitle()), view(sessionView(*w.document()))
+    {}
+    bool operator==(const Snapshot &o) const
+    {
+        return sameState(state, o.state) && index == o.index && count == o.count && modified == o.modified &&
+               file == o.file && title == o.title && view == o.view;
+    }
+    DocumentState state;
+    int index;
+    int count;
+    bool modified;
+    QString file;
+    QString title;
+    SessionView view;
+};
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+// A state that touches every field a session keeps.
+void editEverything(MainWindow &w)
+{
+    Document *d = w.document();
+    QVERIFY(d->setDistribution(Side::P, klscope::Custom({0.1, 0.2, 0.3, 0.4}, {"a", "b", "c", "d"})));
+    QVERIFY(d->setLocked(Side::P, 2, true));
+    QVERIFY(d->setDistribution(Side::Q, klscope::parseSpec("poisson:lambda=1.7")));
+    QVERIFY(d->setSupport(klscope::EventRange{0, 6}));
+    QVERIFY(d->setUnit(klscope::Unit::Bits));
+    QVERIFY(d->setSmoothing(1e-9));
+    d->setTermVisible(Term::KlQP, false);
+    d->setKeepTotal(false);
+}
+
+} // namespace
+
+class TestSessionWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("klscope-tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_sessionwindow"));
+    }
+
+    void init()
+    {
+        QSettings().clear();
+        SessionController::discardAutosave();
+    }
+
+    void saveAndOpenGiveIdenticalMetricsAndView()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("lecture.klscope"));
+        MainWindow a;
+        editEverything(a);
+        QVERIFY(a.document()->isModified());
+        QString error;
+        QVERIFY2(a.sessions()->saveSession(path, &error), qPrintable(error));
+        QVERIFY(!a.document()->isModified());
+
+        MainWindow b;
+        QVERIFY2(b.sessions()->openSession(path, &error), qPrintable(error));
+        const QString difference =
+            comparisonDifference(a.document()->comparison(), b.document()->comparison());
+        QVERIFY2(difference.isEmpty(), qPrintable(difference));
+        QVERIFY(sameState(a.document()->state(), b.document()->state()));
+        QVERIFY(b.document()->isLocked(Side::P, 2));
+        QVERIFY(sessionView(*a.document()) == sessionView(*b.document()));
+        QVERIFY(!b.document()->isTermVisible(Term::KlQP));
+        QVERIFY(b.document()->isTermVisible(Term::KlPQ));
+        QVERIFY(!b.document()->keepsTotal());
+        // The View menu follows the opened toggles.
+        bool found = false;
+        for (QAction *action : b.findChildren<QAction *>())
+            if (action->text().contains(QStringLiteral("KL(Q‖P)")) && action->isCheckable()) {
+                QVERIFY(!action->isChecked());
+                found = true;
+            }
+        QVERIFY(found);
+        QVERIFY(!b.document()->isModified());
+        QCOMPARE(b.document()->undoStack()->count(), 0);
+        QCOMPARE(b.sessions()->currentFile(), QFileInfo(path).absoluteFilePath());
+        QVERIFY(b.windowTitle().startsWith(QStringLiteral("lecture.klscope[*]")));
+    }
+
+    void refusedSessionsLeaveTheDocumentAsItWas_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("expected");
+        DocumentState good;
+        good.p = klscope::parseSpec("binomial:n=10,p=0.3");
+        const QByteArray json = sessionToJson(good, SessionView{});
+        QByteArray newer = json;
+        newer.replace("\"version\": 1", "\"version\": 2");
+        QTest::newRow("newer version") << newer << QStringLiteral("newer klscope");
+        QByteArray syntax = json;
+        syntax.replace("\"unit\":", "\"unit\"");
+        QTest::newRow("syntax error") << syntax << QStringLiteral("line ");
+        QByteArray badParameter = json;
+        badParameter.replace("\"p\": 0.3", "\"p\": 3");
+        QTest::newRow("bad parameter") << badParameter << QStringLiteral("p must be between 0 and 1");
+        QTest::newRow("binary") << QByteArray("\x00\x01\x02\xff", 4)
+                                << QStringLiteral("not a valid session file");
+        QTest::newRow("empty") << QByteArray() << QStringLiteral("not a valid session file");
+        // Valid JSON whose comparison the core refuses: renormalising a side with no mass on the support.
+        DocumentState noMass = good;
+        noMass.support = klscope::EventRange{100, 110};
+        noMass.renormalize = true;
+        QTest::newRow("comparison refused")
+            << sessionToJson(noMass, SessionView{}) << QStringLiteral("renormal");
+    }
+    void refusedSessionsLeaveTheDocumentAsItWas()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("bad.klscope"));
+        QVERIFY(writeFile(path, content));
+        MainWindow w;
+        // Unsaved work, with a view toggle off, that the refusal must not touch.
+        QVERIFY(w.document()->setUnit(klscope::Unit::Bans));
+        w.document()->setTermVisible(Term::Js, false);
+        const Snapshot before(w);
+        QString error;
+        QVERIFY(!w.sessions()->openSession(path, &error));
+        QVERIFY2(error.contains(expected, Qt::CaseInsensitive), qPrintable(error));
+        QVERIFY2(error.contains(QDir::toNativeSeparators(path)), qPrintable(error));
+        QVERIFY(Snapshot(w) == before);
+        QVERIFY(w.document()->isModified());
+        QVERIFY(!w.sessions()->recentFiles().contains(QFileInfo(path).absoluteFilePath()));
+    }
+
+    void unwritablePathKeepsTheUnsavedChanges()
+    {
+        QTemporaryDir dir;
+        // A regular file where a folder should be: no one, not even root, can create the session there.
+        const QString blocker = dir.filePath(QStringLiteral("blocker"));
+        QVERIFY(writeFile(blocker, "x"));
+        const QString path = blocker + QStringLiteral("/x.klscope");
+        MainWindow w;
+        QVERIFY(w.document()->setUnit(klscope::Unit::Bits));
+        const Snapshot before(w);
+        QString error;
+        QVERIFY(!w.sessions()->saveSession(path, &error));
+        QVERIFY2(
+            error.startsWith(QStringLiteral("Cannot write file %1:\n").arg(QDir::toNativeSeparators(path))),
+            qPrintable(error));
+        QVERIFY(w.document()->isModified());
+        QVERIFY(w.isWindowModified());
+        QVERIFY(Snapshot(w) == before);
+        QVERIFY(!QFile::exists(path));
+        QVERIFY(w.sessions()->recentFiles().isEmpty());
+        // A failed save over an existing session leaves that file as it was (QSaveFile).
+        const QString existing = dir.filePath(QStringLiteral("old.klscope"));
+        QVERIFY(w.sessions()->saveSession(existing, &error));
+        const QByteArray old = readAll(existing);
+        QVERIFY(w.document()->setUnit(klscope::Unit::Nats));
+        QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::ExeOwner);
+        const bool failed = !w.sessions()->saveSession(existing, &error);
+        QFile::setPermissions(dir.path(),
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        if (failed) // root ignores permissions; then there is nothing to check here
+            QCOMPARE(readAll(existing), old);
+    }
+
+    void titleAndModifiedFlagFollowTheUndoStack()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("title.klscope"));
+        MainWindow w;
+        QVERIFY(w.openPreset(QStringLiteral("seed")));
+        QVERIFY(!w.isWindowModified());
+        QVERIFY(w.windowTitle().contains(QStringLiteral("[*]")));
+        QVERIFY(w.document()->setParameter(Side::P, 1, 0.25));
+        QVERIFY(w.isWindowModified());
+        QString error;
+        QVERIFY(w.sessions()->saveSession(path, &error));
+        QVERIFY(!w.isWindowModified());
+        QCOMPARE(w.windowTitle(), QStringLiteral("title.klscope[*] — klscope"));
+        w.document()->undoStack()->undo();
+        QVERIFY(w.isWindowModified()); // away from the saved state
+        w.document()->undoStack()->redo();
+        QVERIFY(!w.isWindowModified());
+        w.sessions()->newSession();
+        QVERIFY(w.sessions()->currentFile().isEmpty());
+        QVERIFY(!w.windowTitle().contains(QStringLiteral("title.klscope")));
+        QVERIFY(!w.isWindowModified());
+        QCOMPARE(w.document()->undoStack()->count(), 0);
+    }
+
+    void recentFilesKeepTheNewestEightThatExist()
+    {
+        QTemporaryDir dir;
+        MainWindow w;
+        QStringList saved;
+        QString error;
+        for (int i = 0; i < 10; ++i) {
+            const QString path = dir.filePath(QStringLiteral("s%1.klscope").arg(i));
+            QVERIFY(w.document()->setParameter(Side::P, 1, 0.1 + 0.05 * i));
+            QVERIFY(w.sessions()->saveSession(path, &error));
+            saved.prepend(QFileInfo(path).absoluteFilePath());
+        }
+        QCOMPARE(w.sessions()->recentFiles(), saved.mid(0, SessionController::kMaxRecentFiles));
+        // Opening an older one moves it to the front.
+        QVERIFY(w.sessions()->openSession(saved.at(5), &error));
+        QCOMPARE(w.sessions()->recentFiles().constFirst(), saved.at(5));
+        // A file that is gone is dropped.
+        QVERIFY(QFile::remove(saved.at(1)));
+        QVERIFY(!w.sessions()->recentFiles().contains(saved.at(1)));
+        QCOMPARE(w.sessions()->recentFiles().size(), SessionController::kMaxRecentFiles - 1);
+        // The menu lists them, and they survive into a new window (QSettings).
+        auto *menu = w.findChild<QMenu *>(QStringLiteral("recentMenu"));
+        QVERIFY(menu);
+        emit menu->aboutToShow();
+        QCOMPARE(menu->actions().size(), SessionController::kMaxRecentFiles - 1);
+        QVERIFY(menu->actions().constFirst()->text().contains(QFileInfo(saved.at(5)).fileName()));
+        MainWindow other;
+        QCOMPARE(other.sessions()->recentFiles(), w.sessions()->recentFiles());
+    }
+
+    void autosaveIsWrittenRestorableAndRemovedBySave()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("work.klscope"));
+        DocumentState edited;
+        {
+            MainWindow w;
+            QString error;
+            QVERIFY(w.sessions()->saveSession(path, &error));
+            w.sessions()->setAutosaveInterval(20);
+            QVERIFY(!SessionController::hasAutosave());
+            editEverything(w);
+            QTRY_VERIFY(SessionController::hasAutosave());
+            edited = w.document()->state();
+            // The window "crashes": it goes away without closing, so the autosave stays.
+        }
+        QVERIFY(SessionController::hasAutosave());
+        MainWindow next;
+        QString error;
+        QVERIFY2(next.sessions()->restoreAutosave(&error), qPrintable(error));
+        QVERIFY(sameState(next.document()->state(), edited));
+        QVERIFY(!next.document()->isTermVisible(Term::KlQP));
+        QVERIFY(next.document()->isModified());
+        QVERIFY(next.isWindowModified());
+        QCOMPARE(next.sessions()->currentFile(), QFileInfo(path).absoluteFilePath());
+        QVERIFY(next.sessions()->saveSession(path, &error));
+        QVERIFY(!SessionController::hasAutosave());
+        // The saved file holds the restored work.
+        const auto reread = loadSession(path);
+        QVERIFY(std::holds_alternative<SessionContents>(reread));
+        QVERIFY(sameState(std::get<SessionContents>(reread).state, edited));
+    }
+
+    void autosaveIsNotWrittenWithoutChangesAndGoesOnClose()
+    {
+        MainWindow w;
+        w.sessions()->setAutosaveInterval(10);
+        QVERIFY(!w.sessions()->isAutosaveRunning()); // nothing to save
+        QVERIFY(w.document()->setUnit(klscope::Unit::Bits));
+        QVERIFY(w.sessions()->isAutosaveRunning());
+        QTRY_VERIFY(SessionController::hasAutosave());
+        w.document()->undoStack()->undo(); // back to the clean state: nothing left to autosave
+        QVERIFY(!w.sessions()->isAutosaveRunning());
+        w.sessions()->windowClosed();
+        QVERIFY(!SessionController::hasAutosave());
+    }
+
+    void droppingASessionOnTheWindowOpensIt()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("dropped.klscope"));
+        DocumentState s;
+        s.p = klscope::parseSpec("poisson:lambda=2");
+        s.q = klscope::parseSpec("geometric:p=0.4");
+        QCOMPARE(writeSessionFile(sessionToJson(s, SessionView{}), path), QString());
+        MainWindow w;
+        QVERIFY(w.acceptDrops());
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(path)});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(&w, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(&w, &drop);
+        QTRY_COMPARE(w.sessions()->currentFile(), QFileInfo(path).absoluteFilePath());
+        QVERIFY(w.document()->distribution(Side::P) == s.p);
+        QVERIFY(w.document()->distribution(Side::Q) == s.q);
+    }
+
+    void commandLineOpensASessionOrRefusesIt()
+    {
+        QTemporaryDir dir;
+        const QString good = dir.filePath(QStringLiteral("cli.klscope"));
+        const QString bad = dir.filePath(QStringLiteral("cli-bad.klscope"));
+        DocumentState s;
+        QCOMPARE(writeSessionFile(sessionToJson(s, SessionView{}), good), QString());
+        QVERIFY(writeFile(bad, "{\n\"format\": \"klscope-session\",\n\"version\": 99\n}\n"));
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data")));
+        const auto run = [&](const QString &session, const QString &png) {
+            QProcess p;
+            p.setProcessEnvironment(env);
+            p.start(QStringLiteral(KLSCOPE_APP), {QStringLiteral("--screenshot"), png, session});
+            if (!p.waitForFinished(60000))
+                return std::pair<int, QString>{-1, QStringLiteral("timeout")};
+            return std::pair<int, QString>{p.exitCode(), QString::fromLocal8Bit(p.readAllStandardError())};
+        };
+        const auto ok = run(good, dir.filePath(QStringLiteral("ok.png")));
+        QCOMPARE(ok.first, 0);
+        QVERIFY(readAll(dir.filePath(QStringLiteral("ok.png"))).startsWith("\x89PNG"));
+        const auto refused = run(bad, dir.filePath(QStringLiteral("refused.png")));
+        QCOMPARE(refused.first, 1);
+        QVERIFY2(refused.second.contains(QStringLiteral("newer klscope")), qPrintable(refused.second));
+        QVERIFY(refused.second.contains(QStringLiteral("cli-bad.klscope")));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("refused.png"))));
+    }
+};
+
+QTEST_MAIN(TestSessionWindow)
+#include "tst_sessionwindow.moc"

@@ -1,0 +1,601 @@
+#include "sessioncontroller.h"
+
+#include "document.h"
+#include "importdialog.h"
+#include "session.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QDateTime>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QLabel>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTimer>
+#include <QUndoStack>
+
+#include <algorithm>
+
+namespace imp = klscope::import;
+
+namespace {
+
+const QString kRecentFilesKey = QStringLiteral("recentFiles");
+const QString kSessionSuffix = QStringLiteral("klscope");
+
+QString sideName(Side side)
+{
+    return side == Side::P ? QStringLiteral("P") : QStringLiteral("Q");
+}
+
+QString message(const imp::ImportError &error)
+{
+    return QString::fromStdString(error.message);
+}
+
+// One line on a table's shape for the import dialog.
+QString describeTable(const imp::Table &t)
+{
+    QString columns;
+    switch (t.columnCount) {
+    case 1:
+        columns = QObject::tr("1 column of values");
+        break;
+    case 2:
+        columns = QObject::tr("2 columns (event, value)");
+        break;
+    default:
+        columns = QObject::tr("3 columns (event, p, q)");
+        break;
+    }
+    QString text = QObject::tr("%1 rows, %2, %3-separated")
+                       .arg(t.rowCount())
+                       .arg(columns, QString::fromUtf8(imp::delimiterName(t.delimiter).data()));
+    if (t.hasHeader) {
+        QStringList names;
+        for (const std::string &h : t.header)
+            names.append(QString::fromStdString(h));
+        text += QObject::tr(", header: %1").arg(names.join(QStringLiteral(", ")));
+    }
+    return text;
+}
+
+imp::Result<imp::Table> readTable(const QString &path)
+{
+    return imp::readDelimitedFile(std::filesystem::path(QFile::encodeName(path).toStdString()));
+}
+
+} // namespace
+
+SessionController::SessionController(Document *document, QMainWindow *window)
+    : QObject(window), m_document(document), m_window(window), m_autosaveTimer(new QTimer(this))
+{
+    m_autosaveTimer->setInterval(60'000);
+    connect(m_autosaveTimer, &QTimer::timeout, this, [this] {
+        if (m_document->isModified() && m_autosaveDue)
+            writeAutosave();
+    });
+    // The timer runs only while there are unsaved changes.
+    connect(m_document, &Document::modifiedChanged, this, [this](bool modified) {
+        if (modified)
+            m_autosaveTimer->start();
+        else
+            m_autosaveTimer->stop();
+    });
+    connect(m_document->undoStack(), &QUndoStack::indexChanged, this, [this] { m_autosaveDue = true; });
+
+    m_importLabel = new QLabel(window);
+    m_importLabel->setObjectName(QStringLiteral("importNote"));
+    m_importLabel->setToolTip(tr("Where the imported distributions came from."));
+    m_importLabel->hide();
+    window->statusBar()->addPermanentWidget(m_importLabel);
+    connect(m_document, &Document::distributionChanged, this, &SessionController::updateImportNote);
+
+    acceptDrops(window);
+}
+
+SessionController::~SessionController() = default;
+
+void SessionController::addFileActions(QMenu *file)
+{
+    QAction *newAction = file->addAction(tr("&New"), this, [this] {
+        if (maybeSave())
+            newSession();
+    });
+    newAction->setShortcut(QKeySequence::New);
+    newAction->setStatusTip(tr("Start an untitled session on the seed example."));
+
+    QAction *openAction = file->addAction(tr("&Open…"), this, &SessionController::open);
+    openAction->setShortcut(QKeySequence::Open);
+    openAction->setStatusTip(tr("Open a .klscope session."));
+
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &SessionController::updateRecentMenu);
+    updateRecentMenu();
+
+    file->addSeparator();
+    QAction *saveAction = file->addAction(tr("&Save"), this, &SessionController::save);
+    saveAction->setShortcut(QKeySequence::Save);
+    saveAction->setStatusTip(tr("Save the session (both distributions, the support, the unit, the view)."));
+    QAction *saveAsAction = file->addAction(tr("Save &As…"), this, &SessionController::saveAs);
+    saveAsAction->setStatusTip(tr("Save the session under a new name."));
+
+    file->addSeparator();
+    QAction *importAction = file->addAction(tr("Open &Distribution…"), this, [this] { openDistribution(); });
+    importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    importAction->setStatusTip(tr("Load P or Q from a CSV/TSV file of probabilities, counts, logits, "
+                                  "log-probabilities or raw samples."));
+}
+
+void SessionController::addPasteActions(QMenu *edit)
+{
+    for (Side side : {Side::P, Side::Q}) {
+        QAction *a = edit->addAction(tr("Paste into %1").arg(sideName(side)), this,
+                                     [this, side] { pasteWithDialog(side); });
+        a->setStatusTip(tr("Load %1 from a column copied from a spreadsheet.").arg(sideName(side)));
+    }
+}
+
+void SessionController::acceptDrops(QWidget *widget, std::optional<Side> side)
+{
+    widget->setAcceptDrops(true);
+    widget->installEventFilter(this);
+    m_dropTargets.emplace_back(widget, side);
+}
+
+QString SessionController::displayName() const
+{
+    return m_currentFile.isEmpty() ? tr("untitled.klscope") : QFileInfo(m_currentFile).fileName();
+}
+
+bool SessionController::resetDocument(const DocumentState &state, QString *refusal)
+{
+    const auto connection =
+        connect(m_document, &Document::editRefused, this, [refusal](const QString &m) { *refusal = m; });
+    const bool ok = m_document->resetState(state);
+    disconnect(connection);
+    return ok;
+}
+
+void SessionController::newSession()
+{
+    // A fresh document starts on the seed example.
+    const Document seed;
+    QString refusal;
+    resetDocument(seed.state(), &refusal);
+    applySessionView(*m_document, SessionView{});
+    setCurrentFile(QString());
+}
+
+bool SessionController::openSession(const QString &path, QString *error)
+{
+    auto result = loadSession(path);
+    if (const QString *e = std::get_if<QString>(&result)) {
+        if (error)
+            *error = *e;
+        return false;
+    }
+    const SessionContents &contents = std::get<SessionContents>(result);
+    QString refusal;
+    if (!resetDocument(contents.state, &refusal)) {
+        if (error)
+            *error = tr("Cannot read file %1:\n%2").arg(QDir::toNativeSeparators(path), refusal);
+        return false;
+    }
+    applySessionView(*m_document, contents.view);
+    setCurrentFile(path);
+    addRecentFile(path);
+    return true;
+}
+
+bool SessionController::saveSession(const QString &path, QString *error)
+{
+    const QString e = writeSessionFile(sessionToJson(m_document->state(), sessionView(*m_document)), path);
+    if (!e.isEmpty()) {
+        if (error)
+            *error = e;
+        return false;
+    }
+    m_document->undoStack()->setClean();
+    setCurrentFile(path);
+    addRecentFile(path);
+    discardAutosave();
+    return true;
+}
+
+QStringList SessionController::recentFiles() const
+{
+    QSettings settings;
+    const QStringList stored = settings.value(kRecentFilesKey).toStringList();
+    QStringList existing;
+    for (const QString &f : stored)
+        if (QFileInfo::exists(f) && !existing.contains(f))
+            existing.append(f);
+    if (existing.size() > kMaxRecentFiles)
+        existing.resize(kMaxRecentFiles);
+    if (existing != stored)
+        settings.setValue(kRecentFilesKey, existing);
+    return existing;
+}
+
+void SessionController::addRecentFile(const QString &path)
+{
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    QStringList files = recentFiles();
+    files.removeAll(absolute);
+    files.prepend(absolute);
+    if (files.size() > kMaxRecentFiles)
+        files.resize(kMaxRecentFiles);
+    QSettings().setValue(kRecentFilesKey, files);
+}
+
+void SessionController::updateRecentMenu()
+{
+    if (!m_recentMenu)
+        return;
+    m_recentMenu->clear();
+    const QStringList files = recentFiles();
+    int n = 0;
+    for (const QString &f : files) {
+        QAction *a = m_recentMenu->addAction(tr("&%1 %2").arg(++n).arg(QFileInfo(f).fileName()));
+        a->setStatusTip(QDir::toNativeSeparators(f));
+        connect(a, &QAction::triggered, this, [this, f] {
+            if (!maybeSave())
+                return;
+            QString error;
+            if (!openSession(f, &error))
+                warn(error);
+        });
+    }
+    m_recentMenu->setEnabled(!files.isEmpty());
+}
+
+void SessionController::setCurrentFile(const QString &path)
+{
+    m_currentFile = path.isEmpty() ? QString() : QFileInfo(path).absoluteFilePath();
+    emit currentFileChanged(m_currentFile);
+}
+
+QString SessionController::autosavePath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/autosave.klscope");
+}
+
+void SessionController::setAutosaveInterval(int ms)
+{
+    m_autosaveTimer->setInterval(ms);
+}
+
+int SessionController::autosaveInterval() const
+{
+    return m_autosaveTimer->interval();
+}
+
+bool SessionController::isAutosaveRunning() const
+{
+    return m_autosaveTimer->isActive();
+}
+
+QString SessionController::writeAutosave()
+{
+    const QString path = autosavePath();
+    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
+        return tr("Cannot write file %1:\nits folder cannot be created").arg(QDir::toNativeSeparators(path));
+    const QString error =
+        writeSessionFile(sessionToJson(m_document->state(), sessionView(*m_document), m_currentFile), path);
+    if (error.isEmpty())
+        m_autosaveDue = false;
+    else
+        m_window->statusBar()->showMessage(tr("Autosave failed: %1").arg(error), 10000);
+    return error;
+}
+
+bool SessionController::hasAutosave()
+{
+    return QFileInfo::exists(autosavePath());
+}
+
+bool SessionController::restoreAutosave(QString *error)
+{
+    auto result = loadSession(autosavePath());
+    if (const QString *e = std::get_if<QString>(&result)) {
+        if (error)
+            *error = *e;
+        return false;
+    }
+    const SessionContents &contents = std::get<SessionContents>(result);
+    QString refusal;
+    if (!resetDocument(contents.state, &refusal)) {
+        if (error)
+            *error = tr("Cannot read file %1:\n%2").arg(QDir::toNativeSeparators(autosavePath()), refusal);
+        return false;
+    }
+    applySessionView(*m_document, contents.view);
+    setCurrentFile(contents.autosaveOf);
+    // The restored state was never saved: leave the clean state so the title shows it and close asks.
+    m_document->undoStack()->resetClean();
+    return true;
+}
+
+void SessionController::discardAutosave()
+{
+    QFile::remove(autosavePath());
+}
+
+bool SessionController::applyImport(Side side, const imp::Table &table, const ImportChoice &choice,
+                                    QString *error)
+{
+    auto prepared = prepareImport(m_document->state(), side, table, choice);
+    if (!prepared) {
+        if (error)
+            *error = message(prepared.error());
+        return false;
+    }
+    const Side other = side == Side::P ? Side::Q : Side::P;
+    // The other side may gain zero-mass labels by the alignment; keep its note with its new value.
+    const klscope::Distribution &newOther = other == Side::P ? prepared->p : prepared->q;
+    for (auto &entry : m_imported)
+        if (entry.first == m_document->distribution(other))
+            entry.first = newOther;
+
+    QString refusal;
+    const auto connection =
+        connect(m_document, &Document::editRefused, this, [&refusal](const QString &m) { refusal = m; });
+    const bool ok = m_document->loadState(
+        QString(), prepared->p, prepared->q, std::nullopt, m_document->unit(),
+        tr("Import %1 into %2").arg(QString::fromStdString(table.fileName), sideName(side)));
+    disconnect(connection);
+    if (!ok) {
+        if (error)
+            *error = QStringLiteral("%1: %2").arg(QString::fromStdString(table.fileName), refusal);
+        return false;
+    }
+    m_imported.emplace_back(side == Side::P ? prepared->p : prepared->q, prepared->summary);
+    // A few earlier imports stay, so undo and redo bring their notes back.
+    if (m_imported.size() > 16)
+        m_imported.erase(m_imported.begin());
+    updateImportNote();
+    QString status = prepared->summary;
+    if (!prepared->alignment.isEmpty())
+        status += QStringLiteral(" ") + prepared->alignment;
+    m_window->statusBar()->showMessage(status, 15000);
+    return true;
+}
+
+bool SessionController::importDistribution(Side side, const QString &path, const ImportChoice &choice,
+                                           QString *error)
+{
+    const auto table = readTable(path);
+    if (!table) {
+        if (error)
+            *error = message(table.error());
+        return false;
+    }
+    return applyImport(side, *table, choice, error);
+}
+
+bool SessionController::pasteDistribution(Side side, const QString &text, const ImportChoice &choice,
+                                          QString *error)
+{
+    const auto table = imp::parseDelimitedText(text.toStdString(), "clipboard");
+    if (!table) {
+        if (error)
+            *error = message(table.error());
+        return false;
+    }
+    return applyImport(side, *table, choice, error);
+}
+
+QString SessionController::importNote() const
+{
+    QStringList parts;
+    for (Side side : {Side::P, Side::Q}) {
+        const klscope::Distribution &d = m_document->distribution(side);
+        if (!std::holds_alternative<klscope::Custom>(d))
+            continue;
+        const auto it = std::find_if(m_imported.rbegin(), m_imported.rend(),
+                                     [&d](const auto &entry) { return entry.first == d; });
+        if (it != m_imported.rend())
+            parts.append(QStringLiteral("%1 ← %2").arg(sideName(side), it->second));
+    }
+    return parts.join(QStringLiteral("  ·  "));
+}
+
+void SessionController::updateImportNote()
+{
+    const QString note = importNote();
+    m_importLabel->setText(note);
+    m_importLabel->setVisible(!note.isEmpty());
+}
+
+void SessionController::warn(const QString &text)
+{
+    QMessageBox::warning(m_window, QGuiApplication::applicationDisplayName(), text);
+}
+
+bool SessionController::maybeSave()
+{
+    if (!m_document->isModified())
+        return true;
+    const auto answer =
+        QMessageBox::warning(m_window, QGuiApplication::applicationDisplayName(),
+                             tr("%1 has unsaved changes.\nDo you want to save them?").arg(displayName()),
+                             QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    if (answer == QMessageBox::Save)
+        return save();
+    return answer == QMessageBox::Discard;
+}
+
+bool SessionController::save()
+{
+    if (m_currentFile.isEmpty())
+        return saveAs();
+    QString error;
+    if (!saveSession(m_currentFile, &error)) {
+        warn(error);
+        return false;
+    }
+    m_window->statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(m_currentFile)), 5000);
+    return true;
+}
+
+bool SessionController::saveAs()
+{
+    QString path = QFileDialog::getSaveFileName(m_window, tr("Save Session"),
+                                                m_currentFile.isEmpty() ? displayName() : m_currentFile,
+                                                tr("klscope sessions (*.klscope)"));
+    if (path.isEmpty())
+        return false;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".") + kSessionSuffix;
+    QString error;
+    if (!saveSession(path, &error)) {
+        warn(error);
+        return false;
+    }
+    m_window->statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
+    return true;
+}
+
+void SessionController::open()
+{
+    if (!maybeSave())
+        return;
+    const QString path =
+        QFileDialog::getOpenFileName(m_window, tr("Open Session"), QFileInfo(m_currentFile).path(),
+                                     tr("klscope sessions (*.klscope);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!openSession(path, &error))
+        warn(error);
+}
+
+void SessionController::offerAutosaveRestore()
+{
+    if (!hasAutosave())
+        return;
+    const QDateTime when = QFileInfo(autosavePath()).lastModified();
+    const auto answer = QMessageBox::question(
+        m_window, QGuiApplication::applicationDisplayName(),
+        tr("klscope did not close normally. Restore the unsaved session autosaved at %1?")
+            .arg(QLocale().toString(when, QLocale::ShortFormat)),
+        QMessageBox::Yes | QMessageBox::Discard, QMessageBox::Yes);
+    if (answer != QMessageBox::Yes) {
+        discardAutosave();
+        return;
+    }
+    QString error;
+    if (!restoreAutosave(&error))
+        warn(error);
+}
+
+void SessionController::openDistribution(std::optional<Side> side)
+{
+    const QString path =
+        QFileDialog::getOpenFileName(m_window, tr("Open Distribution"), QString(),
+                                     tr("Data files (*.csv *.tsv *.txt *.dat);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    const auto table = readTable(path);
+    if (!table) {
+        warn(message(table.error()));
+        return;
+    }
+    importWithDialog(side.value_or(Side::P), *table);
+}
+
+void SessionController::importWithDialog(Side side, const imp::Table &table)
+{
+    const std::vector<double> &values = table.values[importColumn(table, side)];
+    const Side other = side == Side::P ? Side::Q : Side::P;
+    ImportDialog dialog(
+        QString::fromStdString(table.fileName), describeTable(table), side, imp::allIntegers(values),
+        histogramWidth(m_document->distribution(other)),
+        [this, &table](Side s, const ImportChoice &c) {
+            return prepareImport(m_document->state(), s, table, c);
+        },
+        m_window);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QString error;
+    if (!applyImport(dialog.side(), table, dialog.choice(), &error))
+        warn(error);
+}
+
+void SessionController::pasteWithDialog(Side side)
+{
+    const QString text = QGuiApplication::clipboard()->text();
+    const auto table = imp::parseDelimitedText(text.toStdString(), "clipboard");
+    if (!table) {
+        warn(message(table.error()));
+        return;
+    }
+    importWithDialog(side, *table);
+}
+
+void SessionController::windowClosed()
+{
+    m_autosaveTimer->stop();
+    discardAutosave();
+}
+
+bool SessionController::handleDrop(const QMimeData *mime, std::optional<Side> side)
+{
+    if (!mime->hasUrls() || mime->urls().isEmpty() || !mime->urls().constFirst().isLocalFile())
+        return false;
+    const QString path = mime->urls().constFirst().toLocalFile();
+    // Dialogs wait until the drop has finished.
+    QTimer::singleShot(0, this, [this, path, side] {
+        if (QFileInfo(path).suffix().compare(kSessionSuffix, Qt::CaseInsensitive) == 0) {
+            if (!maybeSave())
+                return;
+            QString error;
+            if (!openSession(path, &error))
+                warn(error);
+            return;
+        }
+        const auto table = readTable(path);
+        if (!table) {
+            warn(message(table.error()));
+            return;
+        }
+        importWithDialog(side.value_or(Side::P), *table);
+    });
+    return true;
+}
+
+bool SessionController::eventFilter(QObject *watched, QEvent *event)
+{
+    const auto target = std::find_if(m_dropTargets.begin(), m_dropTargets.end(),
+                                     [watched](const auto &t) { return t.first == watched; });
+    if (target == m_dropTargets.end())
+        return QObject::eventFilter(watched, event);
+    if (event->type() == QEvent::DragEnter || event->type() == QEvent::DragMove) {
+        auto *drag = static_cast<QDragMoveEvent *>(event);
+        if (drag->mimeData()->hasUrls() && drag->mimeData()->urls().value(0).isLocalFile()) {
+            drag->acceptProposedAction();
+            return true;
+        }
+    } else if (event->type() == QEvent::Drop) {
+        auto *drop = static_cast<QDropEvent *>(event);
+        if (handleDrop(drop->mimeData(), target->second)) {
+            drop->acceptProposedAction();
+            return true;
+        }
+    }
+    return QObject::eventFilter(watched, event);
+}

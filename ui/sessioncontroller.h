@@ -1,0 +1,140 @@
+#pragma once
+
+// The file side of the window, after Qt's application example (mainwindow.cpp): New, Open, Save,
+// Save As, Open Recent, asking before unsaved changes are dropped, the autosave, dropping files on the
+// window, and loading distributions (File > Open Distribution..., drag and drop on an editor, Edit >
+// Paste into P/Q). MainWindow only adds its actions to the menus and asks it before closing.
+//
+// Every operation has a function that shows no dialog and reports failure through `error`, so tests
+// drive them directly; the dialogs live only in the action slots. A refused file leaves the document
+// exactly as it was: same state, same undo index, same modified flag.
+
+#include "distributionimport.h"
+#include "documentstate.h"
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <vector>
+
+class Document;
+class QAction;
+class QDropEvent;
+class QLabel;
+class QMainWindow;
+class QMenu;
+class QMimeData;
+class QTimer;
+class QWidget;
+
+namespace klscope::import {
+struct Table;
+}
+
+class SessionController : public QObject
+{
+    Q_OBJECT
+
+public:
+    /// Most entries of File > Open Recent.
+    static constexpr int kMaxRecentFiles = 8;
+
+    SessionController(Document *document, QMainWindow *window);
+    ~SessionController() override;
+
+    /// Adds New, Open..., Open Recent, Save, Save As... and Open Distribution... to `file`.
+    void addFileActions(QMenu *file);
+    /// Adds Paste into P and Paste into Q to `edit`.
+    void addPasteActions(QMenu *edit);
+    /// Accepts dropped files on `widget`: a .klscope file opens as a session; a data file opens the
+    /// import dialog, for `side` when given (an editor) or the side chosen in the dialog.
+    void acceptDrops(QWidget *widget, std::optional<Side> side = std::nullopt);
+
+    /// The session file being edited ("" for an untitled session).
+    QString currentFile() const { return m_currentFile; }
+    /// The file name for the title ("untitled.klscope" without a file).
+    QString displayName() const;
+
+    // Sessions, without dialogs.
+    /// Starts an untitled session on the seed example (not undoable; the caller asked first).
+    void newSession();
+    /// Opens a session file. On failure `error` gets the message (naming the file and, for a syntax
+    /// error, the line) and the document is untouched.
+    bool openSession(const QString &path, QString *error);
+    /// Saves to `path` atomically and marks the document clean. On failure `error` gets "Cannot write
+    /// file <native path>:\n<reason>" and the document stays modified.
+    bool saveSession(const QString &path, QString *error);
+
+    /// Existing recent session files, newest first (entries whose file is gone are dropped).
+    QStringList recentFiles() const;
+
+    // Autosave.
+    /// Where the autosave goes: AppDataLocation/autosave.klscope.
+    static QString autosavePath();
+    /// Milliseconds between autosaves while there are unsaved changes (default 60 s).
+    void setAutosaveInterval(int ms);
+    int autosaveInterval() const;
+    /// True while the autosave timer runs (there are unsaved changes).
+    bool isAutosaveRunning() const;
+    /// Writes the autosave now (empty string on success, else the message).
+    QString writeAutosave();
+    /// True when an autosave from an earlier run exists.
+    static bool hasAutosave();
+    /// Loads the autosave as unsaved changes (of its session file, if it had one).
+    bool restoreAutosave(QString *error);
+    /// Removes the autosave file.
+    static void discardAutosave();
+
+    // Distributions, without dialogs.
+    /// Reads a CSV/TSV/semicolon file into `side` as one undoable edit (see distributionimport.h).
+    bool importDistribution(Side side, const QString &path, const ImportChoice &choice, QString *error);
+    /// The same for text copied from a spreadsheet; messages call it "clipboard".
+    bool pasteDistribution(Side side, const QString &text, const ImportChoice &choice, QString *error);
+    /// What the status bar says about imported sides ("P: counts.csv: 3 events read as counts, ...").
+    QString importNote() const;
+
+    // With dialogs (action slots).
+    /// Asks whether to save unsaved changes; false when the user cancels.
+    bool maybeSave();
+    bool save();
+    bool saveAs();
+    void open();
+    /// Offers to restore an autosave left by a crash (a message box).
+    void offerAutosaveRestore();
+    /// Picks a data file and a side, then shows the import dialog.
+    void openDistribution(std::optional<Side> side = std::nullopt);
+    /// Called when the window closes for good: the autosave is no longer needed.
+    void windowClosed();
+
+signals:
+    void currentFileChanged(const QString &path);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    bool applyImport(Side side, const klscope::import::Table &table, const ImportChoice &choice,
+                     QString *error);
+    void importWithDialog(Side side, const klscope::import::Table &table);
+    void pasteWithDialog(Side side);
+    bool handleDrop(const QMimeData *mime, std::optional<Side> side);
+    void setCurrentFile(const QString &path);
+    void addRecentFile(const QString &path);
+    void updateRecentMenu();
+    void updateImportNote();
+    void warn(const QString &message);
+    bool resetDocument(const DocumentState &state, QString *refusal);
+
+    Document *m_document;
+    QMainWindow *m_window;
+    QString m_currentFile;
+    QTimer *m_autosaveTimer;
+    bool m_autosaveDue = false; ///< an edit happened since the last autosave
+    QMenu *m_recentMenu = nullptr;
+    QLabel *m_importLabel = nullptr;
+    std::vector<std::pair<klscope::Distribution, QString>>
+        m_imported; ///< imported distributions and their notes
+    std::vector<std::pair<QWidget *, std::optional<Side>>> m_dropTargets;
+};
