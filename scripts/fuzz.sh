@@ -29,7 +29,7 @@ mkdir -p "$build/artifacts"
 export ASAN_OPTIONS="abort_on_error=1:detect_leaks=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 status=0
-for fuzzer in import spec; do
+for fuzzer in import spec pair; do
     corpus="$work/$fuzzer"
     mkdir -p "$corpus"
     cp "$root"/tests/io/badfiles/* "$corpus"/ 2>/dev/null || true
