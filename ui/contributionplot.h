@@ -4,6 +4,8 @@
 // hidden by the document's term toggles. Negative terms go below the axis; infinite terms are left out
 // of the curve and marked at the top. QCustomPlot stays inside the .cpp.
 
+#include <QPicture>
+#include <QSize>
 #include <QWidget>
 
 #include <memory>
@@ -23,6 +25,10 @@ public:
     QString readoutAt(QPoint canvasPosition) const;
     /// The y-axis label, which names the unit.
     QString valueAxisLabel() const;
+
+    /// The plot drawn at `size` logical pixels as a vector recording, for export: replay it with
+    /// QPainter::drawPicture on an image, a PDF or an SVG. The widget on screen is left as it was.
+    QPicture figure(QSize size) const;
 
 private:
     struct Private;

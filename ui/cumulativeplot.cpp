@@ -3,6 +3,7 @@
 #include "document.h"
 #include "eventreadout.h"
 #include "palette.h"
+#include "plotfigure.h"
 
 #include <qcustomplot.h>
 
@@ -187,4 +188,9 @@ QString CumulativePlot::readoutAt(QPoint canvasPosition) const
         text += QStringLiteral("\n%1 = %2 %3").arg(names[t], klscope::formatValue(sum), unit);
     }
     return text;
+}
+
+QPicture CumulativePlot::figure(QSize size) const
+{
+    return recordFigure(d->plot, size, [] {});
 }

@@ -4,6 +4,8 @@
 // value of each curve is the total. Curves stop (and a marker shows) where a sum becomes infinite.
 // QCustomPlot stays inside the .cpp.
 
+#include <QPicture>
+#include <QSize>
 #include <QWidget>
 
 #include <memory>
@@ -23,6 +25,10 @@ public:
     QString readoutAt(QPoint canvasPosition) const;
     /// The running sum of `term` (0 = KL(P‖Q), 1 = KL(Q‖P), 2 = JS) at the last event, as plotted.
     double lastValue(int term) const;
+
+    /// The plot drawn at `size` logical pixels as a vector recording, for export: replay it with
+    /// QPainter::drawPicture on an image, a PDF or an SVG. The widget on screen is left as it was.
+    QPicture figure(QSize size) const;
 
 private:
     struct Private;

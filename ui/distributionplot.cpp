@@ -3,6 +3,7 @@
 #include "document.h"
 #include "eventreadout.h"
 #include "palette.h"
+#include "plotfigure.h"
 
 #include <qcustomplot.h>
 
@@ -286,4 +287,13 @@ QString DistributionPlot::readoutAt(QPoint canvasPosition) const
         return {};
     return klscope::eventReadout(c, std::size_t(index), d->document->isTermVisible(Term::KlPQ),
                                  d->document->isTermVisible(Term::KlQP), d->document->isTermVisible(Term::Js));
+}
+
+QPicture DistributionPlot::figure(QSize size) const
+{
+    // Bars or lines follow the width of the export, as they follow the width on screen.
+    return recordFigure(d->plot, size, [this] {
+        if (d->wantBars() != d->bars)
+            d->update();
+    });
 }

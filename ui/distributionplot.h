@@ -4,6 +4,8 @@
 // step lines beyond that. A custom side can be edited by dragging its bar up or down. Events that make
 // a KL infinite are marked on the axis. QCustomPlot stays inside the .cpp (private implementation).
 
+#include <QPicture>
+#include <QSize>
 #include <QWidget>
 
 #include <memory>
@@ -26,6 +28,10 @@ public:
     bool showsBars() const;
     /// The hover text at a canvas position ("" outside the support).
     QString readoutAt(QPoint canvasPosition) const;
+
+    /// The plot drawn at `size` logical pixels as a vector recording, for export: replay it with
+    /// QPainter::drawPicture on an image, a PDF or an SVG. The widget on screen is left as it was.
+    QPicture figure(QSize size) const;
 
 private:
     struct Private;

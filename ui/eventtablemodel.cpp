@@ -4,6 +4,7 @@
 #include "palette.h"
 
 #include <QBrush>
+#include <QStringList>
 
 #include <cmath>
 #include <limits>
@@ -203,4 +204,29 @@ QString EventTableModel::csvHeader(int column) const
     default:
         return {};
     }
+}
+
+QString EventTableModel::csvHeaderLine() const
+{
+    QStringList header;
+    for (int column = 0; column < ColumnCount; ++column)
+        header.append(csvHeader(column));
+    return header.join(QLatin1Char(','));
+}
+
+QString EventTableModel::csvRow(int row) const
+{
+    const auto number = [](double v) {
+        if (std::isnan(v))
+            return QStringLiteral("nan");
+        if (std::isinf(v))
+            return v > 0 ? QStringLiteral("inf") : QStringLiteral("-inf");
+        return QString::asprintf("%.17g", v);
+    };
+    QString line = QString::number(static_cast<qint64>(rawValue(row, EventColumn)));
+    for (int column = PColumn; column < ColumnCount; ++column) {
+        line += QLatin1Char(',');
+        line += number(rawValue(row, column));
+    }
+    return line;
 }

@@ -47,6 +47,11 @@ public:
 
     /// The CSV header cell of a column, e.g. "kl_pq_nats".
     QString csvHeader(int column) const;
+    /// The CSV header line (no newline): the csvHeader of every column, comma-separated.
+    QString csvHeaderLine() const;
+    /// One CSV line (no newline) for `row` of this model: x, then every value with 17 significant
+    /// digits, infinities as "inf"/"-inf", NaN as "nan". The selection copy and the table export share it.
+    QString csvRow(int row) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -14,19 +14,6 @@
 #include <algorithm>
 #include <cmath>
 
-namespace {
-
-QString csvNumber(double v)
-{
-    if (std::isnan(v))
-        return QStringLiteral("nan");
-    if (std::isinf(v))
-        return v > 0 ? QStringLiteral("inf") : QStringLiteral("-inf");
-    return QString::asprintf("%.17g", v);
-}
-
-} // namespace
-
 EventTableView::EventTableView(QWidget *parent)
     : QTableView(parent), m_model(new EventTableModel(this)), m_proxy(new EventSortProxyModel(this))
 {
@@ -90,17 +77,9 @@ QString EventTableView::selectedRowsAsCsv() const
         return {};
     std::sort(rows.begin(), rows.end());
 
-    QStringList header;
-    for (int column = 0; column < EventTableModel::ColumnCount; ++column)
-        header.append(m_model->csvHeader(column));
-    QString csv = header.join(QLatin1Char(',')) + QLatin1Char('\n');
+    QString csv = m_model->csvHeaderLine() + QLatin1Char('\n');
     for (int row : rows) {
-        const int source = m_proxy->mapToSource(m_proxy->index(row, 0)).row();
-        csv += QString::number(static_cast<qint64>(m_model->rawValue(source, EventTableModel::EventColumn)));
-        for (int column = EventTableModel::PColumn; column < EventTableModel::ColumnCount; ++column) {
-            csv += QLatin1Char(',');
-            csv += csvNumber(m_model->rawValue(source, column));
-        }
+        csv += m_model->csvRow(m_proxy->mapToSource(m_proxy->index(row, 0)).row());
         csv += QLatin1Char('\n');
     }
     return csv;

@@ -7,6 +7,7 @@
 #include "distributionplot.h"
 #include "document.h"
 #include "eventtableview.h"
+#include "exportactions.h"
 #include "metricspanel.h"
 #include "sessioncontroller.h"
 #include "spec.h"
@@ -145,8 +146,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_document(new Do
     connect(m_document, &Document::presetChanged, this, &MainWindow::updateLesson);
     connect(m_document, &Document::presetChanged, this, &MainWindow::updateTitle);
     connect(m_document, &Document::modifiedChanged, this, &MainWindow::updateTitle);
-    connect(m_document, &Document::editRefused, this,
-            [this](const QString &message) { statusBar()->showMessage(tr("Refused: %1").arg(message), 10000); });
+    connect(m_document, &Document::editRefused, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("Refused: %1").arg(message), 10000);
+    });
     connect(m_metrics, &MetricsPanel::extendSupportRequested, this,
             [this] { loadPreset(QStringLiteral("seed-extended")); });
 
@@ -166,6 +168,10 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     m_session->addFileActions(file);
     file->addSeparator();
+    m_export = new ExportActions(this, m_document, m_distributionPlot, m_contributionPlot, m_cumulativePlot);
+    file->addActions(
+        {m_export->exportFigureAction(), m_export->exportTableAction(), m_export->exportMetricsAction()});
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setStatusTip(tr("Close klscope."));
@@ -180,6 +186,7 @@ void MainWindow::createMenus()
     edit->addSeparator();
     m_session->addPasteActions(edit);
     edit->addSeparator();
+    edit->addAction(m_export->copyFigureAction());
     QAction *swap = edit->addAction(tr("&Swap P and Q"), m_document, &Document::swap);
     swap->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     swap->setStatusTip(tr("Exchange P and Q: KL(P‖Q) and KL(Q‖P) trade places."));
@@ -196,7 +203,8 @@ void MainWindow::createMenus()
         a->setCheckable(true);
         a->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key(Qt::Key_1 + i)));
         a->setStatusTip(unitTips[i]);
-        a->setObjectName(QStringLiteral("unit_%1").arg(QString::fromUtf8(name.data(), qsizetype(name.size()))));
+        a->setObjectName(
+            QStringLiteral("unit_%1").arg(QString::fromUtf8(name.data(), qsizetype(name.size()))));
         m_unitGroup->addAction(a);
         connect(a, &QAction::triggered, this, [this, unit] { m_document->setUnit(unit); });
         m_unitActions.append(a);
@@ -232,7 +240,8 @@ void MainWindow::createMenus()
     view->addSeparator();
     m_smoothingAction = view->addAction(tr("&ε-smoothing"));
     m_smoothingAction->setCheckable(true);
-    m_smoothingAction->setStatusTip(tr("Add ε to every mass (off by default; a banner shows when it is on)."));
+    m_smoothingAction->setStatusTip(
+        tr("Add ε to every mass (off by default; a banner shows when it is on)."));
     connect(m_smoothingAction, &QAction::triggered, this,
             [this](bool on) { m_options->smoothingBox()->setChecked(on); });
 
@@ -265,7 +274,8 @@ bool MainWindow::loadPreset(const QString &name)
         if (!preset->support.isEmpty())
             support = klscope::parseSupport(preset->support.toStdString());
         const auto unit = klscope::parseUnit(preset->unit.toStdString()).value_or(m_document->unit());
-        return m_document->loadState(preset->name, p, q, support, unit, tr("Load preset %1").arg(preset->title));
+        return m_document->loadState(preset->name, p, q, support, unit,
+                                     tr("Load preset %1").arg(preset->title));
     } catch (const std::invalid_argument &e) {
         statusBar()->showMessage(tr("Preset '%1' is broken: %2").arg(name, QString::fromStdString(e.what())),
                                  10000);
@@ -323,7 +333,8 @@ void MainWindow::updateLesson()
     } else {
         m_lesson->setText(tr("Your own pair. The Presets menu has guided examples."));
     }
-    m_metrics->setExtendSupportOffer(name == QLatin1String("seed") ? tr("Extend support to 0..15") : QString());
+    m_metrics->setExtendSupportOffer(name == QLatin1String("seed") ? tr("Extend support to 0..15")
+                                                                   : QString());
 }
 
 void MainWindow::updateStatus()

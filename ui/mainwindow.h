@@ -14,6 +14,7 @@ class CumulativePlot;
 class DistributionEditor;
 class DistributionPlot;
 class Document;
+class ExportActions;
 class EventTableView;
 class MetricsPanel;
 class QAction;
@@ -38,6 +39,8 @@ public:
     CumulativePlot *cumulativePlot() const { return m_cumulativePlot; }
     MetricsPanel *metricsPanel() const { return m_metrics; }
     EventTableView *eventTable() const { return m_eventTable; }
+    /// File → Export… and Edit → Copy Figure.
+    ExportActions *exportActions() const { return m_export; }
     /// Sessions, the autosave and loading distributions (File menu, drops, Edit → Paste into P/Q).
     SessionController *sessions() const { return m_session; }
     QPushButton *swapButton() const { return m_swap; }
@@ -78,6 +81,7 @@ private:
     CumulativePlot *m_cumulativePlot = nullptr;
     MetricsPanel *m_metrics = nullptr;
     EventTableView *m_eventTable = nullptr;
+    ExportActions *m_export = nullptr;
     SessionController *m_session = nullptr;
     QTabWidget *m_tabs = nullptr;
     QLabel *m_lesson = nullptr;

@@ -30,5 +30,7 @@ bool parseOptions(QCommandLineParser &parser, const QStringList &arguments, QStr
 // The subcommands; `arguments` starts with the program name, without the command word.
 int compute(const QStringList &arguments);
 int bench(const QStringList &arguments);
+/// Renders a figure of two distributions to PNG, JPG, PDF or SVG (needs a QApplication).
+int exportFigure(const QStringList &arguments);
 
 } // namespace cli

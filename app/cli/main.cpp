@@ -1,30 +1,63 @@
 // klscope-cli: the command-line face of the core.
 //   klscope-cli compute --p SPEC --q SPEC [--support A..B] [--unit U] [--renormalize] [--json] [--summary]
 //   klscope-cli bench [--events N] [--json]
+//   klscope-cli export --p SPEC --q SPEC [--support A..B] [--unit U] --plot PLOT --out FILE [--width W
+//                      --height H --scale S]
 // Exit codes: 0 success, 1 invalid data, 2 usage error; messages go to stderr.
 // Each command lives in its own file; this one picks the command.
 
 #include "cliutil.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 
+#include <cstring>
+#include <memory>
 #include <string>
+
+namespace {
+
+// Commands that draw widgets need a QApplication: export, and bench --gui (which times the plots).
+bool needsWidgets(int argc, char *argv[])
+{
+    if (argc < 2)
+        return false;
+    if (std::strcmp(argv[1], "export") == 0)
+        return true;
+    if (std::strcmp(argv[1], "bench") != 0)
+        return false;
+    for (int i = 2; i < argc; ++i)
+        if (std::strcmp(argv[i], "--gui") == 0 || std::strcmp(argv[i], "-gui") == 0)
+            return true;
+    return false;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    const bool widgets = needsWidgets(argc, argv);
+    // Without a display, draw offscreen, so scripts and CI can export figures.
+    if (widgets && qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
+        qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    const std::unique_ptr<QCoreApplication> app =
+        widgets ? std::make_unique<QApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("klscope-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(KLSCOPE_VERSION));
 
     QStringList arguments = QCoreApplication::arguments();
     const QString command = arguments.size() > 1 ? arguments.at(1) : QString();
     if (command.isEmpty() || command == QLatin1String("--help") || command == QLatin1String("-h")) {
-        cli::writeOut("Usage: klscope-cli COMMAND [options]\n\n"
-                      "Commands:\n"
-                      "  compute   KL(P||Q), KL(Q||P), JS, entropies, cross entropies, TV and Hellinger for two\n"
-                      "            distributions, with every per-event term\n"
-                      "  bench     time the core's fused pass\n\n"
-                      "Run 'klscope-cli COMMAND --help' for a command's options.\n");
+        cli::writeOut(
+            "Usage: klscope-cli COMMAND [options]\n\n"
+            "Commands:\n"
+            "  compute   KL(P||Q), KL(Q||P), JS, entropies, cross entropies, TV and Hellinger for two\n"
+            "            distributions, with every per-event term\n"
+            "  bench     time the core's fused pass\n"
+            "  export    write a figure (distributions, contributions, cumulative or all) as\n"
+            "            PNG, JPG, PDF or SVG, without a display\n\n"
+            "Run 'klscope-cli COMMAND --help' for a command's options.\n");
         cli::writeOut(std::string(cli::kSpecHelp) + "\n");
         return command.isEmpty() ? cli::kUsage : 0;
     }
@@ -37,5 +70,8 @@ int main(int argc, char *argv[])
         return cli::compute(arguments);
     if (command == QLatin1String("bench"))
         return cli::bench(arguments);
-    return cli::usage(QStringLiteral("unknown command '%1' (expected compute or bench)").arg(command));
+    if (command == QLatin1String("export"))
+        return cli::exportFigure(arguments);
+    return cli::usage(
+        QStringLiteral("unknown command '%1' (expected compute, bench or export)").arg(command));
 }

@@ -1,0 +1,140 @@
+// klscope-cli export: the window's figures without a window, so a course can script its figures.
+// It builds the same Document and plot widgets as the window and writes through FigureExport, so a
+// figure from here and one from File → Export Figure… are drawn by the same code. main.cpp creates a
+// QApplication for this command (offscreen when there is no display).
+
+#include "cliutil.h"
+
+#include "contributionplot.h"
+#include "cumulativeplot.h"
+#include "distributionplot.h"
+#include "document.h"
+#include "figureexport.h"
+#include "filespec.h"
+#include "spec.h"
+
+#include <QCommandLineParser>
+#include <QObject>
+
+#include <cmath>
+#include <new>
+#include <stdexcept>
+
+namespace cli {
+
+int exportFigure(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption p(QStringLiteral("p"), QStringLiteral("Distribution P."),
+                               QStringLiteral("SPEC"));
+    const QCommandLineOption q(QStringLiteral("q"), QStringLiteral("Distribution Q."),
+                               QStringLiteral("SPEC"));
+    const QCommandLineOption support(QStringLiteral("support"),
+                                     QStringLiteral("Evaluate both on A..B as given (no renormalising)."),
+                                     QStringLiteral("A..B"));
+    const QCommandLineOption unit(QStringLiteral("unit"), QStringLiteral("nats, bits or bans."),
+                                  QStringLiteral("UNIT"), QStringLiteral("nats"));
+    const QCommandLineOption renormalize(QStringLiteral("renormalize"),
+                                         QStringLiteral("Rescale P and Q to sum to 1 on the support."));
+    const QCommandLineOption plot(QStringLiteral("plot"),
+                                  QStringLiteral("distributions, contributions, cumulative or all (the three "
+                                                 "stacked, as in the window)."),
+                                  QStringLiteral("PLOT"), QStringLiteral("all"));
+    const QCommandLineOption out(QStringLiteral("out"),
+                                 QStringLiteral("The file to write; its extension picks the format: .png, "
+                                                ".jpg, .pdf (vector) or .svg (vector)."),
+                                 QStringLiteral("FILE"));
+    const QCommandLineOption width(QStringLiteral("width"), QStringLiteral("Figure width in logical pixels."),
+                                   QStringLiteral("W"), QStringLiteral("1200"));
+    const QCommandLineOption height(QStringLiteral("height"),
+                                    QStringLiteral("Figure height in logical pixels."), QStringLiteral("H"),
+                                    QStringLiteral("800"));
+    const QCommandLineOption scale(QStringLiteral("scale"),
+                                   QStringLiteral("PNG/JPG pixels per logical pixel (2 for HiDPI slides)."),
+                                   QStringLiteral("S"), QStringLiteral("1"));
+    parser.addOptions({p, q, support, unit, renormalize, plot, out, width, height, scale});
+
+    QString error;
+    if (!parseOptions(parser, arguments, &error))
+        return usage(error);
+    if (parser.isSet(QStringLiteral("help"))) {
+        writeOut(parser.helpText().toStdString() + kSpecHelp + "\n" +
+                 std::string(klscope::import::fileSpecHelp()) + "\n");
+        return 0;
+    }
+    if (!parser.isSet(p) || !parser.isSet(q))
+        return usage(QStringLiteral("export needs both --p SPEC and --q SPEC"));
+    if (!parser.isSet(out))
+        return usage(QStringLiteral("export needs --out FILE.png, .jpg, .pdf or .svg"));
+    const QString file = parser.value(out);
+    if (!FigureExport::formatForFile(file))
+        return usage(FigureExport::unknownFormatMessage(file));
+    const auto which = FigureExport::parsePlot(parser.value(plot));
+    if (!which)
+        return usage(
+            QStringLiteral("--plot must be distributions, contributions, cumulative or all, got '%1'")
+                .arg(parser.value(plot)));
+    constexpr int kMaxSide = 20000;
+    bool okWidth = false, okHeight = false, okScale = false;
+    const int w = parser.value(width).toInt(&okWidth);
+    const int h = parser.value(height).toInt(&okHeight);
+    const double s = parser.value(scale).toDouble(&okScale);
+    if (!okWidth || !okHeight || w < 50 || h < 50 || w > kMaxSide || h > kMaxSide)
+        return usage(QStringLiteral("--width and --height must be whole numbers from 50 to %1, got %2 and %3")
+                         .arg(kMaxSide)
+                         .arg(parser.value(width), parser.value(height)));
+    if (!okScale || !(s >= 0.25 && s <= 8.0))
+        return usage(
+            QStringLiteral("--scale must be a number from 0.25 to 8, got '%1'").arg(parser.value(scale)));
+    const auto parsedUnit = klscope::parseUnit(parser.value(unit).toStdString());
+    if (!parsedUnit)
+        return usage(QStringLiteral("--unit must be nats, bits or bans, got '%1'").arg(parser.value(unit)));
+
+    DocumentState state;
+    state.unit = *parsedUnit;
+    state.renormalize = parser.isSet(renormalize);
+    state.preset.clear();
+    try {
+        if (parser.isSet(support))
+            state.support = klscope::parseSupport(parser.value(support).toStdString());
+    } catch (const std::invalid_argument &e) {
+        return usage(QString::fromStdString(e.what()));
+    }
+    const auto pair =
+        klscope::import::resolveSpecs(parser.value(p).toStdString(), parser.value(q).toStdString());
+    if (!pair) {
+        printError(QString::fromStdString(pair.error().message));
+        return kInvalidData;
+    }
+    state.p = pair->p;
+    state.q = pair->q;
+
+    Document document;
+    QString refused;
+    QObject::connect(&document, &Document::editRefused, &document,
+                     [&refused](const QString &message) { refused = message; });
+    try {
+        if (!document.resetState(state)) {
+            printError(refused.isEmpty() ? QStringLiteral("P and Q cannot be compared") : refused);
+            return kInvalidData;
+        }
+    } catch (const std::bad_alloc &) {
+        printError(QStringLiteral("not enough memory for this support"));
+        return kInvalidData;
+    }
+
+    // The real plot widgets, never shown: each records itself at the size it gets in the figure.
+    DistributionPlot distributions(&document);
+    ContributionPlot contributions(&document);
+    CumulativePlot cumulative(&document);
+    const FigureExport figure(&distributions, &contributions, &cumulative);
+    const QString failure = figure.write(file, *which, QSize(w, h), s);
+    if (!failure.isEmpty()) {
+        printError(failure);
+        return kInvalidData;
+    }
+    return 0;
+}
+
+} // namespace cli

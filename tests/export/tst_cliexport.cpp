@@ -1,0 +1,148 @@
+// klscope-cli export, run as a process under QT_QPA_PLATFORM=offscreen: every format is written with
+// its magic bytes and size, file: specs work, and usage errors exit 2 and invalid data 1 with a message.
+
+#include <QFile>
+#include <QImage>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString stdErr;
+};
+
+Run runCli(const QStringList &arguments)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(KLSCOPE_CLI), QStringList{QStringLiteral("export")} + arguments);
+    Run run;
+    if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit)
+        return run;
+    run.exitCode = process.exitCode();
+    run.stdErr = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+QStringList pair()
+{
+    return {QStringLiteral("--p"), QStringLiteral("binomial:n=15,p=7/15"), QStringLiteral("--q"),
+            QStringLiteral("uniform:a=0,b=14")};
+}
+
+} // namespace
+
+class TestCliExport : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void formats_data();
+    void formats();
+    void fileSpec();
+    void errors_data();
+    void errors();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestCliExport::formats_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("plot");
+    QTest::addColumn<QByteArray>("magic");
+    QTest::newRow("png") << "f.png"
+                         << "all" << QByteArray("\x89PNG\r\n\x1a\n", 8);
+    QTest::newRow("jpg") << "f.jpg"
+                         << "distributions" << QByteArray("\xff\xd8\xff", 3);
+    QTest::newRow("pdf") << "f.pdf"
+                         << "contributions" << QByteArray("%PDF-");
+    QTest::newRow("svg") << "f.svg"
+                         << "cumulative" << QByteArray("<?xml");
+}
+
+void TestCliExport::formats()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, plot);
+    QFETCH(QByteArray, magic);
+    const QString path = m_dir.filePath(name);
+    const Run run = runCli(pair() + QStringList{QStringLiteral("--plot"), plot, QStringLiteral("--out"), path,
+                                                QStringLiteral("--width"), QStringLiteral("640"),
+                                                QStringLiteral("--height"), QStringLiteral("400"),
+                                                QStringLiteral("--scale"), QStringLiteral("2")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.stdErr));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    QVERIFY(bytes.startsWith(magic));
+    if (name.endsWith(QLatin1String(".png")) || name.endsWith(QLatin1String(".jpg")))
+        QCOMPARE(QImage::fromData(bytes).size(), QSize(1280, 800));
+    if (name.endsWith(QLatin1String(".svg")))
+        QVERIFY(bytes.contains("running sum (nats)"));
+}
+
+void TestCliExport::fileSpec()
+{
+    const QString data = m_dir.filePath(QStringLiteral("p.csv"));
+    QFile csv(data);
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    csv.write("0.1\n0.2\n0.3\n0.4\n");
+    csv.close();
+    const QString path = m_dir.filePath(QStringLiteral("file.svg"));
+    const Run run =
+        runCli({QStringLiteral("--p"), QStringLiteral("file:") + data, QStringLiteral("--q"),
+                QStringLiteral("uniform:a=0,b=3"), QStringLiteral("--unit"), QStringLiteral("bits"),
+                QStringLiteral("--plot"), QStringLiteral("contributions"), QStringLiteral("--out"), path});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.stdErr));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().contains("term (bits)"));
+}
+
+void TestCliExport::errors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unknown extension") << (pair() + QStringList{"--out", "x.bmp"}) << 2 << "'.bmp'";
+    QTest::newRow("no extension") << (pair() + QStringList{"--out", "figure"}) << 2 << "no extension";
+    QTest::newRow("bad plot") << (pair() + QStringList{"--out", "x.png", "--plot", "bars"}) << 2 << "'bars'";
+    QTest::newRow("bad width") << (pair() + QStringList{"--out", "x.png", "--width", "wide"}) << 2
+                               << "--width";
+    QTest::newRow("bad scale") << (pair() + QStringList{"--out", "x.png", "--scale", "0"}) << 2 << "--scale";
+    QTest::newRow("no out") << pair() << 2 << "--out";
+    QTest::newRow("no q") << QStringList{"--p", "poisson:lambda=3", "--out", "x.png"} << 2 << "--q";
+    QTest::newRow("invalid distribution")
+        << QStringList{"--p", "binomial:n=5,p=1.5", "--q", "poisson:lambda=3", "--out", "x.png"} << 1 << "p";
+    QTest::newRow("missing file") << QStringList{"--p",   "file:/nonexistent/p.csv",
+                                                 "--q",   "poisson:lambda=3",
+                                                 "--out", "x.png"}
+                                  << 1 << "p.csv";
+}
+
+void TestCliExport::errors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    // Relative --out names land in the test's folder if anything were written.
+    const int out = int(arguments.indexOf(QStringLiteral("--out")));
+    if (out >= 0)
+        arguments[out + 1] = m_dir.filePath(arguments.at(out + 1));
+    const Run run = runCli(arguments);
+    QCOMPARE(run.exitCode, exitCode);
+    QVERIFY2(run.stdErr.contains(message), qPrintable(run.stdErr));
+    if (out >= 0)
+        QVERIFY(!QFile::exists(arguments.at(out + 1)));
+}
+
+QTEST_MAIN(TestCliExport)
+#include "tst_cliexport.moc"

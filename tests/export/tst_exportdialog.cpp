@@ -1,0 +1,151 @@
+// The export dialog remembers its last choices in QSettings and refuses a file whose extension names
+// no format; the window's export actions sit in the File and Edit menus, and Copy Figure puts an image
+// of the three plots on the clipboard.
+
+#include "distributionplot.h"
+#include "exportactions.h"
+#include "exportdialog.h"
+#include "mainwindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QImage>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTest>
+
+class TestExportDialog : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void remembersChoices_data();
+    void remembersChoices();
+    void unknownExtensionStaysOpen();
+    void menus();
+    void copyFigure();
+};
+
+void TestExportDialog::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("klscope-test-export"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_exportdialog"));
+}
+
+void TestExportDialog::init()
+{
+    QSettings().clear();
+}
+
+void TestExportDialog::remembersChoices_data()
+{
+    QTest::addColumn<int>("plot");
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<double>("scale");
+    QTest::newRow("contributions pdf")
+        << int(FigureExport::Plot::Contributions) << "/tmp/k/fig.pdf" << QSize(1024, 640) << 1.0;
+    QTest::newRow("cumulative png at 3")
+        << int(FigureExport::Plot::Cumulative) << "/tmp/k/c.png" << QSize(333, 222) << 3.0;
+    QTest::newRow("distributions svg")
+        << int(FigureExport::Plot::Distributions) << "/tmp/k/d.svg" << QSize(800, 450) << 1.5;
+}
+
+void TestExportDialog::remembersChoices()
+{
+    QFETCH(int, plot);
+    QFETCH(QString, file);
+    QFETCH(QSize, size);
+    QFETCH(double, scale);
+    {
+        ExportDialog first;
+        // The defaults before anything is remembered: all plots, 1200 x 800 at 2, a PNG.
+        QCOMPARE(first.plot(), FigureExport::Plot::All);
+        QCOMPARE(first.figureSize(), QSize(1200, 800));
+        QCOMPARE(first.scale(), 2.0);
+        QVERIFY(first.fileName().endsWith(QStringLiteral(".png")));
+        first.setPlot(FigureExport::Plot(plot));
+        first.setFigureSize(size);
+        first.setScale(scale);
+        auto *edit = first.findChild<QLineEdit *>(QStringLiteral("fileEdit"));
+        QVERIFY(edit);
+        edit->clear();
+        QTest::keyClicks(edit, file);
+        first.accept();
+        QCOMPARE(first.result(), int(QDialog::Accepted));
+    }
+    ExportDialog second;
+    QCOMPARE(int(second.plot()), plot);
+    QCOMPARE(second.fileName(), file);
+    QCOMPARE(second.figureSize(), size);
+    QCOMPARE(second.scale(), scale);
+}
+
+void TestExportDialog::unknownExtensionStaysOpen()
+{
+    ExportDialog dialog;
+    dialog.show();
+    dialog.setFileName(QStringLiteral("/tmp/k/figure.gif"));
+    dialog.setFigureSize(QSize(640, 480));
+    dialog.accept();
+    QVERIFY(dialog.isVisible());
+    QVERIFY(dialog.errorText().contains(QStringLiteral(".gif")));
+    // Nothing was remembered from the refused choices.
+    ExportDialog again;
+    QCOMPARE(again.figureSize(), QSize(1200, 800));
+    dialog.setFileName(QStringLiteral("/tmp/k/figure.svg"));
+    dialog.accept();
+    QVERIFY(!dialog.isVisible());
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QVERIFY(dialog.errorText().isEmpty());
+}
+
+void TestExportDialog::menus()
+{
+    MainWindow window;
+    ExportActions *actions = window.exportActions();
+    QVERIFY(actions);
+    QMenu *file = nullptr;
+    QMenu *edit = nullptr;
+    for (QAction *a : window.menuBar()->actions()) {
+        if (a->text() == QLatin1String("&File"))
+            file = a->menu();
+        if (a->text() == QLatin1String("&Edit"))
+            edit = a->menu();
+    }
+    QVERIFY(file && edit);
+    for (QAction *a :
+         {actions->exportFigureAction(), actions->exportTableAction(), actions->exportMetricsAction()}) {
+        QVERIFY(file->actions().contains(a));
+        QVERIFY(!a->shortcut().isEmpty());
+        QVERIFY(!a->statusTip().isEmpty());
+    }
+    QVERIFY(edit->actions().contains(actions->copyFigureAction()));
+}
+
+void TestExportDialog::copyFigure()
+{
+    MainWindow window;
+    window.resize(1100, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QApplication::clipboard()->clear();
+    window.exportActions()->copyFigureAction()->trigger();
+    const QImage image = QApplication::clipboard()->image();
+    QVERIFY(!image.isNull());
+    // The size of the figure panel (the plots' parent) on screen, times the pixel ratio.
+    const QWidget *panel = window.distributionPlot()->parentWidget();
+    const double ratio = panel->devicePixelRatioF();
+    QCOMPARE(image.width(), qRound(panel->width() * ratio));
+    QCOMPARE(image.height(), qRound(panel->height() * ratio));
+}
+
+QTEST_MAIN(TestExportDialog)
+#include "tst_exportdialog.moc"

@@ -1,0 +1,306 @@
+// FigureExport: every format is a valid file of the right size, drawn (P's colour is in it), with the
+// axis labels as text in SVG; the scale factor scales fonts with the image; exporting leaves the
+// on-screen plot as it was; an unknown extension is refused without writing.
+
+#include "contributionplot.h"
+#include "cumulativeplot.h"
+#include "distributionplot.h"
+#include "document.h"
+#include "figureexport.h"
+#include "palette.h"
+
+#include <spec.h>
+
+#include <QFile>
+#include <QImage>
+#include <QPicture>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+
+#include <cmath>
+#include <cstdlib>
+
+namespace {
+
+// The colour of a bar fill: `colour` at `alpha` over the white background.
+QColor over(const QColor &colour, int alpha)
+{
+    const auto mix = [alpha](int c) {
+        return (c * alpha + 255 * (255 - alpha) + 127) / 255;
+    };
+    return QColor(mix(colour.red()), mix(colour.green()), mix(colour.blue()));
+}
+
+// Pixels within `tolerance` of `colour` in every channel.
+int countNear(const QImage &image, const QColor &colour, int tolerance = 3)
+{
+    const QImage rgb = image.convertToFormat(QImage::Format_RGB32);
+    int count = 0;
+    for (int y = 0; y < rgb.height(); ++y) {
+        const auto *line = reinterpret_cast<const QRgb *>(rgb.constScanLine(y));
+        for (int x = 0; x < rgb.width(); ++x)
+            if (std::abs(qRed(line[x]) - colour.red()) <= tolerance &&
+                std::abs(qGreen(line[x]) - colour.green()) <= tolerance &&
+                std::abs(qBlue(line[x]) - colour.blue()) <= tolerance)
+                ++count;
+    }
+    return count;
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestFigureExport : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void rasterSize_data();
+    void rasterSize();
+    void pngDrawsThePlots();
+    void jpg();
+    void pdf();
+    void svg_data();
+    void svg();
+    void scaleScalesFonts();
+    void screenUndisturbed();
+    void unknownExtension();
+    void badSize();
+
+private:
+    Document *m_document = nullptr;
+    DistributionPlot *m_distributions = nullptr;
+    ContributionPlot *m_contributions = nullptr;
+    CumulativePlot *m_cumulative = nullptr;
+    FigureExport *m_figure = nullptr;
+    QTemporaryDir m_dir;
+};
+
+void TestFigureExport::init()
+{
+    m_document = new Document;
+    DocumentState state;
+    state.p = klscope::parseSpec("binomial:n=10,p=0.4");
+    state.q = klscope::parseSpec("poisson:lambda=5");
+    state.support = klscope::parseSupport("0..12");
+    state.unit = klscope::Unit::Bits;
+    QVERIFY(m_document->resetState(state));
+    m_distributions = new DistributionPlot(m_document);
+    m_contributions = new ContributionPlot(m_document);
+    m_cumulative = new CumulativePlot(m_document);
+    m_figure = new FigureExport(m_distributions, m_contributions, m_cumulative);
+    QVERIFY(m_dir.isValid());
+}
+
+void TestFigureExport::cleanup()
+{
+    delete m_figure;
+    delete m_cumulative;
+    delete m_contributions;
+    delete m_distributions;
+    delete m_document;
+}
+
+void TestFigureExport::rasterSize_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<int>("plot");
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<double>("scale");
+    QTest::addColumn<QSize>("pixels");
+    QTest::newRow("all 1200x800 at 2")
+        << "a.png" << int(FigureExport::Plot::All) << QSize(1200, 800) << 2.0 << QSize(2400, 1600);
+    QTest::newRow("distributions 640x400 at 1")
+        << "b.png" << int(FigureExport::Plot::Distributions) << QSize(640, 400) << 1.0 << QSize(640, 400);
+    QTest::newRow("contributions 300x200 at 1.5")
+        << "c.png" << int(FigureExport::Plot::Contributions) << QSize(300, 200) << 1.5 << QSize(450, 300);
+    QTest::newRow("cumulative jpg 500x300 at 3")
+        << "d.jpg" << int(FigureExport::Plot::Cumulative) << QSize(500, 300) << 3.0 << QSize(1500, 900);
+}
+
+void TestFigureExport::rasterSize()
+{
+    QFETCH(QString, name);
+    QFETCH(int, plot);
+    QFETCH(QSize, size);
+    QFETCH(double, scale);
+    QFETCH(QSize, pixels);
+    const QString path = m_dir.filePath(name);
+    QCOMPARE(m_figure->write(path, FigureExport::Plot(plot), size, scale), QString());
+    const QImage image(path);
+    QVERIFY(!image.isNull());
+    QCOMPARE(image.size(), pixels);
+}
+
+void TestFigureExport::pngDrawsThePlots()
+{
+    const QString path = m_dir.filePath(QStringLiteral("figure.png"));
+    QCOMPARE(m_figure->write(path, FigureExport::Plot::Distributions, QSize(800, 500), 1.0), QString());
+    const QByteArray bytes = readAll(path);
+    QVERIFY(bytes.startsWith(QByteArray("\x89PNG\r\n\x1a\n", 8)));
+    const QImage image(path);
+    QCOMPARE(image.size(), QSize(800, 500));
+    // Not blank: P's bars (its colour at the plot's alpha over white) and Q's are there, and the
+    // background is white.
+    const QColor p = klscope::palette::p();
+    const QColor q = klscope::palette::q();
+    const int pPixels = countNear(image, p) + countNear(image, over(p, 170));
+    const int qPixels = countNear(image, q) + countNear(image, over(q, 170));
+    QVERIFY2(pPixels > 500, qPrintable(QStringLiteral("%1 pixels of P's colour").arg(pPixels)));
+    QVERIFY2(qPixels > 500, qPrintable(QStringLiteral("%1 pixels of Q's colour").arg(qPixels)));
+    QCOMPARE(image.pixelColor(0, 0), QColor(Qt::white));
+}
+
+void TestFigureExport::jpg()
+{
+    const QString path = m_dir.filePath(QStringLiteral("figure.jpeg"));
+    QCOMPARE(m_figure->write(path, FigureExport::Plot::All, QSize(600, 600), 1.0), QString());
+    const QByteArray bytes = readAll(path);
+    QVERIFY(bytes.startsWith(QByteArray("\xff\xd8\xff", 3)));
+    const QImage image(path);
+    QCOMPARE(image.size(), QSize(600, 600));
+    // JPEG is lossy: allow a wider tolerance around P's pen and fill.
+    const QColor p = klscope::palette::p();
+    QVERIFY(countNear(image, over(p, 170), 12) + countNear(image, p, 12) > 200);
+}
+
+void TestFigureExport::pdf()
+{
+    const QString path = m_dir.filePath(QStringLiteral("figure.pdf"));
+    const QSize size(1200, 800);
+    QCOMPARE(m_figure->write(path, FigureExport::Plot::All, size, 2.0), QString());
+    const QByteArray bytes = readAll(path);
+    QVERIFY(bytes.startsWith("%PDF-"));
+    const QString text = QString::fromLatin1(bytes);
+    // One page object ("/Type /Page", not the "/Type /Pages" tree).
+    QCOMPARE(text.count(QRegularExpression(QStringLiteral("/Type\\s*/Page(?!s)"))), 1);
+    // The page is the figure's size: logical pixels at the recording DPI, in points.
+    const auto box =
+        QRegularExpression(QStringLiteral("/MediaBox\\s*\\[\\s*0\\s+0\\s+([\\d.]+)\\s+([\\d.]+)"))
+            .match(text);
+    QVERIFY(box.hasMatch());
+    const double dpi = QPicture().logicalDpiY();
+    QVERIFY(std::fabs(box.captured(1).toDouble() - size.width() * 72.0 / dpi) < 1.0);
+    QVERIFY(std::fabs(box.captured(2).toDouble() - size.height() * 72.0 / dpi) < 1.0);
+    // Vector: a PDF of the figure is far smaller than the 2400 x 1600 pixels it would take as an image.
+    QVERIFY(bytes.size() < 2400 * 1600 / 4);
+}
+
+void TestFigureExport::svg_data()
+{
+    QTest::addColumn<int>("plot");
+    QTest::addColumn<QStringList>("labels");
+    QTest::newRow("distributions") << int(FigureExport::Plot::Distributions)
+                                   << QStringList{QStringLiteral("probability mass"),
+                                                  QStringLiteral("event x")};
+    QTest::newRow("contributions") << int(FigureExport::Plot::Contributions)
+                                   << QStringList{QStringLiteral("term (bits)")};
+    QTest::newRow("cumulative") << int(FigureExport::Plot::Cumulative)
+                                << QStringList{QStringLiteral("running sum (bits)")};
+    QTest::newRow("all") << int(FigureExport::Plot::All)
+                         << QStringList{QStringLiteral("probability mass"), QStringLiteral("term (bits)"),
+                                        QStringLiteral("running sum (bits)")};
+}
+
+void TestFigureExport::svg()
+{
+    QFETCH(int, plot);
+    QFETCH(QStringList, labels);
+    const QString path = m_dir.filePath(QStringLiteral("figure.svg"));
+    QCOMPARE(m_figure->write(path, FigureExport::Plot(plot), QSize(900, 600), 1.0), QString());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&file);
+    QString root;
+    QStringList texts;
+    bool inText = false;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement()) {
+            if (root.isEmpty())
+                root = xml.name().toString();
+            if (xml.name() == QLatin1String("text")) {
+                inText = true;
+                texts.append(QString());
+            }
+        } else if (xml.isEndElement() && xml.name() == QLatin1String("text")) {
+            inText = false;
+        } else if (xml.isCharacters() && inText) {
+            texts.last() += xml.text();
+        }
+    }
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    QCOMPARE(root, QStringLiteral("svg"));
+    for (const QString &label : labels)
+        QVERIFY2(texts.contains(label), qPrintable(label + QStringLiteral(" not among the SVG's texts")));
+}
+
+void TestFigureExport::scaleScalesFonts()
+{
+    // A figure at scale 2, shrunk back, looks like the figure at scale 1: text and lines grew with the
+    // image. Text drawn at a fixed pixel size would leave the shrunk image with text half as big.
+    const QSize size(600, 400);
+    const QImage one = m_figure->image(FigureExport::Plot::Distributions, size, 1.0);
+    const QImage two = m_figure->image(FigureExport::Plot::Distributions, size, 2.0);
+    QCOMPARE(two.size(), size * 2);
+    const QImage shrunk = two.scaled(size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation)
+                              .convertToFormat(QImage::Format_RGB32);
+    const QImage base = one.convertToFormat(QImage::Format_RGB32);
+    double difference = 0;
+    for (int y = 0; y < size.height(); ++y)
+        for (int x = 0; x < size.width(); ++x) {
+            const QRgb a = base.pixel(x, y), b = shrunk.pixel(x, y);
+            difference += std::abs(qGray(a) - qGray(b));
+        }
+    difference /= double(size.width() * size.height());
+    QVERIFY2(difference < 4.0, qPrintable(QStringLiteral("mean grey difference %1").arg(difference)));
+}
+
+void TestFigureExport::screenUndisturbed()
+{
+    m_distributions->resize(500, 300);
+    m_distributions->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_distributions));
+    QCoreApplication::processEvents();
+    const QPoint before = m_distributions->pixelFor(0, 4.0, 0.2);
+    const bool bars = m_distributions->showsBars();
+    const QImage screen = m_distributions->canvas()->grab().toImage();
+    // Far wider than the screen: the export would draw lines if bars did not fit, and lays out at its size.
+    const QImage image = m_figure->image(FigureExport::Plot::Distributions, QSize(1500, 1000), 1.0);
+    QVERIFY(!image.isNull());
+    QCoreApplication::processEvents();
+    QCOMPARE(m_distributions->pixelFor(0, 4.0, 0.2), before);
+    QCOMPARE(m_distributions->showsBars(), bars);
+    QCOMPARE(m_distributions->canvas()->grab().toImage(), screen);
+}
+
+void TestFigureExport::unknownExtension()
+{
+    const QString path = m_dir.filePath(QStringLiteral("figure.bmp"));
+    const QString error = m_figure->write(path, FigureExport::Plot::All, QSize(400, 300), 1.0);
+    QVERIFY(error.contains(QStringLiteral(".bmp")));
+    QVERIFY(error.contains(QStringLiteral("figure.bmp")));
+    QVERIFY(!QFile::exists(path));
+    QVERIFY(!FigureExport::formatForFile(QStringLiteral("noextension")));
+    QCOMPARE(FigureExport::formatForFile(QStringLiteral("A.SVG")), FigureExport::Format::Svg);
+}
+
+void TestFigureExport::badSize()
+{
+    const QString path = m_dir.filePath(QStringLiteral("never.png"));
+    QVERIFY(!m_figure->write(path, FigureExport::Plot::All, QSize(0, 300), 1.0).isEmpty());
+    QVERIFY(!m_figure->write(path, FigureExport::Plot::All, QSize(300, 300), 0.0).isEmpty());
+    QVERIFY(!QFile::exists(path));
+}
+
+QTEST_MAIN(TestFigureExport)
+#include "tst_figureexport.moc"

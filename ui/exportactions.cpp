@@ -1,0 +1,132 @@
+#include "exportactions.h"
+
+#include "dataexport.h"
+#include "distributionplot.h"
+#include "document.h"
+#include "exportdialog.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QDir>
+#include <QFileDialog>
+#include <QMainWindow>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+
+#include <cmath>
+
+namespace {
+
+constexpr int kStatusTimeout = 8000;
+
+} // namespace
+
+ExportActions::ExportActions(QMainWindow *window, Document *document, const DistributionPlot *distributions,
+                             const ContributionPlot *contributions, const CumulativePlot *cumulative)
+    : QObject(window), m_window(window), m_document(document), m_distributions(distributions),
+      m_figure(distributions, contributions, cumulative)
+{
+    m_exportFigure = new QAction(tr("Export &Figure…"), this);
+    m_exportFigure->setObjectName(QStringLiteral("exportFigureAction"));
+    m_exportFigure->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportFigure->setStatusTip(
+        tr("Save a plot, or all three, as PNG, JPG, PDF or SVG for slides and papers."));
+    connect(m_exportFigure, &QAction::triggered, this, &ExportActions::exportFigure);
+
+    m_exportTable = new QAction(tr("Export &Table as CSV…"), this);
+    m_exportTable->setObjectName(QStringLiteral("exportTableAction"));
+    m_exportTable->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_exportTable->setStatusTip(tr("Save every event's p, q and terms (in the current unit) as CSV."));
+    connect(m_exportTable, &QAction::triggered, this, &ExportActions::exportTable);
+
+    m_exportMetrics = new QAction(tr("Export &Metrics as JSON…"), this);
+    m_exportMetrics->setObjectName(QStringLiteral("exportMetricsAction"));
+    m_exportMetrics->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_E));
+    m_exportMetrics->setStatusTip(tr("Save every metric and per-event term as JSON, the same object as "
+                                     "klscope-cli compute --json."));
+    connect(m_exportMetrics, &QAction::triggered, this, &ExportActions::exportMetrics);
+
+    m_copyFigure = new QAction(tr("Copy &Figure"), this);
+    m_copyFigure->setObjectName(QStringLiteral("copyFigureAction"));
+    m_copyFigure->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    m_copyFigure->setStatusTip(tr("Copy an image of the three plots to the clipboard."));
+    connect(m_copyFigure, &QAction::triggered, this, &ExportActions::copyFigure);
+
+    for (QAction *a : {m_exportFigure, m_exportTable, m_exportMetrics, m_copyFigure})
+        a->setToolTip(a->statusTip());
+}
+
+void ExportActions::copyFigure()
+{
+    // The figure panel is the parent of the three plots.
+    const QWidget *panel =
+        m_distributions->parentWidget() ? m_distributions->parentWidget() : m_distributions;
+    const QSize size = panel->size().expandedTo(QSize(300, 300));
+    const double ratio = panel->devicePixelRatioF();
+    QImage image = m_figure.image(FigureExport::Plot::All, size, ratio);
+    QApplication::clipboard()->setImage(image);
+    m_window->statusBar()->showMessage(
+        tr("Copied the figure (%1 × %2 pixels) to the clipboard.").arg(image.width()).arg(image.height()),
+        kStatusTimeout);
+}
+
+void ExportActions::exportFigure()
+{
+    ExportDialog dialog(m_window);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QString file = dialog.fileName();
+    const QString error = m_figure.write(file, dialog.plot(), dialog.figureSize(), dialog.scale());
+    report(error, tr("Exported the figure to %1.").arg(QDir::toNativeSeparators(file)));
+}
+
+void ExportActions::exportTable()
+{
+    const QString file = askFile(tr("Export Table as CSV"), QStringLiteral("csvFile"),
+                                 QStringLiteral("klscope-events.csv"), tr("CSV files (*.csv)"));
+    if (file.isEmpty())
+        return;
+    const QString error = dataexport::writeEventTableCsv(m_document->sharedComparison(), file);
+    report(error, tr("Exported %1 events to %2.")
+                      .arg(qulonglong(m_document->comparison().p.size()))
+                      .arg(QDir::toNativeSeparators(file)));
+}
+
+void ExportActions::exportMetrics()
+{
+    const QString file = askFile(tr("Export Metrics as JSON"), QStringLiteral("jsonFile"),
+                                 QStringLiteral("klscope-metrics.json"), tr("JSON files (*.json)"));
+    if (file.isEmpty())
+        return;
+    const QString error = dataexport::writeMetricsJson(m_document->comparison(), file);
+    report(error, tr("Exported the metrics to %1.").arg(QDir::toNativeSeparators(file)));
+}
+
+QString ExportActions::askFile(const QString &title, const QString &key, const QString &defaultName,
+                               const QString &filter)
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("export"));
+    QString start = settings.value(key).toString();
+    if (start.isEmpty()) {
+        QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+        start = QDir(folder.isEmpty() ? QDir::homePath() : folder).filePath(defaultName);
+    }
+    const QString file = QFileDialog::getSaveFileName(m_window, title, start, filter);
+    if (!file.isEmpty())
+        settings.setValue(key, file);
+    return file;
+}
+
+void ExportActions::report(const QString &error, const QString &success)
+{
+    if (error.isEmpty()) {
+        m_window->statusBar()->showMessage(success, kStatusTimeout);
+        return;
+    }
+    m_window->statusBar()->showMessage(tr("Export failed."), kStatusTimeout);
+    QMessageBox::warning(m_window, tr("Export"), error);
+}

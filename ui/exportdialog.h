@@ -1,0 +1,55 @@
+#pragma once
+
+// File → Export Figure…: which plot (one of the three, or all stacked), the file (its extension picks
+// PNG, JPG, PDF or SVG), the figure's size in logical pixels and the scale factor of PNG and JPG.
+// It starts from the last choices, kept in QSettings, and stores them again when accepted.
+
+#include "figureexport.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+
+class ExportDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    /// Loads the last choices (or 1200 × 800 at scale 2, all plots, a PNG in the pictures folder).
+    explicit ExportDialog(QWidget *parent = nullptr);
+
+    FigureExport::Plot plot() const;
+    void setPlot(FigureExport::Plot plot);
+    QString fileName() const;
+    void setFileName(const QString &fileName);
+    /// The figure's size in logical pixels (the page size of a PDF, the view box of an SVG).
+    QSize figureSize() const;
+    void setFigureSize(QSize size);
+    /// PNG and JPG are figureSize() × scale pixels.
+    double scale() const;
+    void setScale(double scale);
+
+    /// The message shown under the fields when the choices cannot be exported ("" when none).
+    QString errorText() const;
+    /// Checks the choices; if they are fine, stores them in QSettings and closes the dialog. If not (no
+    /// file, unknown extension), shows why and stays open.
+    void accept() override;
+
+private:
+    void browse();
+    void updateSummary();
+
+    QComboBox *m_plot = nullptr;
+    QLineEdit *m_file = nullptr;
+    QPushButton *m_browse = nullptr;
+    QSpinBox *m_width = nullptr;
+    QSpinBox *m_height = nullptr;
+    QDoubleSpinBox *m_scale = nullptr;
+    QLabel *m_summary = nullptr;
+    QLabel *m_error = nullptr;
+};

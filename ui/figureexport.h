@@ -1,0 +1,72 @@
+#pragma once
+
+// Figures for slides and papers: one plot, or all three stacked as in the window's figure panel,
+// drawn at a chosen logical size and written as PNG or JPG (with a scale factor for HiDPI), PDF or SVG
+// (vector, one page the size of the figure). The format follows the file extension. Every format
+// replays the plot widgets' vector recordings (DistributionPlot::figure and friends), so an export
+// looks like the screen and never disturbs it. No QCustomPlot type appears here.
+
+#include <QImage>
+#include <QSize>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+class ContributionPlot;
+class CumulativePlot;
+class DistributionPlot;
+class QPainter;
+class QIODevice;
+
+class FigureExport
+{
+public:
+    /// Which figure: one plot, or the three stacked.
+    enum class Plot
+    {
+        Distributions,
+        Contributions,
+        Cumulative,
+        All
+    };
+    /// The file formats, chosen by extension.
+    enum class Format
+    {
+        Png,
+        Jpg,
+        Pdf,
+        Svg
+    };
+
+    /// Draws from the given plot widgets, which must outlive this object.
+    FigureExport(const DistributionPlot *distributions, const ContributionPlot *contributions,
+                 const CumulativePlot *cumulative);
+
+    /// "distributions", "contributions", "cumulative", "all" (the CLI's --plot words), in Plot order.
+    static QStringList plotNames();
+    /// The Plot of a --plot word, or nullopt when it is none of plotNames().
+    static std::optional<Plot> parsePlot(const QString &name);
+    /// The format of a file name by its extension (case-insensitive; .jpeg counts as JPG), or nullopt.
+    static std::optional<Format> formatForFile(const QString &fileName);
+    /// The sentence for a file whose extension names no format, e.g. "figure.bmp: unknown figure
+    /// format '.bmp' (use .png, .jpg, .pdf or .svg)".
+    static QString unknownFormatMessage(const QString &fileName);
+
+    /// Paints `plot` on `painter` in the rectangle (0, 0, size) of the painter's coordinates, white
+    /// background included. "All" stacks the three plots with heights in the window's 4:3:3 ratio.
+    void paint(QPainter *painter, Plot plot, QSize size) const;
+    /// The figure as an image of size × scale pixels (fonts and lines scaled too), white background.
+    QImage image(Plot plot, QSize size, double scale = 1.0) const;
+    /// Writes the figure to `fileName` in the format of its extension, atomically (the old file stays if
+    /// anything fails). Returns "" on success, else a sentence naming the file. Sizes must be positive;
+    /// scale applies to PNG and JPG only (PDF and SVG are vector).
+    QString write(const QString &fileName, Plot plot, QSize size, double scale = 1.0) const;
+
+private:
+    bool writeTo(QIODevice *device, Format format, Plot plot, QSize size, double scale) const;
+
+    const DistributionPlot *m_distributions;
+    const ContributionPlot *m_contributions;
+    const CumulativePlot *m_cumulative;
+};
