@@ -83,7 +83,10 @@ ExportDialog::ExportDialog(QWidget *parent) : QDialog(parent)
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Plot:"), m_plot);
-    form->addRow(tr("&File:"), fileRow);
+    // A row holding a layout gets no buddy by itself; the label needs one for its Alt+F mnemonic.
+    auto *fileLabel = new QLabel(tr("&File:"), this);
+    fileLabel->setBuddy(m_file);
+    form->addRow(fileLabel, fileRow);
     form->addRow(tr("&Width:"), m_width);
     form->addRow(tr("&Height:"), m_height);
     form->addRow(tr("&Scale:"), m_scale);
