@@ -43,7 +43,9 @@ Result<std::string> readWholeFile(const std::filesystem::path &path)
                     return makeError(name, 0, "is larger than the limit of 1 GiB");
                 text.append(buffer, got);
             }
-            if (got < sizeof buffer)
+            // A NUL byte already makes this a binary file (checkText names its line), so a large binary
+            // file or a device such as /dev/zero is refused without reading a gigabyte of it.
+            if (got < sizeof buffer || std::memchr(buffer, 0, got) != nullptr)
                 break;
         }
     } catch (const std::bad_alloc &) {

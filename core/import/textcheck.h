@@ -19,8 +19,9 @@ inline constexpr std::uintmax_t kMaxFileBytes = std::uintmax_t{1} << 30;
 /// The name a message uses for `path`: its file name ("data.csv"), or the whole path if it has none.
 std::string displayName(const std::filesystem::path &path);
 
-/// Reads the whole file in one go. Errors: missing or unreadable file, a directory, a file larger than
-/// kMaxFileBytes. Never throws.
+/// Reads the whole file in one go, or up to the first 64 KiB block that holds a NUL byte (the text is
+/// then binary, and checkText says so). Errors: missing or unreadable file, a directory, a file larger
+/// than kMaxFileBytes. Never throws.
 Result<std::string> readWholeFile(const std::filesystem::path &path);
 
 /// The first problem that makes `text` unusable as UTF-8 text, naming `fileName` and the line:

@@ -105,6 +105,7 @@ private slots:
     void badFiles_data();
     void badFiles();
     void everyBadFileIsCovered();
+    void binaryDeviceIsRefusedQuickly();
     void tenMillionLines();
 };
 
@@ -703,6 +704,17 @@ void TestImport::everyBadFileIsCovered()
             if (auto d = resolveSpec("samples:" + path + option); !d.ok())
                 QVERIFY2(d.error().message.starts_with(utf8(file)), d.error().message.c_str());
     }
+}
+
+void TestImport::binaryDeviceIsRefusedQuickly()
+{
+    // /dev/zero never ends; the first block of NUL bytes is enough to call it binary.
+    if (!QFile::exists("/dev/zero"))
+        QSKIP("no /dev/zero here");
+    auto table = readDelimitedFile("/dev/zero");
+    QVERIFY(!table.ok());
+    QCOMPARE(table.error().message,
+             std::string("zero, line 1: looks like a binary file (it contains a NUL byte)"));
 }
 
 void TestImport::tenMillionLines()
