@@ -4,6 +4,7 @@
 
 #include "dataexport.h"
 #include "document.h"
+#include "eventtableview.h"
 
 #include <report.h>
 #include <spec.h>
@@ -39,6 +40,7 @@ class TestDataExport : public QObject
 private slots:
     void csv_data();
     void csv();
+    void sameAsCopyingAllRows();
     void json();
     void unwritable();
 };
@@ -104,6 +106,23 @@ void TestDataExport::csv()
             QCOMPARE(value, expected[k]);
         }
     }
+}
+
+void TestDataExport::sameAsCopyingAllRows()
+{
+    // The export and Ctrl+C on the table share one row format: exporting equals copying every row.
+    Document document;
+    EventTableView view;
+    view.eventModel()->setComparison(document.sharedComparison());
+    view.selectAll();
+    const QString copied = view.selectedRowsAsCsv();
+    QVERIFY(!copied.isEmpty());
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("events.csv"));
+    QCOMPARE(dataexport::writeEventTableCsv(document.sharedComparison(), path), QString());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(file.readAll()), copied);
 }
 
 void TestDataExport::json()
