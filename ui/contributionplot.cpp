@@ -2,6 +2,7 @@
 
 #include "document.h"
 #include "eventreadout.h"
+#include "eventseries.h"
 #include "palette.h"
 #include "plotfigure.h"
 
@@ -19,27 +20,12 @@ constexpr double kMinBarPixels = 9.0;
 constexpr std::size_t kMaxBars = 300;
 constexpr double kBarWidth = 0.28;
 
-void setGraphData(QCPGraph *graph, std::int64_t first, const std::vector<double> &values)
-{
-    const auto data = graph->data();
-    const std::size_t n = values.size();
-    if (std::size_t(data->size()) == n && n > 0 && data->constBegin()->key == double(first)) {
-        std::size_t i = 0;
-        for (auto it = data->begin(); it != data->end(); ++it, ++i)
-            it->value = std::isfinite(values[i]) ? values[i] : qQNaN();
-        return;
-    }
-    QVector<QCPGraphData> points(static_cast<qsizetype>(n));
-    for (std::size_t i = 0; i < n; ++i)
-        points[qsizetype(i)] = {double(first + std::int64_t(i)), std::isfinite(values[i]) ? values[i] : qQNaN()};
-    data->set(points, true);
-}
-
 void setBarsData(QCPBars *bars, std::int64_t first, const std::vector<double> &values, double offset)
 {
     QVector<QCPBarsData> points(static_cast<qsizetype>(values.size()));
     for (std::size_t i = 0; i < values.size(); ++i)
-        points[qsizetype(i)] = {double(first + std::int64_t(i)) + offset, std::isfinite(values[i]) ? values[i] : 0.0};
+        points[qsizetype(i)] = {double(first + std::int64_t(i)) + offset,
+                                std::isfinite(values[i]) ? values[i] : 0.0};
     bars->data()->set(points, true);
 }
 
@@ -48,6 +34,7 @@ struct Series
     Term term;
     QCPBars *bars = nullptr;
     QCPGraph *line = nullptr;
+    QPen pen; ///< the pen of the line while it draws one step per event
 };
 
 } // namespace
@@ -60,6 +47,8 @@ struct ContributionPlot::Private
     QCPGraph *infinite = nullptr;
     QCPItemStraightLine *zero = nullptr;
     bool bars = true;
+    bool pending = false; ///< a replot is queued
+    int columns = 0;      ///< the pixel columns the curves were sampled for
 
     const std::vector<double> &values(Term term) const
     {
@@ -70,16 +59,23 @@ struct ContributionPlot::Private
     bool wantBars() const
     {
         const std::size_t n = document->comparison().p.size();
-        return n <= kMaxBars && plot->axisRect()->width() / double(std::max<std::size_t>(n, 1)) >= kMinBarPixels;
+        return n <= kMaxBars &&
+               plot->axisRect()->width() / double(std::max<std::size_t>(n, 1)) >= kMinBarPixels;
+    }
+
+    // Bars or lines, and how finely the lines are sampled, depend on the width of the axis rect.
+    bool needsRefit() const
+    {
+        return wantBars() != bars || (!bars && std::max(1, plot->axisRect()->width()) != columns);
     }
 
     void update()
     {
         const klscope::Comparison &c = document->comparison();
         bars = wantBars();
-        double low = 0, high = 0;
-        bool anyInfinite = false;
-        QVector<QCPGraphData> markers;
+        columns = std::max(1, plot->axisRect()->width());
+        klscope::plot::ValueRange range;
+        range.low = range.high = 0.0; // the zero line is always in view
         int shown = 0;
         for (const Series &s : series)
             shown += document->isTermVisible(s.term) ? 1 : 0;
@@ -94,51 +90,52 @@ struct ContributionPlot::Private
                 s.line->setVisible(false);
                 continue;
             }
-            for (double x : v) {
-                if (std::isfinite(x)) {
-                    low = std::min(low, x);
-                    high = std::max(high, x);
-                } else {
-                    anyInfinite = true;
-                }
-            }
             if (bars) {
+                for (double x : v) {
+                    if (std::isfinite(x)) {
+                        range.low = std::min(range.low, x);
+                        range.high = std::max(range.high, x);
+                    } else {
+                        range.nonFinite = true;
+                    }
+                }
                 const double offset = (slot - (shown - 1) / 2.0) * kBarWidth;
                 setBarsData(s.bars, c.support.first, v, offset);
                 s.line->data()->clear();
                 s.bars->addToLegend();
             } else {
                 s.bars->data()->clear();
-                setGraphData(s.line, c.support.first, v);
+                range.include(klscope::plot::setEventCurve(s.line, c.support.first, v, columns, s.pen));
                 s.line->addToLegend();
             }
             s.bars->setVisible(bars);
             s.line->setVisible(!bars);
             ++slot;
         }
+        double low = range.low, high = range.high;
+        const bool anyInfinite = range.nonFinite;
         if (high <= low)
             high = low + 1.0;
         const double span = high - low;
         const double top = high + span * (anyInfinite ? 0.15 : 0.08);
+        std::vector<std::int64_t> events;
         if (anyInfinite) {
-            std::vector<std::int64_t> events;
             if (document->isTermVisible(Term::KlPQ) || document->isTermVisible(Term::Js))
                 events = c.infinitePQ;
             if (document->isTermVisible(Term::KlQP))
                 events.insert(events.end(), c.infiniteQP.begin(), c.infiniteQP.end());
             std::sort(events.begin(), events.end());
-            for (std::int64_t e : events)
-                markers.append({double(e), high + span * 0.08});
         }
-        infinite->data()->set(markers, true);
-        infinite->setVisible(!markers.isEmpty());
+        klscope::plot::setEventMarkers(infinite, events, high + span * 0.08, c.support.first, c.p.size(),
+                                       columns);
         infinite->removeFromLegend();
-        if (!markers.isEmpty())
+        if (infinite->visible())
             infinite->addToLegend();
         const double pad = bars ? 0.6 : 0.5;
         plot->xAxis->setRange(double(c.support.first) - pad, double(c.support.last) + pad);
         plot->yAxis->setRange(low < 0 ? low - span * 0.08 : 0.0, top);
         plot->yAxis->setLabel(QObject::tr("term (%1)").arg(klscope::unitText(c.unit)));
+        pending = true;
         plot->replot(QCustomPlot::rpQueuedReplot);
     }
 };
@@ -175,7 +172,8 @@ ContributionPlot::ContributionPlot(Document *document, QWidget *parent)
         s.bars->setBrush(klscope::palette::withAlpha(specs[i].colour, 200));
         s.line = plot->addGraph();
         s.line->setName(specs[i].name);
-        s.line->setPen(QPen(specs[i].colour, 1.6, i == 1 ? Qt::DashLine : i == 2 ? Qt::DotLine : Qt::SolidLine));
+        s.pen = QPen(specs[i].colour, 1.6, i == 1 ? Qt::DashLine : i == 2 ? Qt::DotLine : Qt::SolidLine);
+        s.line->setPen(s.pen);
         s.line->setLineStyle(QCPGraph::lsStepCenter);
         s.line->setAdaptiveSampling(true);
     }
@@ -190,10 +188,8 @@ ContributionPlot::ContributionPlot(Document *document, QWidget *parent)
     d->zero->setPen(QPen(Qt::black, 1));
 
     plot->xAxis->setLabel(tr("event x"));
-    plot->legend->setVisible(true);
-    plot->legend->setBrush(QColor(255, 255, 255, 210));
-    plot->legend->setRowSpacing(0);
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    klscope::plot::setupEventAxis(plot->xAxis);
+    klscope::plot::setupLegend(plot);
     plot->setToolTip(tr("Per-event contributions; negative terms lie below the axis. Hover for the values."));
 
     connect(plot, &QCustomPlot::mouseMove, this, [this](QMouseEvent *event) {
@@ -206,8 +202,12 @@ ContributionPlot::ContributionPlot(Document *document, QWidget *parent)
     connect(document, &Document::comparisonChanged, this, [this] { d->update(); });
     connect(document, &Document::termVisibilityChanged, this, [this] { d->update(); });
     connect(plot, &QCustomPlot::afterReplot, this, [this] {
-        if (d->wantBars() != d->bars)
+        if (d->needsRefit()) {
             d->update();
+            return;
+        }
+        d->pending = false;
+        emit replotted();
     });
     d->update();
 }
@@ -233,14 +233,25 @@ QString ContributionPlot::readoutAt(QPoint canvasPosition) const
     if (index < 0)
         return {};
     return klscope::eventReadout(c, std::size_t(index), d->document->isTermVisible(Term::KlPQ),
-                                 d->document->isTermVisible(Term::KlQP), d->document->isTermVisible(Term::Js));
+                                 d->document->isTermVisible(Term::KlQP),
+                                 d->document->isTermVisible(Term::Js));
 }
 
 QPicture ContributionPlot::figure(QSize size) const
 {
     // Bars or lines follow the width of the export, as they follow the width on screen.
     return recordFigure(d->plot, size, [this] {
-        if (d->wantBars() != d->bars)
+        if (d->needsRefit())
             d->update();
     });
+}
+
+QList<double> ContributionPlot::infiniteMarkers() const
+{
+    return klscope::plot::markerKeys(d->infinite);
+}
+
+bool ContributionPlot::replotPending() const
+{
+    return d->pending;
 }

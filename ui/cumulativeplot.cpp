@@ -2,6 +2,7 @@
 
 #include "document.h"
 #include "eventreadout.h"
+#include "eventseries.h"
 #include "palette.h"
 #include "plotfigure.h"
 
@@ -15,40 +16,22 @@
 
 namespace {
 
-// Fills `graph` with the running sum of `values` (in place when the keys are unchanged) and returns
-// the range of the finite sums; the first event where the sum turns infinite goes to `infiniteAt`.
-void setRunningSum(QCPGraph *graph, std::int64_t first, const std::vector<double> &values, double &low,
-                   double &high, std::vector<double> &infiniteAt)
+// The running sum of `values` into `sums`; the first event where the sum turns infinite (or NaN) goes
+// to `infiniteAt`.
+void runningSum(const std::vector<double> &values, std::vector<double> &sums, std::int64_t first,
+                std::vector<double> &infiniteAt)
 {
-    const auto data = graph->data();
-    const std::size_t n = values.size();
-    const bool inPlace = std::size_t(data->size()) == n && n > 0 && data->constBegin()->key == double(first);
-    QVector<QCPGraphData> points;
-    if (!inPlace)
-        points.resize(qsizetype(n));
+    sums.resize(values.size());
     double sum = 0;
     bool wasFinite = true;
-    auto it = data->begin();
-    for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t i = 0; i < values.size(); ++i) {
         sum += values[i];
+        sums[i] = sum;
         const bool finite = std::isfinite(sum);
-        if (finite) {
-            low = std::min(low, sum);
-            high = std::max(high, sum);
-        } else if (wasFinite) {
+        if (!finite && wasFinite)
             infiniteAt.push_back(double(first + std::int64_t(i)));
-        }
         wasFinite = finite;
-        const double y = finite ? sum : qQNaN();
-        if (inPlace) {
-            it->value = y;
-            ++it;
-        } else {
-            points[qsizetype(i)] = {double(first + std::int64_t(i)), y};
-        }
     }
-    if (!inPlace)
-        data->set(points, true);
 }
 
 } // namespace
@@ -58,8 +41,13 @@ struct CumulativePlot::Private
     Document *document = nullptr;
     QCustomPlot *plot = nullptr;
     QCPGraph *lines[3] = {};
+    QPen pens[3]; ///< the pens of the lines while they draw one step per event
     QCPGraph *infinite = nullptr;
     QCPItemStraightLine *zero = nullptr;
+    bool pending = false;                         ///< a replot is queued
+    int columns = 0;                              ///< the pixel columns the curves were sampled for
+    std::vector<double> sums;                     ///< scratch for one running sum, kept to avoid reallocating
+    double last[3] = {qQNaN(), qQNaN(), qQNaN()}; ///< the total of each curve as plotted
 
     const std::vector<double> &values(int term) const
     {
@@ -67,35 +55,45 @@ struct CumulativePlot::Private
         return term == 0 ? c.klPQ : term == 1 ? c.klQP : c.js;
     }
 
+    bool needsRefit() const { return std::max(1, plot->axisRect()->width()) != columns; }
+
     void update()
     {
         const klscope::Comparison &c = document->comparison();
-        double low = 0, high = 0;
+        columns = std::max(1, plot->axisRect()->width());
+        klscope::plot::ValueRange range;
+        range.low = range.high = 0.0; // the zero line is always in view
         std::vector<double> infiniteAt;
         for (int t = 0; t < 3; ++t) {
             const bool visible = document->isTermVisible(Term(t));
             lines[t]->setVisible(visible);
             lines[t]->removeFromLegend();
-            if (!visible)
+            if (!visible) {
+                lines[t]->data()->clear();
+                last[t] = qQNaN();
                 continue;
+            }
             lines[t]->addToLegend();
-            setRunningSum(lines[t], c.support.first, values(t), low, high, infiniteAt);
+            runningSum(values(t), sums, c.support.first, infiniteAt);
+            last[t] = sums.empty() ? qQNaN() : sums.back();
+            range.include(klscope::plot::setEventCurve(lines[t], c.support.first, sums, columns, pens[t]));
         }
+        double low = range.low, high = range.high;
         if (high <= low)
             high = low + 1.0;
         const double span = high - low;
-        QVector<QCPGraphData> markers;
         std::sort(infiniteAt.begin(), infiniteAt.end());
-        for (double x : infiniteAt)
-            markers.append({x, high + span * 0.06});
-        infinite->data()->set(markers, true);
-        infinite->setVisible(!markers.isEmpty());
+        infiniteAt.erase(std::unique(infiniteAt.begin(), infiniteAt.end()), infiniteAt.end());
+        const std::vector<std::int64_t> events(infiniteAt.begin(), infiniteAt.end());
+        klscope::plot::setEventMarkers(infinite, events, high + span * 0.06, c.support.first, c.p.size(),
+                                       columns);
         infinite->removeFromLegend();
-        if (!markers.isEmpty())
+        if (infinite->visible())
             infinite->addToLegend();
         plot->xAxis->setRange(double(c.support.first) - 0.5, double(c.support.last) + 0.5);
         plot->yAxis->setRange(low < 0 ? low - span * 0.06 : 0.0, high + span * 0.14);
         plot->yAxis->setLabel(QObject::tr("running sum (%1)").arg(klscope::unitText(c.unit)));
+        pending = true;
         plot->replot(QCustomPlot::rpQueuedReplot);
     }
 };
@@ -113,14 +111,14 @@ CumulativePlot::CumulativePlot(Document *document, QWidget *parent)
     QCustomPlot *plot = d->plot;
 
     const QColor colours[] = {klscope::palette::klPQ(), klscope::palette::klQP(), klscope::palette::js()};
-    const QString names[] = {tr("Σ p·log(p/q) → KL(P‖Q)"), tr("Σ q·log(q/p) → KL(Q‖P)"), tr("Σ JS terms → JS")};
+    const QString names[] = {tr("Σ p·log(p/q) → KL(P‖Q)"), tr("Σ q·log(q/p) → KL(Q‖P)"),
+                             tr("Σ JS terms → JS")};
     const Qt::PenStyle styles[] = {Qt::SolidLine, Qt::DashLine, Qt::DotLine};
     for (int t = 0; t < 3; ++t) {
         d->lines[t] = plot->addGraph();
         d->lines[t]->setName(names[t]);
-        d->lines[t]->setPen(QPen(colours[t], 2, styles[t]));
-        d->lines[t]->setLineStyle(QCPGraph::lsStepLeft);
-        d->lines[t]->setAdaptiveSampling(true);
+        d->pens[t] = QPen(colours[t], 2, styles[t]);
+        d->lines[t]->setPen(d->pens[t]);
     }
     d->infinite = plot->addGraph();
     d->infinite->setName(tr("sum becomes ∞"));
@@ -133,10 +131,8 @@ CumulativePlot::CumulativePlot(Document *document, QWidget *parent)
     d->zero->setPen(QPen(Qt::gray, 1));
 
     plot->xAxis->setLabel(tr("event x"));
-    plot->legend->setVisible(true);
-    plot->legend->setBrush(QColor(255, 255, 255, 210));
-    plot->legend->setRowSpacing(0);
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    klscope::plot::setupEventAxis(plot->xAxis);
+    klscope::plot::setupLegend(plot);
     plot->setToolTip(tr("Running sum of each term; the last value is the total. Hover for the values."));
 
     connect(plot, &QCustomPlot::mouseMove, this, [this](QMouseEvent *event) {
@@ -148,6 +144,15 @@ CumulativePlot::CumulativePlot(Document *document, QWidget *parent)
     });
     connect(document, &Document::comparisonChanged, this, [this] { d->update(); });
     connect(document, &Document::termVisibilityChanged, this, [this] { d->update(); });
+    // The curves are sampled per pixel column, known once the plot has laid itself out.
+    connect(plot, &QCustomPlot::afterReplot, this, [this] {
+        if (d->needsRefit()) {
+            d->update();
+            return;
+        }
+        d->pending = false;
+        emit replotted();
+    });
     d->update();
 }
 
@@ -160,8 +165,17 @@ QWidget *CumulativePlot::canvas() const
 
 double CumulativePlot::lastValue(int term) const
 {
-    const auto data = d->lines[term]->data();
-    return data->isEmpty() ? qQNaN() : (data->constEnd() - 1)->value;
+    return term >= 0 && term < 3 ? d->last[term] : qQNaN();
+}
+
+QString CumulativePlot::valueAxisLabel() const
+{
+    return d->plot->yAxis->label();
+}
+
+QList<double> CumulativePlot::infiniteMarkers() const
+{
+    return klscope::plot::markerKeys(d->infinite);
 }
 
 QString CumulativePlot::readoutAt(QPoint canvasPosition) const
@@ -172,9 +186,9 @@ QString CumulativePlot::readoutAt(QPoint canvasPosition) const
     const std::ptrdiff_t index = klscope::eventIndex(c, d->plot->xAxis->pixelToCoord(canvasPosition.x()));
     if (index < 0)
         return {};
-    QString text = klscope::eventReadout(c, std::size_t(index), d->document->isTermVisible(Term::KlPQ),
-                                         d->document->isTermVisible(Term::KlQP),
-                                         d->document->isTermVisible(Term::Js));
+    QString text =
+        klscope::eventReadout(c, std::size_t(index), d->document->isTermVisible(Term::KlPQ),
+                              d->document->isTermVisible(Term::KlQP), d->document->isTermVisible(Term::Js));
     const QString unit = klscope::unitText(c.unit);
     const QString names[] = {QStringLiteral("KL(P‖Q) so far"), QStringLiteral("KL(Q‖P) so far"),
                              QStringLiteral("JS so far")};
@@ -192,5 +206,14 @@ QString CumulativePlot::readoutAt(QPoint canvasPosition) const
 
 QPicture CumulativePlot::figure(QSize size) const
 {
-    return recordFigure(d->plot, size, [] {});
+    // The curves are sampled for the width of the export, as they are for the width on screen.
+    return recordFigure(d->plot, size, [this] {
+        if (d->needsRefit())
+            d->update();
+    });
+}
+
+bool CumulativePlot::replotPending() const
+{
+    return d->pending;
 }

@@ -4,6 +4,7 @@
 // value of each curve is the total. Curves stop (and a marker shows) where a sum becomes infinite.
 // QCustomPlot stays inside the .cpp.
 
+#include <QList>
 #include <QPicture>
 #include <QSize>
 #include <QWidget>
@@ -25,10 +26,20 @@ public:
     QString readoutAt(QPoint canvasPosition) const;
     /// The running sum of `term` (0 = KL(P‖Q), 1 = KL(Q‖P), 2 = JS) at the last event, as plotted.
     double lastValue(int term) const;
+    /// The y-axis label, which names the unit.
+    QString valueAxisLabel() const;
+    /// The events marked as making a KL infinite, in increasing order (tests read them).
+    QList<double> infiniteMarkers() const;
+    /// True from a change until the plot has been redrawn for it (replotted() then follows).
+    bool replotPending() const;
 
     /// The plot drawn at `size` logical pixels as a vector recording, for export: replay it with
     /// QPainter::drawPicture on an image, a PDF or an SVG. The widget on screen is left as it was.
     QPicture figure(QSize size) const;
+
+signals:
+    /// The plot has been redrawn into its buffer after a change (the widget repaints next).
+    void replotted();
 
 private:
     struct Private;

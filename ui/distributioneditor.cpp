@@ -33,6 +33,28 @@ QString qs(std::string_view s)
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
 }
 
+// A short form for reading: "binomial(n=15, p=0.4667) on 0..15"; the tooltip keeps every digit.
+QString summary(const klscope::Distribution &d)
+{
+    const klscope::Family family = klscope::family(d);
+    QString text;
+    if (family == klscope::Family::Custom) {
+        text = QObject::tr("custom masses");
+    } else {
+        QStringList values;
+        const auto info = klscope::parameters(family);
+        const std::vector<double> v = klscope::parameterValues(d);
+        for (std::size_t i = 0; i < info.size() && i < v.size(); ++i)
+            values.append(QStringLiteral("%1=%2").arg(qs(info[i].name), QString::number(v[i], 'g', 4)));
+        text = QStringLiteral("%1(%2)").arg(qs(klscope::familyKeyword(family)),
+                                            values.join(QStringLiteral(", ")));
+    }
+    const klscope::EventRange range = klscope::support(d);
+    if (klscope::hasInfiniteSupport(d))
+        return QObject::tr("%1 on %2, %3, …").arg(text).arg(range.first).arg(range.first + 1);
+    return QObject::tr("%1 on %2..%3").arg(text).arg(range.first).arg(range.last);
+}
+
 } // namespace
 
 DistributionEditor::DistributionEditor(Document *document, Side side, QWidget *parent)
@@ -58,6 +80,7 @@ DistributionEditor::DistributionEditor(Document *document, Side side, QWidget *p
     layout->addWidget(m_family);
 
     m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("summaryLabel"));
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summary->setToolTip(tr("%1 as the core describes it.").arg(name));
@@ -79,10 +102,16 @@ DistributionEditor::DistributionEditor(Document *document, Side side, QWidget *p
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 4);
     m_table->horizontalHeader()->setSectionResizeMode(CustomMassModel::MassColumn, QHeaderView::Stretch);
-    m_table->horizontalHeader()->setSectionResizeMode(CustomMassModel::EventColumn,
-                                                      QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(CustomMassModel::LockColumn,
-                                                      QHeaderView::ResizeToContents);
+    // Widths from the font, never from the contents: measuring 10^4 rows on every edit of a mass costs
+    // more than the whole recomputation.
+    const QFontMetrics metrics = m_table->fontMetrics();
+    m_table->horizontalHeader()->setSectionResizeMode(CustomMassModel::EventColumn, QHeaderView::Interactive);
+    m_table->horizontalHeader()->setSectionResizeMode(CustomMassModel::LockColumn, QHeaderView::Fixed);
+    m_table->setColumnWidth(CustomMassModel::EventColumn,
+                            metrics.horizontalAdvance(QStringLiteral("0000000")) +
+                                metrics.averageCharWidth() * 2);
+    m_table->setColumnWidth(CustomMassModel::LockColumn,
+                            metrics.horizontalAdvance(tr("Lock")) + metrics.averageCharWidth() * 4);
     m_table->setToolTip(tr("Events and masses of %1. Double-click a mass to type it; tick Lock to keep a "
                            "mass fixed while others change.")
                             .arg(name));
@@ -225,10 +254,10 @@ void DistributionEditor::syncFromDocument()
     const bool custom = family == klscope::Family::Custom;
     m_parameterBox->setVisible(!custom);
     m_customBox->setVisible(custom);
-    QString text = QString::fromStdString(klscope::describe(d));
-    if (text.size() > 60)
-        text = text.left(57) + QStringLiteral("...");
-    m_summary->setText(text);
+    m_summary->setText(summary(d));
+    m_summary->setToolTip(tr("%1 as the core describes it: %2")
+                              .arg(m_side == Side::P ? QStringLiteral("P") : QStringLiteral("Q"),
+                                   QString::fromStdString(klscope::describe(d))));
 
     const std::vector<double> values = klscope::parameterValues(d);
     for (int i = 0; i < m_rows.size() && i < int(values.size()); ++i) {

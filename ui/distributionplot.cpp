@@ -2,6 +2,7 @@
 
 #include "document.h"
 #include "eventreadout.h"
+#include "eventseries.h"
 #include "palette.h"
 #include "plotfigure.h"
 
@@ -22,40 +23,12 @@ constexpr double kMinBarPixels = 6.0;
 constexpr std::size_t kMaxBars = 400;
 constexpr double kBarWidth = 0.4;
 
-// Writes values into a graph, in place when the keys are unchanged (the common case while dragging),
-// so a replot at 10^6 events costs no allocation.
-void setGraphData(QCPGraph *graph, std::int64_t first, const std::vector<double> &values, double offset = 0.0)
-{
-    const auto data = graph->data();
-    const std::size_t n = values.size();
-    if (std::size_t(data->size()) == n && n > 0 && data->constBegin()->key == double(first) + offset) {
-        std::size_t i = 0;
-        for (auto it = data->begin(); it != data->end(); ++it, ++i)
-            it->value = std::isfinite(values[i]) ? values[i] : qQNaN();
-        return;
-    }
-    QVector<QCPGraphData> points(static_cast<qsizetype>(n));
-    for (std::size_t i = 0; i < n; ++i)
-        points[qsizetype(i)] = {double(first + std::int64_t(i)) + offset,
-                                std::isfinite(values[i]) ? values[i] : qQNaN()};
-    data->set(points, true);
-}
-
 void setBarsData(QCPBars *bars, std::int64_t first, const std::vector<double> &values, double offset)
 {
     QVector<QCPBarsData> points(static_cast<qsizetype>(values.size()));
     for (std::size_t i = 0; i < values.size(); ++i)
         points[qsizetype(i)] = {double(first + std::int64_t(i)) + offset, values[i]};
     bars->data()->set(points, true);
-}
-
-void setMarkers(QCPGraph *graph, const std::vector<std::int64_t> &events, double y)
-{
-    QVector<QCPGraphData> points(static_cast<qsizetype>(events.size()));
-    for (std::size_t i = 0; i < events.size(); ++i)
-        points[qsizetype(i)] = {double(events[i]), y};
-    graph->data()->set(points, true);
-    graph->setVisible(!events.empty());
 }
 
 } // namespace
@@ -66,8 +39,11 @@ struct DistributionPlot::Private
     QCustomPlot *plot = nullptr;
     QCPBars *barsP = nullptr, *barsQ = nullptr;
     QCPGraph *lineP = nullptr, *lineQ = nullptr;
+    QPen penP, penQ; ///< the pens of the lines while they draw one step per event
     QCPGraph *infinitePQ = nullptr, *infiniteQP = nullptr;
     bool bars = true;
+    bool pending = false; ///< a replot is queued
+    int columns = 0;      ///< the pixel columns the curves were sampled for
     int dragSide = -1;
     std::ptrdiff_t dragIndex = -1;
 
@@ -78,17 +54,24 @@ struct DistributionPlot::Private
         return n <= kMaxBars && width / double(std::max<std::size_t>(n, 1)) >= kMinBarPixels;
     }
 
+    // Bars or lines, and how finely the lines are sampled, depend on the width of the axis rect.
+    bool needsRefit() const
+    {
+        return wantBars() != bars || (!bars && std::max(1, plot->axisRect()->width()) != columns);
+    }
+
     void update()
     {
         const klscope::Comparison &c = document->comparison();
         bars = wantBars();
+        columns = std::max(1, plot->axisRect()->width());
         const std::int64_t first = c.support.first;
         double top = 0;
-        for (double v : c.p)
-            top = std::max(top, v);
-        for (double v : c.q)
-            top = std::max(top, v);
         if (bars) {
+            for (double v : c.p)
+                top = std::max(top, v);
+            for (double v : c.q)
+                top = std::max(top, v);
             setBarsData(barsP, first, c.p, -kBarWidth / 2);
             setBarsData(barsQ, first, c.q, kBarWidth / 2);
             lineP->data()->clear();
@@ -96,26 +79,29 @@ struct DistributionPlot::Private
         } else {
             barsP->data()->clear();
             barsQ->data()->clear();
-            setGraphData(lineP, first, c.p);
-            setGraphData(lineQ, first, c.q);
+            klscope::plot::ValueRange range = klscope::plot::setEventCurve(lineP, first, c.p, columns, penP);
+            range.include(klscope::plot::setEventCurve(lineQ, first, c.q, columns, penQ));
+            top = range.empty() ? 0.0 : std::max(0.0, range.high);
         }
-        barsP->setVisible(bars);
-        barsQ->setVisible(bars);
-        lineP->setVisible(!bars);
-        lineQ->setVisible(!bars);
-        barsP->removeFromLegend();
-        barsQ->removeFromLegend();
-        lineP->removeFromLegend();
-        lineQ->removeFromLegend();
-        if (bars) {
-            barsP->addToLegend();
-            barsQ->addToLegend();
-        } else {
-            lineP->addToLegend();
-            lineQ->addToLegend();
+        if (barsP->visible() != bars) {
+            barsP->setVisible(bars);
+            barsQ->setVisible(bars);
+            lineP->setVisible(!bars);
+            lineQ->setVisible(!bars);
+            barsP->removeFromLegend();
+            barsQ->removeFromLegend();
+            lineP->removeFromLegend();
+            lineQ->removeFromLegend();
+            if (bars) {
+                barsP->addToLegend();
+                barsQ->addToLegend();
+            } else {
+                lineP->addToLegend();
+                lineQ->addToLegend();
+            }
         }
-        setMarkers(infinitePQ, c.infinitePQ, 0.0);
-        setMarkers(infiniteQP, c.infiniteQP, 0.0);
+        klscope::plot::setEventMarkers(infinitePQ, c.infinitePQ, 0.0, first, c.p.size(), columns);
+        klscope::plot::setEventMarkers(infiniteQP, c.infiniteQP, 0.0, first, c.p.size(), columns);
         infinitePQ->removeFromLegend();
         infiniteQP->removeFromLegend();
         if (!c.infinitePQ.empty())
@@ -125,8 +111,10 @@ struct DistributionPlot::Private
 
         const double pad = bars ? 0.6 : 0.5;
         plot->xAxis->setRange(double(c.support.first) - pad, double(c.support.last) + pad);
-        plot->yAxis->setRange(0.0, top > 0 ? top * 1.12 : 1.0);
-        plot->yAxis->setLabel(QObject::tr("probability mass"));
+        // While a bar is dragged the scale stays put, so the mass under the hand is the mass it set.
+        if (dragSide < 0)
+            plot->yAxis->setRange(0.0, top > 0 ? top * 1.12 : 1.0);
+        pending = true;
         plot->replot(QCustomPlot::rpQueuedReplot);
     }
 
@@ -188,12 +176,14 @@ DistributionPlot::DistributionPlot(Document *document, QWidget *parent)
     d->barsQ->setBrush(klscope::palette::withAlpha(q, 170));
     d->lineP = plot->addGraph();
     d->lineP->setName(tr("P"));
-    d->lineP->setPen(QPen(p, 1.6));
+    d->penP = QPen(p, 1.6);
+    d->lineP->setPen(d->penP);
     d->lineP->setLineStyle(QCPGraph::lsStepCenter);
     d->lineP->setAdaptiveSampling(true);
     d->lineQ = plot->addGraph();
     d->lineQ->setName(tr("Q"));
-    d->lineQ->setPen(QPen(q, 1.6, Qt::DashLine));
+    d->penQ = QPen(q, 1.6, Qt::DashLine);
+    d->lineQ->setPen(d->penQ);
     d->lineQ->setLineStyle(QCPGraph::lsStepCenter);
     d->lineQ->setAdaptiveSampling(true);
     d->infinitePQ = plot->addGraph();
@@ -204,15 +194,18 @@ DistributionPlot::DistributionPlot(Document *document, QWidget *parent)
     d->infiniteQP = plot->addGraph();
     d->infiniteQP->setName(tr("P = 0 < q: KL(Q‖P) = ∞"));
     d->infiniteQP->setLineStyle(QCPGraph::lsNone);
-    d->infiniteQP->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, klscope::palette::infinite(),
-                                                   Qt::white, 9));
+    d->infiniteQP->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssDiamond, klscope::palette::infinite(), Qt::white, 9));
 
     plot->xAxis->setLabel(tr("event x"));
-    plot->xAxis->ticker()->setTickCount(8);
-    plot->legend->setVisible(true);
-    plot->legend->setBrush(QColor(255, 255, 255, 210));
-    plot->legend->setRowSpacing(0);
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    klscope::plot::setupEventAxis(plot->xAxis);
+    plot->yAxis->setLabel(tr("probability mass"));
+    klscope::plot::setupLegend(plot);
+    // Start with the lines in the legend; update() swaps in the bars when they are drawn.
+    d->barsP->setVisible(false);
+    d->barsQ->setVisible(false);
+    d->barsP->removeFromLegend();
+    d->barsQ->removeFromLegend();
     plot->setNoAntialiasingOnDrag(true);
     plot->setToolTip(tr("P and Q. Drag a custom bar up or down to set its mass; hover for the values."));
 
@@ -248,12 +241,17 @@ DistributionPlot::DistributionPlot(Document *document, QWidget *parent)
         d->dragSide = -1;
         d->dragIndex = -1;
         d->document->endDrag();
+        d->update(); // the scale may follow the new masses now
     });
     connect(document, &Document::comparisonChanged, this, [this] { d->update(); });
     // Bars or lines depend on the pixel width, known once the plot has laid itself out.
     connect(plot, &QCustomPlot::afterReplot, this, [this] {
-        if (d->wantBars() != d->bars)
+        if (d->needsRefit()) {
             d->update();
+            return;
+        }
+        d->pending = false;
+        emit replotted();
     });
     d->update();
 }
@@ -286,14 +284,27 @@ QString DistributionPlot::readoutAt(QPoint canvasPosition) const
     if (index < 0)
         return {};
     return klscope::eventReadout(c, std::size_t(index), d->document->isTermVisible(Term::KlPQ),
-                                 d->document->isTermVisible(Term::KlQP), d->document->isTermVisible(Term::Js));
+                                 d->document->isTermVisible(Term::KlQP),
+                                 d->document->isTermVisible(Term::Js));
 }
 
 QPicture DistributionPlot::figure(QSize size) const
 {
     // Bars or lines follow the width of the export, as they follow the width on screen.
     return recordFigure(d->plot, size, [this] {
-        if (d->wantBars() != d->bars)
+        if (d->needsRefit())
             d->update();
     });
+}
+
+QList<double> DistributionPlot::infiniteMarkers() const
+{
+    QList<double> keys = klscope::plot::markerKeys(d->infinitePQ) + klscope::plot::markerKeys(d->infiniteQP);
+    std::sort(keys.begin(), keys.end());
+    return keys;
+}
+
+bool DistributionPlot::replotPending() const
+{
+    return d->pending;
 }

@@ -4,6 +4,7 @@
 // step lines beyond that. A custom side can be edited by dragging its bar up or down. Events that make
 // a KL infinite are marked on the axis. QCustomPlot stays inside the .cpp (private implementation).
 
+#include <QList>
 #include <QPicture>
 #include <QSize>
 #include <QWidget>
@@ -28,10 +29,18 @@ public:
     bool showsBars() const;
     /// The hover text at a canvas position ("" outside the support).
     QString readoutAt(QPoint canvasPosition) const;
+    /// The events marked as making a KL infinite, in increasing order (tests read them).
+    QList<double> infiniteMarkers() const;
+    /// True from a change until the plot has been redrawn for it (replotted() then follows).
+    bool replotPending() const;
 
     /// The plot drawn at `size` logical pixels as a vector recording, for export: replay it with
     /// QPainter::drawPicture on an image, a PDF or an SVG. The widget on screen is left as it was.
     QPicture figure(QSize size) const;
+
+signals:
+    /// The plot has been redrawn into its buffer after a change (the widget repaints next).
+    void replotted();
 
 private:
     struct Private;

@@ -1,0 +1,55 @@
+#pragma once
+
+// Private to the plot widgets' .cpp files (the only places that include qcustomplot.h, like
+// plotfigure.h): the event axis and the per-event curves the three plots share. A curve is drawn one
+// step per event while every event gets a pixel; past that, each pixel column shows the minimum and
+// maximum of its events (what the eye could see anyway), so a replot costs one pass over the values
+// and the graph holds at most two points per pixel, whatever the number of events.
+
+#include <QList>
+
+#include <cstdint>
+#include <limits>
+#include <span>
+#include <vector>
+
+class QPen;
+class QCPAxis;
+class QCPGraph;
+class QCustomPlot;
+
+namespace klscope::plot {
+
+/// The finite range of the values put into a curve, and whether any value was not finite.
+struct ValueRange
+{
+    double low = std::numeric_limits<double>::infinity();
+    double high = -std::numeric_limits<double>::infinity();
+    bool nonFinite = false;
+
+    void include(const ValueRange &other);
+    bool empty() const { return low > high; }
+};
+
+/// Ticks on whole events only (1, 2 or 5 × 10^k apart) labelled as plain integers.
+void setupEventAxis(QCPAxis *axis);
+
+/// Shows the legend in one row above the axis rect, where it never covers a curve or a bar.
+void setupLegend(QCustomPlot *plot);
+
+/// Puts values[i] at event first + i into `graph`: steps drawn with `pen` while values.size() <=
+/// columns, else the per-column envelope drawn with a thin solid pen of the same colour (a wide or
+/// dashed pen along an envelope costs the raster engine hundreds of milliseconds and shows nothing
+/// more). Values that are not finite leave a gap. Returns the range of the values.
+ValueRange setEventCurve(QCPGraph *graph, std::int64_t first, std::span<const double> values, int columns,
+                         const QPen &pen);
+
+/// Puts one marker at height y on each event of `events` (sorted) into `graph`; when there are more
+/// events than columns, one marker per occupied column. Hides the graph when there is none.
+void setEventMarkers(QCPGraph *graph, const std::vector<std::int64_t> &events, double y, std::int64_t first,
+                     std::size_t count, int columns);
+
+/// The keys of a marker graph, for tests.
+QList<double> markerKeys(const QCPGraph *graph);
+
+} // namespace klscope::plot
