@@ -1,15 +1,56 @@
-// klscope-cli bench: times the core's fused pass.
+// klscope-cli bench: times the core's fused pass, or with --gui the interactive window (edit to
+// repainted window).
 
 #include "cliutil.h"
 
 #include "eventrange.h"
 #include "fusedpassbench.h"
+#include "guibench.h"
 
 #include <QCommandLineParser>
 
 #include <cstdio>
+#include <exception>
 
 namespace cli {
+
+namespace {
+
+int benchGui(std::size_t events, int edits, bool json)
+{
+    klscope::GuiBenchResult r;
+    try {
+        r = klscope::benchGui(events, edits);
+    } catch (const std::exception &e) {
+        printError(QString::fromUtf8(e.what()));
+        return kInvalidData;
+    }
+    char buffer[768];
+    if (json) {
+        std::snprintf(
+            buffer, sizeof buffer,
+            "{\"benchmark\":\"gui\",\"events\":%zu,\"edits\":%d,\"median_ms\":%.2f,\"p95_ms\":%.2f,"
+            "\"max_ms\":%.2f,\"slider_median_ms\":%.2f,\"slider_p95_ms\":%.2f,\"mass_median_ms\":%.2f,"
+            "\"mass_p95_ms\":%.2f,\"cpu_median_ms\":%.2f,\"launch_ms\":%.1f,\"peak_memory_mb\":%.1f}\n",
+            r.events, r.edits, r.medianMs, r.p95Ms, r.maxMs, r.sliderMedianMs, r.sliderP95Ms, r.massMedianMs,
+            r.massP95Ms, r.cpuMedianMs, r.launchMs, r.peakMemoryMiB);
+    } else {
+        std::snprintf(buffer, sizeof buffer,
+                      "window over %zu events, %d edits (edit to recomputed metrics, replotted plots, "
+                      "repainted window)\n"
+                      "  all edits      median %.2f ms, p95 %.2f ms, max %.2f ms\n"
+                      "  slider drag    median %.2f ms, p95 %.2f ms\n"
+                      "  bar drag       median %.2f ms, p95 %.2f ms\n"
+                      "  CPU time of the window thread per edit, median %.2f ms\n"
+                      "  launch to first paint %.1f ms, peak memory %.1f MiB\n",
+                      r.events, r.edits, r.medianMs, r.p95Ms, r.maxMs, r.sliderMedianMs, r.sliderP95Ms,
+                      r.massMedianMs, r.massP95Ms, r.cpuMedianMs, r.launchMs, r.peakMemoryMiB);
+    }
+    writeOut(buffer);
+    return 0;
+}
+
+} // namespace
 
 int bench(const QStringList &arguments)
 {
@@ -22,7 +63,14 @@ int bench(const QStringList &arguments)
                                   QStringLiteral("Timed runs, at least 5 (default 9)."), QStringLiteral("R"),
                                   QStringLiteral("9"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
-    parser.addOptions({events, runs, json});
+    const QCommandLineOption gui(
+        QStringLiteral("gui"), QStringLiteral("Time the window instead: slider and bar drags on pairs with N "
+                                              "events, each edit until metrics, plots and window are "
+                                              "redrawn (offscreen without a display)."));
+    const QCommandLineOption edits(
+        QStringLiteral("edits"), QStringLiteral("With --gui: timed edits per drag, at least 5 (default 30)."),
+        QStringLiteral("E"), QStringLiteral("30"));
+    parser.addOptions({events, runs, json, gui, edits});
     QString error;
     if (!parseOptions(parser, arguments, &error))
         return usage(error);
@@ -40,6 +88,14 @@ int bench(const QStringList &arguments)
     if (!ok || r < 5 || r > 1000)
         return usage(
             QStringLiteral("--runs must be a whole number from 5 to 1000, got '%1'").arg(parser.value(runs)));
+
+    if (parser.isSet(gui)) {
+        const int e = parser.value(edits).toInt(&ok);
+        if (!ok || e < 5 || e > 1000)
+            return usage(QStringLiteral("--edits must be a whole number from 5 to 1000, got '%1'")
+                             .arg(parser.value(edits)));
+        return benchGui(static_cast<std::size_t>(n), e, parser.isSet(json));
+    }
 
     const auto result = klscope::benchFusedPass(static_cast<std::size_t>(n), r);
     char buffer[512];
