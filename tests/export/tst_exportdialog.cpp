@@ -16,7 +16,10 @@
 #include <QMenuBar>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QStatusBar>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 class TestExportDialog : public QObject
 {
@@ -30,6 +33,7 @@ private slots:
     void unknownExtensionStaysOpen();
     void menus();
     void copyFigure();
+    void exportFigureFromMenu();
 };
 
 void TestExportDialog::initTestCase()
@@ -145,6 +149,35 @@ void TestExportDialog::copyFigure()
     const double ratio = panel->devicePixelRatioF();
     QCOMPARE(image.width(), qRound(panel->width() * ratio));
     QCOMPARE(image.height(), qRound(panel->height() * ratio));
+}
+
+void TestExportDialog::exportFigureFromMenu()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("menu.svg"));
+    bool answered = false;
+    // The dialog is modal: answer it from the event loop it runs.
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<ExportDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        dialog->setFileName(path);
+        dialog->setPlot(FigureExport::Plot::Cumulative);
+        dialog->setFigureSize(QSize(700, 400));
+        answered = true;
+        dialog->accept();
+    });
+    window.exportActions()->exportFigureAction()->trigger();
+    QVERIFY(answered);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray svg = file.readAll();
+    QVERIFY(svg.contains("viewBox=\"0 0 700 400\""));
+    QVERIFY(svg.contains("running sum"));
+    QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("menu.svg")));
 }
 
 QTEST_MAIN(TestExportDialog)
