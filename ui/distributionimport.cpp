@@ -110,6 +110,7 @@ imp::Result<DistributionImport> prepareImport(const DocumentState &current, Side
                 source.data.masses.push_back(c / n);
             realHistogram = !h->binning.integer;
             result.sampleCount = h->sampleCount;
+            result.note = tr("%1: %2 samples").arg(fromStd(table.fileName)).arg(h->sampleCount);
             result.summary = tr("%1: %2 samples, %3")
                                  .arg(fromStd(table.fileName))
                                  .arg(h->sampleCount)
@@ -128,8 +129,12 @@ imp::Result<DistributionImport> prepareImport(const DocumentState &current, Side
                                  .arg(fromStd(table.fileName))
                                  .arg(source.data.masses.size())
                                  .arg(fromStd(std::string(imp::valueKindKeyword(choice.kind))));
-            if (choice.kind == imp::ValueKind::Counts)
+            result.note = tr("%1: %2").arg(fromStd(table.fileName),
+                                           fromStd(std::string(imp::valueKindKeyword(choice.kind))));
+            if (choice.kind == imp::ValueKind::Counts) {
                 result.summary += tr(", sample size %1").arg(result.sampleSize, 0, 'g', 15);
+                result.note += tr(", N = %1").arg(result.sampleSize, 0, 'g', 15);
+            }
         }
 
         const imp::Source other = otherSource(current, side);

@@ -36,6 +36,8 @@ struct DistributionImport
     /// One line for people: "counts.csv: 3 events read as counts, sample size 120" or
     /// "heights.csv: 500 samples, Freedman-Diaconis width 2.5 (14 bins from 150)".
     QString summary;
+    /// The short form for the status bar: "counts.csv: counts, N = 120", "heights.csv: 500 samples".
+    QString note;
     /// How the sides were aligned, when they were ("" otherwise).
     QString alignment;
     double sampleSize = 0;       ///< counts: the total count N

@@ -36,7 +36,7 @@ enum BinId
 } // namespace
 
 ImportDialog::ImportDialog(const QString &source, const QString &shape, Side side, bool integerData,
-                           double otherWidth, Preview preview, QWidget *parent)
+                           double width, bool matchOther, Preview preview, QWidget *parent)
     : QDialog(parent), m_preview(std::move(preview))
 {
     setWindowTitle(tr("Import %1").arg(source));
@@ -93,8 +93,9 @@ ImportDialog::ImportDialog(const QString &source, const QString &shape, Side sid
     m_widthBins = new QRadioButton(tr("Bin &width"), m_binningBox);
     m_width = new QDoubleSpinBox(m_binningBox);
     m_width->setDecimals(6);
+    m_width->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
     m_width->setRange(1e-6, 1e9);
-    m_width->setValue(otherWidth > 0 ? otherWidth : 1.0);
+    m_width->setValue(width > 0 ? width : 1.0);
     widthRow->addWidget(m_widthBins);
     widthRow->addWidget(m_width, 1);
     m_fdBins = new QRadioButton(tr("&Freedman–Diaconis (2 IQR n^-1/3)"), m_binningBox);
@@ -104,12 +105,12 @@ ImportDialog::ImportDialog(const QString &source, const QString &shape, Side sid
     binLayout->addWidget(m_integerBins);
     binLayout->addLayout(widthRow);
     binLayout->addWidget(m_fdBins);
-    if (otherWidth > 0) {
+    if (matchOther) {
         // The other side is a histogram: the same width puts both on the same edges.
         m_widthBins->setChecked(true);
         auto *hint =
             new QLabel(tr("The other side is a histogram of width %1; the same width lines the bins up.")
-                           .arg(otherWidth, 0, 'g', 6),
+                           .arg(width, 0, 'g', 6),
                        m_binningBox);
         hint->setWordWrap(true);
         binLayout->addWidget(hint);
@@ -127,7 +128,9 @@ ImportDialog::ImportDialog(const QString &source, const QString &shape, Side sid
     m_previewLabel->setWordWrap(true);
     m_previewLabel->setTextFormat(Qt::PlainText);
     m_previewLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_previewLabel->setMinimumHeight(m_previewLabel->fontMetrics().lineSpacing() * 3);
+    // Room for the longest preview (summary, events, alignment), so the dialog does not jump.
+    m_previewLabel->setMinimumHeight(m_previewLabel->fontMetrics().lineSpacing() * 5);
+    m_previewLabel->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     layout->addWidget(m_previewLabel);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);

@@ -30,9 +30,10 @@ public:
 
     /// source: the file name or "clipboard"; shape: one line on the table ("120 rows, 2 columns ...");
     /// integerData: every value is a whole number (integer bins become the default binning, otherwise
-    /// Freedman-Diaconis); otherWidth: the other side's histogram bin width, 0 if it has none.
-    ImportDialog(const QString &source, const QString &shape, Side side, bool integerData, double otherWidth,
-                 Preview preview, QWidget *parent = nullptr);
+    /// Freedman-Diaconis); width: the starting bin width; matchOther: it is the other side's histogram
+    /// width, so a given width becomes the default binning (the bins line up).
+    ImportDialog(const QString &source, const QString &shape, Side side, bool integerData, double width,
+                 bool matchOther, Preview preview, QWidget *parent = nullptr);
 
     Side side() const;
     void setSide(Side side);

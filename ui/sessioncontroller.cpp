@@ -122,7 +122,8 @@ void SessionController::addFileActions(QMenu *file)
 
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
-    connect(m_recentMenu, &QMenu::aboutToShow, this, &SessionController::updateRecentMenu);
+    // A disabled submenu never shows, so the parent menu refreshes it.
+    connect(file, &QMenu::aboutToShow, this, &SessionController::updateRecentMenu);
     updateRecentMenu();
 
     file->addSeparator();
@@ -239,6 +240,7 @@ void SessionController::addRecentFile(const QString &path)
     if (files.size() > kMaxRecentFiles)
         files.resize(kMaxRecentFiles);
     QSettings().setValue(kRecentFilesKey, files);
+    updateRecentMenu();
 }
 
 void SessionController::updateRecentMenu()
@@ -348,8 +350,8 @@ bool SessionController::applyImport(Side side, const imp::Table &table, const Im
     // The other side may gain zero-mass labels by the alignment; keep its note with its new value.
     const klscope::Distribution &newOther = other == Side::P ? prepared->p : prepared->q;
     for (auto &entry : m_imported)
-        if (entry.first == m_document->distribution(other))
-            entry.first = newOther;
+        if (entry.distribution == m_document->distribution(other))
+            entry.distribution = newOther;
 
     QString refusal;
     const auto connection =
@@ -363,7 +365,7 @@ bool SessionController::applyImport(Side side, const imp::Table &table, const Im
             *error = QStringLiteral("%1: %2").arg(QString::fromStdString(table.fileName), refusal);
         return false;
     }
-    m_imported.emplace_back(side == Side::P ? prepared->p : prepared->q, prepared->summary);
+    m_imported.push_back({side == Side::P ? prepared->p : prepared->q, prepared->note, prepared->summary});
     // A few earlier imports stay, so undo and redo bring their notes back.
     if (m_imported.size() > 16)
         m_imported.erase(m_imported.begin());
@@ -399,7 +401,7 @@ bool SessionController::pasteDistribution(Side side, const QString &text, const 
     return applyImport(side, *table, choice, error);
 }
 
-QString SessionController::importNote() const
+QString SessionController::importNote(bool full) const
 {
     QStringList parts;
     for (Side side : {Side::P, Side::Q}) {
@@ -407,17 +409,18 @@ QString SessionController::importNote() const
         if (!std::holds_alternative<klscope::Custom>(d))
             continue;
         const auto it = std::find_if(m_imported.rbegin(), m_imported.rend(),
-                                     [&d](const auto &entry) { return entry.first == d; });
+                                     [&d](const ImportedSide &entry) { return entry.distribution == d; });
         if (it != m_imported.rend())
-            parts.append(QStringLiteral("%1 ← %2").arg(sideName(side), it->second));
+            parts.append(QStringLiteral("%1 ← %2").arg(sideName(side), full ? it->summary : it->note));
     }
-    return parts.join(QStringLiteral("  ·  "));
+    return parts.join(full ? QStringLiteral("\n") : QStringLiteral("  ·  "));
 }
 
 void SessionController::updateImportNote()
 {
     const QString note = importNote();
     m_importLabel->setText(note);
+    m_importLabel->setToolTip(importNote(true));
     m_importLabel->setVisible(!note.isEmpty());
 }
 
@@ -522,9 +525,16 @@ void SessionController::importWithDialog(Side side, const imp::Table &table)
 {
     const std::vector<double> &values = table.values[importColumn(table, side)];
     const Side other = side == Side::P ? Side::Q : Side::P;
+    const double otherWidth = histogramWidth(m_document->distribution(other));
+    // Start a given width at the other side's (so the bins line up) or at the Freedman-Diaconis width.
+    double width = otherWidth;
+    if (width <= 0) {
+        const double fd = imp::freedmanDiaconisWidth(values);
+        width = fd > 0 ? QString::number(fd, 'g', 3).toDouble() : 1.0;
+    }
     ImportDialog dialog(
-        QString::fromStdString(table.fileName), describeTable(table), side, imp::allIntegers(values),
-        histogramWidth(m_document->distribution(other)),
+        QString::fromStdString(table.fileName), describeTable(table), side, imp::allIntegers(values), width,
+        otherWidth > 0,
         [this, &table](Side s, const ImportChoice &c) {
             return prepareImport(m_document->state(), s, table, c);
         },

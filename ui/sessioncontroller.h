@@ -92,8 +92,10 @@ public:
     bool importDistribution(Side side, const QString &path, const ImportChoice &choice, QString *error);
     /// The same for text copied from a spreadsheet; messages call it "clipboard".
     bool pasteDistribution(Side side, const QString &text, const ImportChoice &choice, QString *error);
-    /// What the status bar says about imported sides ("P: counts.csv: 3 events read as counts, ...").
-    QString importNote() const;
+    /// What the status bar says about the imported sides that are still as imported
+    /// ("P ← counts.csv: counts, N = 120  ·  Q ← heights.csv: 500 samples"); with `full`, the longer
+    /// sentences of the tooltip, one per line.
+    QString importNote(bool full = false) const;
 
     // With dialogs (action slots).
     /// Asks whether to save unsaved changes; false when the user cancels.
@@ -134,7 +136,12 @@ private:
     bool m_autosaveDue = false; ///< an edit happened since the last autosave
     QMenu *m_recentMenu = nullptr;
     QLabel *m_importLabel = nullptr;
-    std::vector<std::pair<klscope::Distribution, QString>>
-        m_imported; ///< imported distributions and their notes
+    struct ImportedSide
+    {
+        klscope::Distribution distribution; ///< as imported (or as aligned later)
+        QString note;                       ///< DistributionImport::note
+        QString summary;                    ///< DistributionImport::summary
+    };
+    std::vector<ImportedSide> m_imported;
     std::vector<std::pair<QWidget *, std::optional<Side>>> m_dropTargets;
 };

@@ -94,7 +94,7 @@ private slots:
         // Counts 2, 6, 12 of 20.
         QTest::newRow("counts") << QByteArray("word,count\na,2\nb,6\nc,12\n")
                                 << valuesAre(imp::ValueKind::Counts) << QList<double>{0.1, 0.3, 0.6}
-                                << QStringList{"a", "b", "c"} << QStringLiteral("sample size 20");
+                                << QStringList{"a", "b", "c"} << QStringLiteral("counts, N = 20");
         // Logits 0, ln 2, ln 5: softmax gives 1/8, 2/8, 5/8.
         QTest::newRow("logits") << QByteArray("x;0\ny;0.6931471805599453\nz;1.6094379124341003\n")
                                 << valuesAre(imp::ValueKind::Logits) << QList<double>{0.125, 0.25, 0.625}
@@ -103,7 +103,7 @@ private slots:
         QTest::newRow("large logits")
             << QByteArray("1000\n1000.6931471805599453\n1001.6094379124341003\n")
             << valuesAre(imp::ValueKind::Logits) << QList<double>{0.125, 0.25, 0.625} << QStringList{}
-            << QStringLiteral("3 events");
+            << QStringLiteral("data.csv: logits");
         // ln 0.2, ln 0.3, ln 0.5.
         QTest::newRow("log-probabilities")
             << QByteArray("-1.6094379124341003\n-1.2039728043259361\n-0.6931471805599453\n")
@@ -111,7 +111,7 @@ private slots:
             << QStringLiteral("logprobs");
         QTest::newRow("probabilities")
             << QByteArray("0.25\n0.75\n") << valuesAre(imp::ValueKind::Probabilities)
-            << QList<double>{0.25, 0.75} << QStringList{} << QStringLiteral("2 events");
+            << QList<double>{0.25, 0.75} << QStringList{} << QStringLiteral("probabilities");
         // Integer samples 1, 2, 2, 3, 3, 3: integer bins placed at their values (event 0 gets 0).
         QTest::newRow("integer samples")
             << QByteArray("3\n1\n2\n3\n2\n3\n") << samplesWith(imp::BinRule::Auto)
@@ -301,7 +301,9 @@ private slots:
         KLSCOPE_COMPARE_REL(q->masses()[0], 0.3, 1e-15);
         KLSCOPE_COMPARE_REL(q->masses()[1], 0.5, 1e-15);
         KLSCOPE_COMPARE_REL(q->masses()[2], 0.2, 1e-15);
-        QVERIFY(w.sessions()->importNote().contains(QStringLiteral("Q ← clipboard: 3 events read as counts, "
+        QVERIFY(w.sessions()->importNote().contains(QStringLiteral("Q ← clipboard: counts, N = 10")));
+        QVERIFY(
+            w.sessions()->importNote(true).contains(QStringLiteral("Q ← clipboard: 3 events read as counts, "
                                                                    "sample size 10")));
     }
 
@@ -311,7 +313,7 @@ private slots:
         QVERIFY(table.ok());
         const DocumentState state;
         ImportDialog dialog(
-            QStringLiteral("counts.csv"), QStringLiteral("3 rows"), Side::Q, true, 0,
+            QStringLiteral("counts.csv"), QStringLiteral("3 rows"), Side::Q, true, 1.0, false,
             [&](Side s, const ImportChoice &c) { return prepareImport(state, s, *table, c); });
         auto *buttons = dialog.findChild<QDialogButtonBox *>();
         QVERIFY(buttons);
