@@ -5,6 +5,10 @@
 #include <algorithm>
 #include <cmath>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace klscope::plot {
 
 namespace {
@@ -34,6 +38,50 @@ protected:
         return mantissa < 3.5 ? 1 : 4; // 2: every 1; 5: every 1
     }
 };
+
+// The minimum and maximum of the finite values among v[0..n); `nonFinite` is set when any value is
+// infinite or NaN. Two values per instruction where SSE2 is there: at 10^6 events the plots take this
+// pass eight times per edit.
+void finiteMinMax(const double *v, std::size_t n, double &low, double &high, bool &nonFinite)
+{
+    constexpr double inf = std::numeric_limits<double>::infinity();
+    double lo = inf, hi = -inf;
+    bool bad = false;
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    const __m128d absMask = _mm_castsi128_pd(_mm_set1_epi64x(0x7fffffffffffffffLL));
+    const __m128d largest = _mm_set1_pd(std::numeric_limits<double>::max());
+    const __m128d plusInf = _mm_set1_pd(inf);
+    const __m128d minusInf = _mm_set1_pd(-inf);
+    __m128d vlo = plusInf, vhi = minusInf, vbad = _mm_setzero_pd();
+    for (; i + 2 <= n; i += 2) {
+        const __m128d x = _mm_loadu_pd(v + i);
+        // True for NaN (unordered) and for the infinities.
+        const __m128d notFinite = _mm_cmpnle_pd(_mm_and_pd(x, absMask), largest);
+        vbad = _mm_or_pd(vbad, notFinite);
+        vlo = _mm_min_pd(vlo, _mm_or_pd(_mm_and_pd(notFinite, plusInf), _mm_andnot_pd(notFinite, x)));
+        vhi = _mm_max_pd(vhi, _mm_or_pd(_mm_and_pd(notFinite, minusInf), _mm_andnot_pd(notFinite, x)));
+    }
+    alignas(16) double l[2], h[2];
+    _mm_store_pd(l, vlo);
+    _mm_store_pd(h, vhi);
+    lo = std::min(l[0], l[1]);
+    hi = std::max(h[0], h[1]);
+    bad = _mm_movemask_pd(vbad) != 0;
+#endif
+    for (; i < n; ++i) {
+        const double x = v[i];
+        if (std::fabs(x) <= std::numeric_limits<double>::max()) {
+            lo = std::min(lo, x);
+            hi = std::max(hi, x);
+        } else {
+            bad = true;
+        }
+    }
+    low = lo;
+    high = hi;
+    nonFinite = bad;
+}
 
 } // namespace
 
@@ -103,19 +151,9 @@ ValueRange setEventCurve(QCPGraph *graph, std::int64_t first, std::span<const do
         for (std::size_t b = 0; b < bins; ++b) {
             const std::size_t i0 = b * n / bins;
             const std::size_t i1 = (b + 1) * n / bins;
-            double low = std::numeric_limits<double>::infinity();
-            double high = -low;
+            double low = 0, high = 0;
             bool nonFinite = false;
-            for (std::size_t i = i0; i < i1; ++i) {
-                const double v = values[i];
-                // NaN fails both tests; the infinities are caught by the range test.
-                if (std::fabs(v) <= std::numeric_limits<double>::max()) {
-                    low = std::min(low, v);
-                    high = std::max(high, v);
-                } else {
-                    nonFinite = true;
-                }
-            }
+            finiteMinMax(values.data() + i0, i1 - i0, low, high, nonFinite);
             range.nonFinite = range.nonFinite || nonFinite;
             const double key = double(first) + double(i0 + i1 - 1) / 2.0;
             if (low > high) {

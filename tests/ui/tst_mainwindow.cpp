@@ -32,6 +32,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyleOptionSlider>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 #include <QUndoStack>
@@ -121,6 +122,7 @@ private:
     double shown(const char *objectName) const;
     void checkLabels(const klscope::Comparison &c) const;
     void waitForPlots();
+    void showTable();
 
     std::unique_ptr<MainWindow> m_window;
 };
@@ -181,6 +183,15 @@ void TestMainWindow::waitForPlots()
     QTRY_VERIFY(!m_window->distributionPlot()->replotPending() &&
                 !m_window->contributionPlot()->replotPending() &&
                 !m_window->cumulativePlot()->replotPending());
+}
+
+// Opens the per-event table's tab, as a person clicking it.
+void TestMainWindow::showTable()
+{
+    auto *tabs = m_window->findChild<QTabWidget *>();
+    QVERIFY(tabs);
+    tabs->setCurrentWidget(m_window->eventTable());
+    QVERIFY(m_window->eventTable()->isVisible());
 }
 
 void TestMainWindow::sliderKeyChangesMetricsAndUndoRestores()
@@ -433,6 +444,8 @@ void TestMainWindow::infiniteCaseIsExplainedAndMarked()
     QCOMPARE(m_window->contributionPlot()->infiniteMarkers(), QList<double>{15.0});
     QCOMPARE(m_window->cumulativePlot()->infiniteMarkers(), QList<double>{15.0});
     EventTableModel *model = m_window->eventTable()->eventModel();
+    showTable();
+    QCOMPARE(model->rowCount(), 16);
     QCOMPARE(model->data(model->index(15, EventTableModel::KlPQColumn)).toString(), QStringLiteral("∞"));
 
     m_window->document()->undoStack()->undo();
@@ -461,6 +474,7 @@ void TestMainWindow::unitSwitchConvertsEveryValue()
     for (std::size_t i = 0; i < std::size(kValueLabels); ++i)
         nats[i] = shown(kValueLabels[i].name);
     EventTableModel *model = m_window->eventTable()->eventModel();
+    showTable();
     const int row = 3;
     const double termNats[] = {model->rawValue(row, EventTableModel::KlPQColumn),
                                model->rawValue(row, EventTableModel::KlQPColumn),
