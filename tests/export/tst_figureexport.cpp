@@ -72,6 +72,7 @@ private slots:
     void svg_data();
     void svg();
     void scaleScalesFonts();
+    void screenUndisturbed_data();
     void screenUndisturbed();
     void unknownExtension();
     void badSize();
@@ -265,22 +266,39 @@ void TestFigureExport::scaleScalesFonts()
     QVERIFY2(difference < 4.0, qPrintable(QStringLiteral("mean grey difference %1").arg(difference)));
 }
 
+void TestFigureExport::screenUndisturbed_data()
+{
+    QTest::addColumn<int>("plot");
+    QTest::addColumn<QSize>("size");
+    // Wider than the screen (bars could turn to lines, the layout grows) and narrower (the legend
+    // row wraps for the export).
+    QTest::newRow("distributions wide") << int(FigureExport::Plot::Distributions) << QSize(1500, 1000);
+    QTest::newRow("contributions narrow") << int(FigureExport::Plot::Contributions) << QSize(260, 300);
+    QTest::newRow("all narrow") << int(FigureExport::Plot::All) << QSize(200, 600);
+}
+
 void TestFigureExport::screenUndisturbed()
 {
+    QFETCH(int, plot);
+    QFETCH(QSize, size);
     m_distributions->resize(500, 300);
+    m_contributions->resize(500, 300);
     m_distributions->show();
+    m_contributions->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_distributions));
+    QVERIFY(QTest::qWaitForWindowExposed(m_contributions));
     QCoreApplication::processEvents();
     const QPoint before = m_distributions->pixelFor(0, 4.0, 0.2);
     const bool bars = m_distributions->showsBars();
     const QImage screen = m_distributions->canvas()->grab().toImage();
-    // Far wider than the screen: the export would draw lines if bars did not fit, and lays out at its size.
-    const QImage image = m_figure->image(FigureExport::Plot::Distributions, QSize(1500, 1000), 1.0);
+    const QImage screenTerms = m_contributions->canvas()->grab().toImage();
+    const QImage image = m_figure->image(FigureExport::Plot(plot), size, 1.0);
     QVERIFY(!image.isNull());
     QCoreApplication::processEvents();
     QCOMPARE(m_distributions->pixelFor(0, 4.0, 0.2), before);
     QCOMPARE(m_distributions->showsBars(), bars);
     QCOMPARE(m_distributions->canvas()->grab().toImage(), screen);
+    QCOMPARE(m_contributions->canvas()->grab().toImage(), screenTerms);
 }
 
 void TestFigureExport::unknownExtension()
