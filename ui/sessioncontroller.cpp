@@ -370,10 +370,9 @@ bool SessionController::applyImport(Side side, const imp::Table &table, const Im
     if (m_imported.size() > 16)
         m_imported.erase(m_imported.begin());
     updateImportNote();
-    QString status = prepared->summary;
-    if (!prepared->alignment.isEmpty())
-        status += QStringLiteral(" ") + prepared->alignment;
-    m_window->statusBar()->showMessage(status, 15000);
+    // The permanent note already names the file; the transient message says how the sides were aligned.
+    m_window->statusBar()->showMessage(
+        prepared->alignment.isEmpty() ? prepared->summary : prepared->alignment, 15000);
     return true;
 }
 
