@@ -44,8 +44,15 @@ QString summary(const klscope::Distribution &d)
         QStringList values;
         const auto info = klscope::parameters(family);
         const std::vector<double> v = klscope::parameterValues(d);
-        for (std::size_t i = 0; i < info.size() && i < v.size(); ++i)
-            values.append(QStringLiteral("%1=%2").arg(qs(info[i].name), QString::number(v[i], 'g', 4)));
+        for (std::size_t i = 0; i < info.size() && i < v.size(); ++i) {
+            // Whole parameters in full (n=999999, not 1e+06); others to 4 digits, more if the integer
+            // part needs them (lambda=300500).
+            const double a = std::fabs(v[i]);
+            const int digits = a >= 1 ? int(std::floor(std::log10(a))) + 1 : 1;
+            const QString shown = info[i].integer ? QString::number(qint64(std::llround(v[i])))
+                                                  : QString::number(v[i], 'g', std::clamp(digits, 4, 15));
+            values.append(QStringLiteral("%1=%2").arg(qs(info[i].name), shown));
+        }
         text = QStringLiteral("%1(%2)").arg(qs(klscope::familyKeyword(family)),
                                             values.join(QStringLiteral(", ")));
     }
@@ -115,6 +122,11 @@ DistributionEditor::DistributionEditor(Document *document, Side side, QWidget *p
     m_table->setToolTip(tr("Events and masses of %1. Double-click a mass to type it; tick Lock to keep a "
                            "mass fixed while others change.")
                             .arg(name));
+    // Five rows show; longer tables scroll.
+    m_table->setMinimumHeight(m_table->horizontalHeader()->sizeHint().height() +
+                              5 * m_table->verticalHeader()->defaultSectionSize() +
+                              2 * m_table->frameWidth());
+    m_table->setMaximumHeight(m_table->minimumHeight());
     customLayout->addWidget(m_table, 1);
     auto *buttons = new QHBoxLayout;
     m_add = new QPushButton(tr("Add event"), m_customBox);

@@ -111,7 +111,14 @@ void setupLegend(QCustomPlot *plot)
     legend->setMargins(QMargins(0, 0, 0, 0));
     plot->axisRect()->insetLayout()->take(legend);
     plot->plotLayout()->insertRow(0);
-    plot->plotLayout()->addElement(0, 0, legend);
+    // The legend sits at the left of its row at its natural width, an empty element takes the rest.
+    auto *row = new QCPLayoutGrid;
+    plot->plotLayout()->addElement(0, 0, row);
+    row->addElement(0, 0, legend);
+    row->addElement(0, 1, new QCPLayoutElement(plot));
+    row->setColumnStretchFactor(0, 0.001);
+    row->setColumnStretchFactor(1, 1);
+    row->setMargins(QMargins(40, 0, 0, 0));
     legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
     plot->plotLayout()->setRowStretchFactor(0, 0.001);
     plot->plotLayout()->setRowSpacing(0);

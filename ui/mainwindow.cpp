@@ -90,7 +90,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_document(new Do
     editors->addWidget(m_editorP, 1);
     editors->addWidget(m_swap);
     editors->addWidget(m_editorQ, 1);
-    leftLayout->addLayout(editors, 3);
+    // The editors take the height they need (a custom side's table shows a few rows and scrolls); the
+    // metrics get the rest, so at 1280×800 they show without scrolling.
+    leftLayout->addLayout(editors, 0);
     m_options = new ComparisonOptions(m_document, left);
     leftLayout->addWidget(m_options);
     m_tabs = new QTabWidget(left);
@@ -106,7 +108,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_document(new Do
     m_tabs->addTab(m_eventTable, tr("Per-&event table"));
     m_tabs->setTabToolTip(0, tr("Every divergence, entropy and distance, with its direction and unit."));
     m_tabs->setTabToolTip(1, tr("One row per event; sort by a column, copy selected rows as CSV (Ctrl+C)."));
-    leftLayout->addWidget(m_tabs, 5);
+    leftLayout->addWidget(m_tabs, 1);
 
     // Right: the three plots, stacked.
     auto *plots = new QSplitter(Qt::Vertical, splitter);
@@ -336,7 +338,8 @@ void MainWindow::updateLesson()
         m_lastPresetTitle = preset->title;
         m_lastPresetLesson = preset->lesson;
         m_lesson->setText(tr("Lesson: %1").arg(preset->lesson));
-    } else if (!m_lastPresetLesson.isEmpty()) {
+    } else if (!m_lastPresetLesson.isEmpty() && m_document->isModified()) {
+        // Only an edit comes "from" the last preset; an opened file or session is a pair of its own.
         m_lesson->setText(tr("Edited from “%1”. Lesson: %2").arg(m_lastPresetTitle, m_lastPresetLesson));
     } else {
         m_lesson->setText(tr("Your own pair. The Presets menu has guided examples."));

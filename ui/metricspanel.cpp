@@ -91,6 +91,9 @@ MetricsPanel::MetricsPanel(QWidget *parent) : QWidget(parent)
 
     auto *content = new QWidget(scroll);
     auto *layout = new QVBoxLayout(content);
+    // Tight rows, so the whole panel fits beside the editors at 1280×800 without scrolling.
+    layout->setSpacing(3);
+    layout->setContentsMargins(6, 4, 6, 4);
     scroll->setWidget(content);
 
     m_context = new QLabel(content);
@@ -145,6 +148,7 @@ MetricsPanel::MetricsPanel(QWidget *parent) : QWidget(parent)
                   UnitKind::Information);
 
     auto *gaugeRow = new QHBoxLayout;
+    gaugeRow->setSpacing(fontMetrics().averageCharWidth() * 2);
     m_jsGauge = new QProgressBar(content);
     m_jsGauge->setObjectName(QStringLiteral("jsGauge"));
     m_jsGauge->setRange(0, 1000);
@@ -241,6 +245,7 @@ MetricsPanel::MetricsPanel(QWidget *parent) : QWidget(parent)
     const int nameWidth = fontMetrics().horizontalAdvance(QStringLiteral("Total variation")) + 8;
     for (QGridLayout *grid : {divergences, entropies, distances}) {
         grid->setColumnMinimumWidth(0, nameWidth);
+        grid->setVerticalSpacing(1);
         grid->setColumnStretch(1, 1);
         grid->setColumnMinimumWidth(2, fontMetrics().horizontalAdvance(QStringLiteral("√nats")) + 4);
     }
