@@ -20,6 +20,7 @@ struct GuiBenchResult
     double massMedianMs = 0; ///< custom-mass drag on an N-event custom P vs an N-event custom Q
     double massP95Ms = 0;
     double cpuMedianMs = 0;   ///< median CPU time of the window's thread per edit (robust to a busy machine)
+    double coreMedianMs = 0;  ///< median of klscope::compare alone on the same states (the core's share)
     double launchMs = 0;      ///< window construction to the first paint of all three plots
     double peakMemoryMiB = 0; ///< VmHWM of the process at the end
 };

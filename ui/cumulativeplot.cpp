@@ -14,28 +14,6 @@
 #include <algorithm>
 #include <cmath>
 
-namespace {
-
-// The running sum of `values` into `sums`; the first event where the sum turns infinite (or NaN) goes
-// to `infiniteAt`.
-void runningSum(const std::vector<double> &values, std::vector<double> &sums, std::int64_t first,
-                std::vector<double> &infiniteAt)
-{
-    sums.resize(values.size());
-    double sum = 0;
-    bool wasFinite = true;
-    for (std::size_t i = 0; i < values.size(); ++i) {
-        sum += values[i];
-        sums[i] = sum;
-        const bool finite = std::isfinite(sum);
-        if (!finite && wasFinite)
-            infiniteAt.push_back(double(first + std::int64_t(i)));
-        wasFinite = finite;
-    }
-}
-
-} // namespace
-
 struct CumulativePlot::Private
 {
     Document *document = nullptr;
@@ -46,7 +24,6 @@ struct CumulativePlot::Private
     QCPItemStraightLine *zero = nullptr;
     bool pending = false;                         ///< a replot is queued
     int columns = 0;                              ///< the pixel columns the curves were sampled for
-    std::vector<double> sums;                     ///< scratch for one running sum, kept to avoid reallocating
     double last[3] = {qQNaN(), qQNaN(), qQNaN()}; ///< the total of each curve as plotted
 
     const std::vector<double> &values(int term) const
@@ -74,9 +51,8 @@ struct CumulativePlot::Private
                 continue;
             }
             lines[t]->addToLegend();
-            runningSum(values(t), sums, c.support.first, infiniteAt);
-            last[t] = sums.empty() ? qQNaN() : sums.back();
-            range.include(klscope::plot::setEventCurve(lines[t], c.support.first, sums, columns, pens[t]));
+            range.include(klscope::plot::setRunningSumCurve(lines[t], c.support.first, values(t), columns,
+                                                            pens[t], last[t], infiniteAt));
         }
         double low = range.low, high = range.high;
         if (high <= low)

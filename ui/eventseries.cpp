@@ -178,6 +178,65 @@ ValueRange setEventCurve(QCPGraph *graph, std::int64_t first, std::span<const do
     return range;
 }
 
+ValueRange setRunningSumCurve(QCPGraph *graph, std::int64_t first, std::span<const double> values,
+                              int columns, const QPen &pen, double &total, std::vector<double> &infiniteAt)
+{
+    ValueRange range;
+    const std::size_t n = values.size();
+    const auto bins = static_cast<std::size_t>(std::max(columns, 1));
+    const bool steps = n <= bins;
+    graph->setAdaptiveSampling(false);
+    graph->setLineStyle(steps ? QCPGraph::lsStepCenter : QCPGraph::lsLine);
+    graph->setPen(steps ? pen : QPen(pen.color(), 0));
+    graph->setAntialiased(steps);
+    QVector<QCPGraphData> points;
+    points.reserve(static_cast<qsizetype>(steps ? n : 2 * bins));
+    double sum = 0;
+    bool finite = true;
+    const std::size_t groups = steps ? n : bins;
+    for (std::size_t b = 0; b < groups; ++b) {
+        const std::size_t i0 = steps ? b : b * n / bins;
+        const std::size_t i1 = steps ? b + 1 : (b + 1) * n / bins;
+        const double key =
+            steps ? double(first + std::int64_t(b)) : double(first) + double(i0 + i1 - 1) / 2.0;
+        if (!finite) {
+            points.append({key, qQNaN()});
+            continue;
+        }
+        double low = std::numeric_limits<double>::infinity(), high = -low;
+        for (std::size_t i = i0; i < i1; ++i) {
+            sum += values[i];
+            if (!(std::fabs(sum) <= std::numeric_limits<double>::max())) {
+                finite = false;
+                range.nonFinite = true;
+                infiniteAt.push_back(double(first + std::int64_t(i)));
+                break;
+            }
+            low = std::min(low, sum);
+            high = std::max(high, sum);
+        }
+        if (low > high) {
+            points.append({key, qQNaN()});
+            continue;
+        }
+        range.low = std::min(range.low, low);
+        range.high = std::max(range.high, high);
+        if (steps) {
+            // A step whose event made the sum infinite is left out.
+            points.append({key, finite ? low : qQNaN()});
+        } else {
+            points.append({key, low});
+            if (high > low)
+                points.append({key, high});
+        }
+    }
+    if (!finite)
+        sum = std::isnan(sum) ? sum : std::numeric_limits<double>::infinity() * (sum > 0 ? 1 : -1);
+    total = n == 0 ? qQNaN() : sum;
+    graph->data()->set(points, true);
+    return range;
+}
+
 void setEventMarkers(QCPGraph *graph, const std::vector<std::int64_t> &events, double y, std::int64_t first,
                      std::size_t count, int columns)
 {

@@ -44,6 +44,12 @@ void setupLegend(QCustomPlot *plot);
 ValueRange setEventCurve(QCPGraph *graph, std::int64_t first, std::span<const double> values, int columns,
                          const QPen &pen);
 
+/// Like setEventCurve, for the running sum of `values`, computed in the same pass. The sum stops (a gap
+/// to the end) at the first event where it turns infinite or NaN; that event goes to `infiniteAt`.
+/// `total` receives the sum over all events.
+ValueRange setRunningSumCurve(QCPGraph *graph, std::int64_t first, std::span<const double> values,
+                              int columns, const QPen &pen, double &total, std::vector<double> &infiniteAt);
+
 /// Puts one marker at height y on each event of `events` (sorted) into `graph`; when there are more
 /// events than columns, one marker per occupied column. Hides the graph when there is none.
 void setEventMarkers(QCPGraph *graph, const std::vector<std::int64_t> &events, double y, std::int64_t first,
