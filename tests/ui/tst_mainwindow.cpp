@@ -19,8 +19,10 @@
 #include <relativecompare.h>
 
 #include <QAbstractButton>
+#include <QAbstractItemView>
 #include <QAbstractSpinBox>
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QMenu>
@@ -564,21 +566,32 @@ void TestMainWindow::modifiedFlagAndTitleFollowUndo()
 
 void TestMainWindow::everyControlHasATooltip()
 {
-    // Every input a person can reach has a tooltip and takes the keyboard focus.
+    // Every input a person can reach has a tooltip and takes the keyboard focus: with parametric editors
+    // (the seed) and with custom ones (their mass tables, buttons and check boxes), smoothing on.
     QStringList missing;
-    for (QWidget *w : m_window->findChildren<QWidget *>()) {
-        const bool control = qobject_cast<QAbstractButton *>(w) || qobject_cast<QAbstractSlider *>(w) ||
-                             qobject_cast<QAbstractSpinBox *>(w) || qobject_cast<QComboBox *>(w);
-        if (!control || !w->isVisible() || w->inherits("QScrollBar") || w->inherits("QTabBar") ||
-            w->parentWidget()->inherits("QTabBar"))
-            continue;
-        if (w->toolTip().isEmpty())
-            missing.append(QStringLiteral("%1 '%2' has no tooltip")
-                               .arg(QLatin1String(w->metaObject()->className()), w->objectName()));
-        if (w->focusPolicy() == Qt::NoFocus)
-            missing.append(QStringLiteral("%1 '%2' takes no focus")
-                               .arg(QLatin1String(w->metaObject()->className()), w->objectName()));
+    for (const QString &preset : {QStringLiteral("seed"), QStringLiteral("one-hot-softmax")}) {
+        QVERIFY(m_window->openPreset(preset));
+        m_window->findChild<QCheckBox *>(QStringLiteral("smoothingBox"))->setChecked(true);
+        for (QWidget *w : m_window->findChildren<QWidget *>()) {
+            const bool control = qobject_cast<QAbstractButton *>(w) || qobject_cast<QAbstractSlider *>(w) ||
+                                 qobject_cast<QAbstractSpinBox *>(w) || qobject_cast<QComboBox *>(w) ||
+                                 qobject_cast<QAbstractItemView *>(w);
+            if (!control || !w->isVisible() || w->inherits("QScrollBar") || w->inherits("QTabBar") ||
+                w->parentWidget()->inherits("QTabBar") || w->parentWidget()->inherits("QAbstractItemView"))
+                continue;
+            const QString name =
+                QStringLiteral("%1 '%2' (%3)")
+                    .arg(QLatin1String(w->metaObject()->className()), w->objectName(), preset);
+            if (w->toolTip().isEmpty())
+                missing.append(name + QStringLiteral(" has no tooltip"));
+            if (w->focusPolicy() == Qt::NoFocus)
+                missing.append(name + QStringLiteral(" takes no focus"));
+        }
     }
+    for (QWidget *canvas : {m_window->distributionPlot()->canvas(), m_window->contributionPlot()->canvas(),
+                            m_window->cumulativePlot()->canvas()})
+        if (canvas->toolTip().isEmpty())
+            missing.append(canvas->objectName() + QStringLiteral(" has no tooltip"));
     QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QLatin1Char('\n'))));
 }
 
