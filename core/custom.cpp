@@ -10,7 +10,10 @@
 
 namespace klscope {
 
-Custom::Custom(std::vector<double> masses, std::vector<std::string> labels)
+namespace {
+
+// The checked total of `masses` (see Custom's constructor).
+double checkedTotal(const std::vector<double> &masses)
 {
     if (masses.empty())
         throw std::invalid_argument("custom: no masses given");
@@ -28,26 +31,45 @@ Custom::Custom(std::vector<double> masses, std::vector<std::string> labels)
                                         validation::formatNumber(m) + ")");
         total.add(m);
     }
-    m_total = total.value();
-    if (!(m_total > 0.0))
+    if (!(total.value() > 0.0))
         throw std::invalid_argument("custom: all " + std::to_string(masses.size()) + " masses are zero");
+    return total.value();
+}
+
+std::string countMismatch(std::size_t labels, std::size_t masses)
+{
+    return "custom: " + std::to_string(labels) + " labels for " + std::to_string(masses) + " masses";
+}
+
+} // namespace
+
+Custom::Custom(std::vector<double> masses, std::vector<std::string> labels) : m_total(checkedTotal(masses))
+{
     if (!labels.empty()) {
         if (labels.size() != masses.size())
-            throw std::invalid_argument("custom: " + std::to_string(labels.size()) + " labels for " +
-                                        std::to_string(masses.size()) + " masses");
+            throw std::invalid_argument(countMismatch(labels.size(), masses.size()));
         // An index of views rather than a set of copies: a million labels from a file are checked in
         // one allocation instead of a million nodes.
         LabelIndex seen(labels.size());
-        for (std::size_t i = 0; i < labels.size(); ++i) {
+        seen.insertEach(labels, [&](std::size_t i, std::size_t, bool inserted) {
             if (labels[i].empty())
                 throw std::invalid_argument("custom: label of event " + std::to_string(i) + " is empty");
-            if (!seen.insert(labels[i]).second)
+            if (!inserted)
                 throw std::invalid_argument("custom: label '" + labels[i] + "' appears twice (event " +
                                             std::to_string(i) + ")");
-        }
+            return true;
+        });
     }
     m_masses = std::make_shared<const std::vector<double>>(std::move(masses));
     m_labels = std::make_shared<const std::vector<std::string>>(std::move(labels));
+}
+
+Custom::Custom(std::vector<double> masses, const Custom &labelled)
+    : m_labels(labelled.m_labels), m_total(checkedTotal(masses))
+{
+    if (!m_labels->empty() && m_labels->size() != masses.size())
+        throw std::invalid_argument(countMismatch(m_labels->size(), masses.size()));
+    m_masses = std::make_shared<const std::vector<double>>(std::move(masses));
 }
 
 bool operator==(const Custom &a, const Custom &b) noexcept

@@ -22,6 +22,10 @@ public:
     /// Throws std::invalid_argument naming the first bad event ("custom: mass at event 3 is negative
     /// (-0.2)").
     explicit Custom(std::vector<double> masses, std::vector<std::string> labels = {});
+    /// masses (checked as above) on the events of `labelled`, sharing its labels: P and Q aligned on one
+    /// list of labels hold it once, and labels already checked are not hashed again. Throws
+    /// std::invalid_argument when the counts differ.
+    Custom(std::vector<double> masses, const Custom &labelled);
 
     std::span<const double> masses() const noexcept { return *m_masses; }
     std::span<const std::string> labels() const noexcept { return *m_labels; }

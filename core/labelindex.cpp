@@ -30,7 +30,7 @@ void LabelIndex::rehash(std::size_t slotCount)
     m_mask = slotCount - 1;
     for (std::size_t i = 0; i < m_labels.size(); ++i) {
         const std::uint64_t h = hash(m_labels[i]);
-        std::size_t slot = static_cast<std::size_t>(h >> 20) & m_mask;
+        std::size_t slot = slotOf(h);
         while (m_slots[slot] != 0)
             slot = (slot + 1) & m_mask;
         m_slots[slot] = (h & ~kIndexMask) | (i + 1);
@@ -39,25 +39,37 @@ void LabelIndex::rehash(std::size_t slotCount)
 
 std::pair<std::size_t, bool> LabelIndex::insert(std::string_view label)
 {
-    const std::uint64_t h = hash(label);
+    return insertHashed(label, hash(label));
+}
+
+LabelIndex::Probe LabelIndex::probe(std::string_view label, std::uint64_t h) const noexcept
+{
     const std::uint64_t tag = h & ~kIndexMask;
-    std::size_t slot = static_cast<std::size_t>(h >> 20) & m_mask;
+    std::size_t slot = slotOf(h);
     for (;;) {
         const std::uint64_t s = m_slots[slot];
         if (s == 0)
-            break;
+            return {slot, 0, false};
+        // The 32-bit tag rules out almost every other label before its text is read.
         if ((s & ~kIndexMask) == tag) {
             const std::size_t i = static_cast<std::size_t>(s & kIndexMask) - 1;
             if (m_labels[i] == label)
-                return {i, false};
+                return {slot, i, true};
         }
         slot = (slot + 1) & m_mask;
     }
+}
+
+std::pair<std::size_t, bool> LabelIndex::insertHashed(std::string_view label, std::uint64_t h)
+{
+    const Probe found = probe(label, h);
+    if (found.found)
+        return {found.index, false};
     const std::size_t index = m_labels.size();
     if (index >= kIndexMask)
         throw std::length_error("LabelIndex: more than 2^32 - 1 labels");
     m_labels.push_back(label);
-    m_slots[slot] = tag | (index + 1);
+    m_slots[found.slot] = (h & ~kIndexMask) | (index + 1);
     if (m_labels.size() * 2 > m_slots.size())
         rehash(m_slots.size() * 2);
     return {index, true};
@@ -65,20 +77,10 @@ std::pair<std::size_t, bool> LabelIndex::insert(std::string_view label)
 
 std::optional<std::size_t> LabelIndex::find(std::string_view label) const noexcept
 {
-    const std::uint64_t h = hash(label);
-    const std::uint64_t tag = h & ~kIndexMask;
-    std::size_t slot = static_cast<std::size_t>(h >> 20) & m_mask;
-    for (;;) {
-        const std::uint64_t s = m_slots[slot];
-        if (s == 0)
-            return std::nullopt;
-        if ((s & ~kIndexMask) == tag) {
-            const std::size_t i = static_cast<std::size_t>(s & kIndexMask) - 1;
-            if (m_labels[i] == label)
-                return i;
-        }
-        slot = (slot + 1) & m_mask;
-    }
+    const Probe found = probe(label, hash(label));
+    if (!found.found)
+        return std::nullopt;
+    return found.index;
 }
 
 } // namespace klscope

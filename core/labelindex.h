@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <optional>
 #include <string_view>
 #include <utility>
@@ -23,6 +24,10 @@ public:
     /// The number of `label`: its existing number (second = false), or the next one, size() before the
     /// call (second = true).
     std::pair<std::size_t, bool> insert(std::string_view label);
+    /// insert(labels[i]) for i = 0, 1, ... in order, calling visit(i, number, inserted) after each; stops
+    /// early, returning false, when visit returns false. Hashes a few labels ahead and prefetches their
+    /// slots, so a large index waits on memory far less than with one insert() at a time.
+    template <typename Labels, typename Visit> bool insertEach(const Labels &labels, Visit &&visit);
     /// The number of `label`, or nullopt when it was never inserted.
     std::optional<std::size_t> find(std::string_view label) const noexcept;
     /// Number of distinct labels.
@@ -33,10 +38,43 @@ public:
 private:
     void rehash(std::size_t slotCount);
     static std::uint64_t hash(std::string_view label) noexcept;
+    // Where `label` (of hash h) is: its slot and number when found, else the empty slot it would take.
+    struct Probe
+    {
+        std::size_t slot;
+        std::size_t index;
+        bool found;
+    };
+    Probe probe(std::string_view label, std::uint64_t h) const noexcept;
+    std::pair<std::size_t, bool> insertHashed(std::string_view label, std::uint64_t h);
+    std::size_t slotOf(std::uint64_t h) const noexcept { return static_cast<std::size_t>(h >> 20) & m_mask; }
 
     std::vector<std::uint64_t> m_slots; // 0 = empty, else (hash >> 32) << 32 | (index + 1)
     std::vector<std::string_view> m_labels;
     std::size_t m_mask = 0;
 };
+
+template <typename Labels, typename Visit> bool LabelIndex::insertEach(const Labels &labels, Visit &&visit)
+{
+    // Distance ahead: enough to cover a miss to memory, few enough to stay in registers and L1.
+    constexpr std::size_t kAhead = 8;
+    const std::size_t n = std::size(labels);
+    std::uint64_t ahead[kAhead];
+    for (std::size_t i = 0; i < n && i < kAhead; ++i) {
+        ahead[i] = hash(labels[i]);
+        __builtin_prefetch(&m_slots[slotOf(ahead[i])]);
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::uint64_t h = ahead[i % kAhead];
+        if (i + kAhead < n) {
+            ahead[i % kAhead] = hash(labels[i + kAhead]);
+            __builtin_prefetch(&m_slots[slotOf(ahead[i % kAhead])]);
+        }
+        const auto [number, inserted] = insertHashed(labels[i], h);
+        if (!visit(i, number, inserted))
+            return false;
+    }
+    return true;
+}
 
 } // namespace klscope

@@ -82,17 +82,6 @@ std::string countText(double x)
     return validation::formatNumber(x);
 }
 
-Result<Custom> makeCustom(std::vector<double> masses, std::vector<std::string> labels, std::string_view name)
-{
-    try {
-        return Custom(std::move(masses), std::move(labels));
-    } catch (const std::invalid_argument &e) {
-        return makeError(name, 0, e.what());
-    } catch (const std::bad_alloc &) {
-        return makeError(name, 0, "not enough memory for the events");
-    }
-}
-
 // A side as labelled masses, or plain masses (labels empty), after binning any samples.
 struct Prepared
 {
@@ -125,7 +114,7 @@ Result<Distribution> positional(const Prepared &side)
     if (side.family)
         return *side.source->distribution;
     if (side.data->labels.empty()) {
-        auto c = makeCustom(side.data->masses, {}, side.source->name);
+        auto c = makeCustom(side.source->name, side.data->masses);
         if (!c)
             return c.error();
         return Distribution(std::move(c).value());
@@ -340,11 +329,11 @@ Result<ResolvedPair> pairSources(const Source &p, const Source &q)
             }
             // Equal edges: the histograms are already aligned bin by bin.
             auto pc =
-                makeCustom(std::move(sides[0].binned.masses), std::move(sides[0].binned.labels), p.name);
+                makeCustom(p.name, std::move(sides[0].binned.masses), std::move(sides[0].binned.labels));
             if (!pc)
                 return pc.error();
-            auto qc =
-                makeCustom(std::move(sides[1].binned.masses), std::move(sides[1].binned.labels), q.name);
+            // Equal edges give equal labels: Q shares P's.
+            auto qc = makeCustom(q.name, std::move(sides[1].binned.masses), *pc);
             if (!qc)
                 return qc.error();
             notes.push_back("P and Q are binned on the same edges.");
@@ -437,7 +426,7 @@ Result<Distribution> resolveSpec(std::string_view spec, Side side)
             });
         if (prepared.family || prepared.data->labels.empty() || byValue)
             return positional(prepared);
-        auto c = makeCustom(prepared.data->masses, prepared.data->labels, source->name);
+        auto c = makeCustom(source->name, prepared.data->masses, prepared.data->labels);
         if (!c) {
             // Custom checks the labels anyway; only on failure is it worth hashing them again to name
             // the lines of a repeated label.

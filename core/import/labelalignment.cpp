@@ -23,13 +23,34 @@ std::size_t lineOf(const LabelledMasses &m, std::size_t i)
     return i < m.lines.size() ? m.lines[i] : 0;
 }
 
-ImportError duplicateError(const LabelledMasses &m, std::string_view name, std::size_t firstRow,
-                           std::size_t row)
+// "the event EVENT appears twice (first on line L)", on the line of `row`.
+ImportError repeatedEvent(const LabelledMasses &m, std::string_view name, std::string_view event,
+                          std::size_t firstRow, std::size_t row)
 {
-    std::string what = "the event " + quote(m.labels[row]) + " appears twice";
+    std::string what = "the event ";
+    what.append(event).append(" appears twice");
     if (const std::size_t first = lineOf(m, firstRow))
         what += " (first on line " + std::to_string(first) + ")";
     return makeError(name, lineOf(m, row), what);
+}
+
+ImportError duplicateError(const LabelledMasses &m, std::string_view name, std::size_t firstRow,
+                           std::size_t row)
+{
+    return repeatedEvent(m, name, quote(m.labels[row]), firstRow, row);
+}
+
+// Numbers the labels of `m` in `index` (empty so far), or the error naming the first repeated one.
+std::optional<ImportError> insertDistinct(const LabelledMasses &m, std::string_view name, LabelIndex &index)
+{
+    std::optional<ImportError> duplicate;
+    // Without earlier repeats, label number k is row k.
+    index.insertEach(m.labels, [&](std::size_t i, std::size_t first, bool inserted) {
+        if (!inserted)
+            duplicate = duplicateError(m, name, first, i);
+        return inserted;
+    });
+    return duplicate;
 }
 
 ImportError sizeMismatch(std::string_view name, const LabelledMasses &m)
@@ -74,13 +95,7 @@ std::optional<std::int64_t> integerLabel(std::string_view label) noexcept
 std::optional<ImportError> findDuplicateLabel(const LabelledMasses &m, std::string_view name)
 {
     LabelIndex index(m.labels.size());
-    for (std::size_t i = 0; i < m.labels.size(); ++i) {
-        const auto [first, inserted] = index.insert(m.labels[i]);
-        // Without earlier repeats, label number k is row k.
-        if (!inserted)
-            return duplicateError(m, name, first, i);
-    }
-    return std::nullopt;
+    return insertDistinct(m, name, index);
 }
 
 Result<AlignedPair> alignByLabel(const LabelledMasses &p, const LabelledMasses &q, std::string_view pName,
@@ -93,15 +108,14 @@ Result<AlignedPair> alignByLabel(const LabelledMasses &p, const LabelledMasses &
     try {
         // The union in first-appearance order: P's labels are numbered 0..|P|-1 in row order.
         LabelIndex index(p.labels.size() + q.labels.size());
-        for (std::size_t i = 0; i < p.labels.size(); ++i) {
-            const auto [first, inserted] = index.insert(p.labels[i]);
-            if (!inserted)
-                return duplicateError(p, pName, first, i);
-        }
+        if (auto duplicate = insertDistinct(p, pName, index))
+            return *duplicate;
         const std::size_t fromP = index.size();
         std::vector<std::size_t> qNumber(q.labels.size());
-        for (std::size_t j = 0; j < q.labels.size(); ++j)
-            qNumber[j] = index.insert(q.labels[j]).first;
+        index.insertEach(q.labels, [&](std::size_t j, std::size_t number, bool) {
+            qNumber[j] = number;
+            return true;
+        });
         const std::size_t n = index.size();
         std::vector<std::size_t> qRow(n, SIZE_MAX);
         for (std::size_t j = 0; j < q.labels.size(); ++j) {
@@ -145,18 +159,11 @@ Result<AlignedPair> alignByLabel(const LabelledMasses &p, const LabelledMasses &
         for (std::size_t j = 0; j < q.labels.size(); ++j)
             qm[position[qNumber[j]]] = q.masses[j];
 
-        auto makeCustom = [&](std::vector<double> masses, std::vector<std::string> l,
-                              std::string_view name) -> Result<Custom> {
-            try {
-                return Custom(std::move(masses), std::move(l));
-            } catch (const std::invalid_argument &e) {
-                return makeError(name, 0, e.what());
-            }
-        };
-        auto pc = makeCustom(std::move(pm), labels, pName);
+        // P checks the union's labels once; Q shares them.
+        auto pc = makeCustom(pName, std::move(pm), std::move(labels));
         if (!pc)
             return pc.error();
-        auto qc = makeCustom(std::move(qm), std::move(labels), qName);
+        auto qc = makeCustom(qName, std::move(qm), *pc);
         if (!qc)
             return qc.error();
         return AlignedPair{std::move(pc).value(), std::move(qc).value(), labelOrder, n - q.labels.size(),
@@ -195,22 +202,14 @@ Result<Custom> placeByIntegerLabel(const LabelledMasses &m, std::string_view nam
         std::vector<std::size_t> owner(n, SIZE_MAX);
         for (std::size_t i = 0; i < values.size(); ++i) {
             const auto x = static_cast<std::size_t>(values[i]);
-            if (owner[x] != SIZE_MAX) {
-                std::string what = "the event " + std::to_string(x) + " appears twice";
-                if (const std::size_t first = lineOf(m, owner[x]))
-                    what += " (first on line " + std::to_string(first) + ")";
-                return makeError(name, lineOf(m, i), what);
-            }
+            if (owner[x] != SIZE_MAX)
+                return repeatedEvent(m, name, std::to_string(x), owner[x], i);
             owner[x] = i;
             masses[x] = m.masses[i];
         }
         // No labels: they would only repeat the event numbers, and would stop short of events the other
         // side adds to the support.
-        try {
-            return Custom(std::move(masses));
-        } catch (const std::invalid_argument &e) {
-            return makeError(name, 0, e.what());
-        }
+        return makeCustom(name, std::move(masses));
     } catch (const std::bad_alloc &) {
         return makeError(name, 0, "not enough memory for the events");
     }

@@ -12,10 +12,13 @@
 #include "result.h"
 
 #include <cstdint>
+#include <new>
 #include <optional>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace klscope::import {
@@ -47,6 +50,19 @@ struct AlignedPair
     /// The union of labels in event order.
     std::span<const std::string> labels() const noexcept { return p.labels(); }
 };
+
+/// Custom(args...) as a Result: the sentence of its std::invalid_argument (or running out of memory)
+/// becomes an error naming `name`.
+template <typename... Args> Result<Custom> makeCustom(std::string_view name, Args &&...args)
+{
+    try {
+        return Custom(std::forward<Args>(args)...);
+    } catch (const std::invalid_argument &e) {
+        return makeError(name, 0, e.what());
+    } catch (const std::bad_alloc &) {
+        return makeError(name, 0, "not enough memory for the events");
+    }
+}
 
 /// The value of a whole-number label ("-3", "17"; no sign '+', no spaces, no decimals), or nullopt.
 std::optional<std::int64_t> integerLabel(std::string_view label) noexcept;

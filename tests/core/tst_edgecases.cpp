@@ -13,6 +13,7 @@
 #include <cmath>
 #include <limits>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 using namespace klscope;
@@ -70,6 +71,9 @@ private slots:
     void supportOverLimit();
     void tailBeyondLimit();
     void emptyCustom();
+    void customLabelChecks_data();
+    void customLabelChecks();
+    void customSharesLabels();
 };
 
 // 0 log(0/q) = 0: an event where P has no mass adds nothing to KL(P||Q) or H(P).
@@ -351,6 +355,58 @@ void TestEdgeCases::emptyCustom()
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, Custom(std::vector<double>{}));
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, Custom(std::vector<double>{0.0, 0.0}));
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, parseSpec("custom:"));
+}
+
+void TestEdgeCases::customLabelChecks_data()
+{
+    QTest::addColumn<int>("count");
+    QTest::addColumn<int>("repeatAt"); // event that repeats event 0's label, or -1
+    QTest::addColumn<int>("emptyAt");  // event with an empty label, or -1
+    QTest::addColumn<QString>("message");
+    // 20 labels: past the look-ahead of the label index, so late events are checked too.
+    QTest::newRow("distinct") << 20 << -1 << -1 << QString();
+    QTest::newRow("repeat at 1") << 20 << 1 << -1 << "custom: label 'w0' appears twice (event 1)";
+    QTest::newRow("repeat at 19") << 20 << 19 << -1 << "custom: label 'w0' appears twice (event 19)";
+    QTest::newRow("empty at 13") << 20 << -1 << 13 << "custom: label of event 13 is empty";
+    QTest::newRow("empty before repeat") << 20 << 17 << 9 << "custom: label of event 9 is empty";
+}
+
+void TestEdgeCases::customLabelChecks()
+{
+    QFETCH(int, count);
+    QFETCH(int, repeatAt);
+    QFETCH(int, emptyAt);
+    QFETCH(QString, message);
+    std::vector<std::string> labels;
+    for (int i = 0; i < count; ++i)
+        labels.push_back(std::string("w").append(std::to_string(i)));
+    if (repeatAt >= 0)
+        labels[static_cast<std::size_t>(repeatAt)] = labels[0];
+    if (emptyAt >= 0)
+        labels[static_cast<std::size_t>(emptyAt)].clear();
+    const std::vector<double> masses(static_cast<std::size_t>(count), 1.0);
+    try {
+        const Custom c(masses, labels);
+        QVERIFY2(message.isEmpty(), "accepted labels it should refuse");
+        QCOMPARE(c.labels().size(), labels.size());
+    } catch (const std::invalid_argument &e) {
+        QCOMPARE(QString::fromUtf8(e.what()), message);
+    }
+}
+
+void TestEdgeCases::customSharesLabels()
+{
+    const Custom p(std::vector<double>{0.5, 0.5, 0.0}, {"a", "b", "c"});
+    const Custom q(std::vector<double>{0.25, 0.25, 0.5}, p);
+    QCOMPARE(q.labels().data(), p.labels().data()); // one list, not a copy
+    QCOMPARE(q.masses()[2], 0.5);
+    QCOMPARE(q.total(), 1.0);
+    // The masses are checked as ever, and the count must match the labels.
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, Custom(std::vector<double>{0.5, -0.5, 1.0}, p));
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, Custom(std::vector<double>{0.5, 0.5}, p));
+    // Without labels, any count is fine.
+    const Custom plain(std::vector<double>{1.0});
+    QCOMPARE(Custom(std::vector<double>{0.5, 0.5}, plain).labels().size(), std::size_t(0));
 }
 
 QTEST_APPLESS_MAIN(TestEdgeCases)

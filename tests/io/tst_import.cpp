@@ -96,6 +96,9 @@ private slots:
     void alignmentNumericOrder();
     void alignmentNamesInfinities();
     void duplicateLabelNamesBothLines();
+    void duplicateLabelOnEitherSide_data();
+    void duplicateLabelOnEitherSide();
+    void alignedSidesShareLabels();
     void placeByIntegerLabel();
     void fileSpecs_data();
     void fileSpecs();
@@ -497,6 +500,50 @@ void TestImport::duplicateLabelNamesBothLines()
     auto aligned = alignByLabel(LabelledMasses{{"x"}, {1}, {}}, p, "q.csv", "p.csv");
     QVERIFY(!aligned.ok());
     QCOMPARE(aligned.error().message, error->message);
+}
+
+void TestImport::duplicateLabelOnEitherSide_data()
+{
+    QTest::addColumn<bool>("inQ");
+    QTest::addColumn<int>("repeatAt");
+    // 30 rows: past the look-ahead of the label index, so late rows are checked too.
+    QTest::newRow("P, row 1") << false << 1;
+    QTest::newRow("P, row 29") << false << 29;
+    QTest::newRow("Q, row 1") << true << 1;
+    QTest::newRow("Q, row 29") << true << 29;
+}
+
+void TestImport::duplicateLabelOnEitherSide()
+{
+    QFETCH(bool, inQ);
+    QFETCH(int, repeatAt);
+    LabelledMasses sides[2];
+    for (auto &side : sides)
+        for (std::uint32_t i = 0; i < 30; ++i) {
+            side.labels.push_back(std::string("w").append(std::to_string(i)));
+            side.masses.push_back(1.0 / 30);
+            side.lines.push_back(i + 2);
+        }
+    LabelledMasses &bad = sides[inQ ? 1 : 0];
+    bad.labels[static_cast<std::size_t>(repeatAt)] = "w0";
+    const auto aligned = alignByLabel(sides[0], sides[1], "p.csv", "q.csv");
+    QVERIFY(!aligned.ok());
+    const std::string expected = std::string(inQ ? "q.csv" : "p.csv") + ", line " +
+                                 std::to_string(repeatAt + 2) +
+                                 ": the event 'w0' appears twice (first on line 2)";
+    QCOMPARE(aligned.error().message, expected);
+    const auto found = findDuplicateLabel(bad, inQ ? "q.csv" : "p.csv");
+    QVERIFY(found);
+    QCOMPARE(found->message, expected);
+}
+
+void TestImport::alignedSidesShareLabels()
+{
+    const LabelledMasses p{{"a", "b"}, {0.5, 0.5}, {}};
+    const LabelledMasses q{{"c", "b"}, {0.75, 0.25}, {}};
+    auto aligned = alignByLabel(p, q, "p.csv", "q.csv");
+    QVERIFY(aligned.ok());
+    QCOMPARE(aligned->q.labels().data(), aligned->p.labels().data()); // one list, not a copy
 }
 
 void TestImport::placeByIntegerLabel()
