@@ -1,7 +1,7 @@
 #include "fusedpassbench.h"
 
 #include "divergence.h"
-#include "vectorlog.h"
+#include "vectormath.h"
 
 #include <algorithm>
 #include <chrono>

@@ -97,21 +97,8 @@ void settle(MainWindow &window, const PaintCounter (&counters)[3])
 
 // The core's share of an edit: the same comparison computed again outside the window (after the edit
 // has been timed, so the window's figure does not include it).
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-__attribute__((target("avx"))) void zeroUpperHalves()
-{
-    __builtin_ia32_vzeroupper();
-}
-#endif
-
 double timeCore(const Document &document)
 {
-    // As Document does before computing: after a repaint the dirty AVX state would slow the core's SSE
-    // code twenty-fold (see clearVectorState in ui/document.cpp).
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-    if (__builtin_cpu_supports("avx"))
-        zeroUpperHalves();
-#endif
     klscope::CompareOptions options;
     options.support = document.support();
     options.unit = document.unit();

@@ -3,7 +3,7 @@
 #include "closedform.h"
 #include "neumaiersum.h"
 #include "validation.h"
-#include "vectorlog.h"
+#include "vectormath.h"
 
 #include <cmath>
 #include <stdexcept>
@@ -72,6 +72,7 @@ std::string_view methodName(Method method) noexcept
 
 Comparison compare(const Distribution &p, const Distribution &q, const CompareOptions &options)
 {
+    clearUpperVectorState();
     Comparison c;
     c.unit = options.unit;
     c.support = options.support ? *options.support : unite(support(p), support(q));

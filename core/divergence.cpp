@@ -2,14 +2,14 @@
 
 #include "divergencekernel.h"
 #include "neumaiersum.h"
-#include "vectorlog.h"
+#include "parallel.h"
+#include "vectormath.h"
 
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
-#include <thread>
 
 namespace klscope {
 
@@ -98,24 +98,13 @@ DivergenceTotals divergences(std::span<const double> p, std::span<const double> 
     const std::size_t chunks = (n + kChunk - 1) / kChunk;
     std::vector<Partial> partials(std::max<std::size_t>(chunks, 1));
 
-    const unsigned threads =
-        n < kParallelFrom ? 1u : std::clamp(std::thread::hardware_concurrency(), 1u, 16u);
     const BlockKernel blockSums = kernel::haveAvx512Kernel() ? kernel::blockSumsAvx512
                                   : kernel::haveAvx2Kernel() ? kernel::blockSumsAvx2
                                                              : kernel::blockSumsPortable;
-    auto work = [&](unsigned t) {
-        for (std::size_t c = t; c < chunks; c += threads)
-            processChunk(in, c * kChunk, std::min(n, (c + 1) * kChunk), partials[c], blockSums);
-        kernel::streamFence();
-    };
-    if (threads == 1) {
-        work(0);
-    } else {
-        std::vector<std::jthread> pool;
-        for (unsigned t = 1; t < threads; ++t)
-            pool.emplace_back(work, t);
-        work(0);
-    }
+    forEachChunk(n, kChunk, kParallelFrom, [&](std::size_t c, std::size_t begin, std::size_t end) {
+        processChunk(in, begin, end, partials[c], blockSums);
+        kernel::streamFence(); // the chunk's streamed outputs are visible before its thread ends
+    });
 
     Partial total;
     for (const Partial &part : partials)

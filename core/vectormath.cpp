@@ -1,59 +1,109 @@
-#include "vectorlog.h"
+#include "vectormath.h"
 
 #include <cmath>
 
-#if defined(KLSCOPE_HAVE_LIBMVEC)
+#if defined(__x86_64__)
 #include <immintrin.h>
+#endif
 
-// glibc's libmvec exports its AVX2 and AVX-512 variants of log under their vector-ABI names; the
-// compiler would only call them by itself under -ffast-math, which this project does not use.
-// Both are within 1 ulp of std::log here and return -inf at 0 and exact results for subnormals.
+#if defined(KLSCOPE_HAVE_LIBMVEC)
+// glibc's libmvec exports its AVX2 and AVX-512 variants of log and exp under their vector-ABI names;
+// the compiler would only call them by itself under -ffast-math, which this project does not use.
+// They are within 1 ulp of std::log / std::exp here, log returns -inf at 0 and exact results for
+// subnormals, exp returns 0 at -inf and goes through subnormals to 0 (glibc's libmvec tests).
 // The target attributes say which ABI the vector arguments use (clang insists on them).
 extern "C" __attribute__((target("avx2,fma"))) __m256d _ZGVdN4v_log(__m256d x);
 extern "C" __attribute__((target("avx512f"))) __m512d _ZGVeN8v_log(__m512d x);
+extern "C" __attribute__((target("avx2,fma"))) __m256d _ZGVdN4v_exp(__m256d x);
+extern "C" __attribute__((target("avx512f"))) __m512d _ZGVeN8v_exp(__m512d x);
 #endif
 
 namespace klscope {
 
-#if defined(KLSCOPE_HAVE_LIBMVEC)
 namespace {
-__attribute__((target("avx2,fma"))) void logAvx2(const double *x, double *out, std::size_t n) noexcept
+
+#if defined(KLSCOPE_HAVE_LIBMVEC)
+using Vector4 = __m256d (*)(__m256d);
+using Vector8 = __m512d (*)(__m512d);
+
+__attribute__((target("avx2,fma"))) void applyAvx2(Vector4 f, double (*scalar)(double), const double *x,
+                                                   double *out, std::size_t n) noexcept
 {
     std::size_t i = 0;
     for (; i + 4 <= n; i += 4)
-        _mm256_storeu_pd(out + i, _ZGVdN4v_log(_mm256_loadu_pd(x + i)));
+        _mm256_storeu_pd(out + i, f(_mm256_loadu_pd(x + i)));
     for (; i < n; ++i)
-        out[i] = std::log(x[i]);
+        out[i] = scalar(x[i]);
 }
 
-__attribute__((target("avx512f"))) void logAvx512(const double *x, double *out, std::size_t n) noexcept
+__attribute__((target("avx512f"))) void applyAvx512(Vector8 f, double (*scalar)(double), const double *x,
+                                                    double *out, std::size_t n) noexcept
 {
     std::size_t i = 0;
     for (; i + 8 <= n; i += 8)
-        _mm512_storeu_pd(out + i, _ZGVeN8v_log(_mm512_loadu_pd(x + i)));
+        _mm512_storeu_pd(out + i, f(_mm512_loadu_pd(x + i)));
     for (; i < n; ++i)
-        out[i] = std::log(x[i]);
+        out[i] = scalar(x[i]);
 }
 
 const bool kHaveAvx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
 const bool kHaveAvx512 = __builtin_cpu_supports("avx512f");
-} // namespace
 #endif
+
+double scalarLog(double x)
+{
+    return std::log(x);
+}
+
+double scalarExp(double x)
+{
+    return std::exp(x);
+}
+
+#if defined(KLSCOPE_HAVE_LIBMVEC)
+void apply(Vector8 f8, Vector4 f4, double (*scalar)(double), const double *x, double *out,
+           std::size_t n) noexcept
+{
+    if (kHaveAvx512) {
+        applyAvx512(f8, scalar, x, out, n);
+        return;
+    }
+    if (kHaveAvx2) {
+        applyAvx2(f4, scalar, x, out, n);
+        return;
+    }
+    for (std::size_t i = 0; i < n; ++i)
+        out[i] = scalar(x[i]);
+}
+#endif
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+__attribute__((target("avx"))) void zeroUpper() noexcept
+{
+    _mm256_zeroupper();
+}
+#endif
+
+} // namespace
 
 void vectorLog(const double *x, double *out, std::size_t n) noexcept
 {
 #if defined(KLSCOPE_HAVE_LIBMVEC)
-    if (kHaveAvx512) {
-        logAvx512(x, out, n);
-        return;
-    }
-    if (kHaveAvx2) {
-        logAvx2(x, out, n);
-        return;
-    }
-#endif
+    apply(_ZGVeN8v_log, _ZGVdN4v_log, scalarLog, x, out, n);
+#else
     for (std::size_t i = 0; i < n; ++i)
-        out[i] = std::log(x[i]);
+        out[i] = scalarLog(x[i]);
+#endif
+}
+
+void vectorExp(const double *x, double *out, std::size_t n) noexcept
+{
+#if defined(KLSCOPE_HAVE_LIBMVEC)
+    apply(_ZGVeN8v_exp, _ZGVdN4v_exp, scalarExp, x, out, n);
+#else
+    for (std::size_t i = 0; i < n; ++i)
+        out[i] = scalarExp(x[i]);
+#endif
 }
 
 bool vectorLogIsVectorised() noexcept
@@ -62,6 +112,15 @@ bool vectorLogIsVectorised() noexcept
     return kHaveAvx2 || kHaveAvx512;
 #else
     return false;
+#endif
+}
+
+void clearUpperVectorState() noexcept
+{
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+    static const bool avx = __builtin_cpu_supports("avx");
+    if (avx)
+        zeroUpper();
 #endif
 }
 

@@ -46,26 +46,6 @@ const klscope::Custom *customOf(const DocumentState &s, Side side)
     return std::get_if<klscope::Custom>(&s.distribution(side));
 }
 
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-__attribute__((target("avx"))) void zeroUpperHalves()
-{
-    __builtin_ia32_vzeroupper();
-}
-#endif
-
-// Qt's raster painting leaves the upper halves of the AVX registers dirty, and until a vzeroupper every
-// SSE instruction of the core's scalar code (the family mass functions) pays a merge penalty: measured
-// 25 ms instead of 1 ms for binomial(9999, 0.3) on 10^4 events after a repaint. Clearing the state
-// before each computation costs nothing (all vector registers are call-clobbered).
-void clearVectorState()
-{
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-    static const bool avx = __builtin_cpu_supports("avx");
-    if (avx)
-        zeroUpperHalves();
-#endif
-}
-
 } // namespace
 
 Document::Document(QObject *parent) : QObject(parent), m_undoStack(new QUndoStack(this))
@@ -127,7 +107,6 @@ klscope::CompareOptions Document::options(const DocumentState &state)
 
 std::optional<klscope::Comparison> Document::tryCompare(const DocumentState &state)
 {
-    clearVectorState();
     try {
         return klscope::compare(state.p, state.q, options(state));
     } catch (const std::invalid_argument &e) {
@@ -171,7 +150,6 @@ void Document::applyState(const DocumentState &state)
             m_prepared.reset();
         } else {
             // Undo and redo only revisit states that compared fine before, so this does not throw.
-            clearVectorState();
             m_comparison = std::make_shared<const klscope::Comparison>(
                 klscope::compare(state.p, state.q, options(state)));
         }
