@@ -1,3 +1,6 @@
+// Bernoulli(p): ln P(X = 0) = log1p(-p), which stays accurate for tiny p, and ln P(X = 1) = ln p. The
+// mass outside a range is the sum of the one or two masses it leaves out, exactly.
+
 #include "bernoulli.h"
 
 #include "validation.h"

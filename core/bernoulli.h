@@ -14,7 +14,9 @@ public:
     /// p in [0, 1]. Throws std::invalid_argument otherwise.
     explicit Bernoulli(double p);
 
+    /// p = P(X = 1), in [0, 1].
     double successProbability() const noexcept { return m_p; }
+    /// Equal parameters.
     friend bool operator==(const Bernoulli &, const Bernoulli &) = default;
 
 private:

@@ -1,3 +1,7 @@
+// Binomial(n, p): ln P(X = k) by Loader's saddle-point form (saddlepoint.h; C. Loader, "Fast and
+// Accurate Computation of Binomial Probabilities", 2000, as R's dbinom). The mass outside a range comes
+// from Boost.Math's cdf and its complement (tailcut.h), so a tail of 1e-20 is not lost to 1 - sum.
+
 #include "binomial.h"
 
 #include "saddlepoint.h"

@@ -17,8 +17,11 @@ public:
     /// Throws std::invalid_argument naming the bad parameter.
     Binomial(double n, double p);
 
+    /// n, the number of trials.
     std::int64_t trials() const noexcept { return m_n; }
+    /// p, the success probability of each trial, in [0, 1].
     double successProbability() const noexcept { return m_p; }
+    /// Equal parameters.
     friend bool operator==(const Binomial &, const Binomial &) = default;
 
 private:

@@ -1,3 +1,6 @@
+// Cancellation-free closed forms of KL within one family (the formulas and their derivation are in
+// closedform.h), on Boost.Math's log1pmx(x) = ln(1+x) - x.
+
 #include "closedform.h"
 
 #include <boost/math/special_functions/log1p.hpp>

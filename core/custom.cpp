@@ -1,3 +1,6 @@
+// Custom masses m_k, used as given: ln P(X = k) = ln m_k (-inf where m_k = 0). The total, the mean
+// sum k m_k / sum m_k and the mass outside a range are Neumaier-compensated sums (neumaiersum.h).
+
 #include "custom.h"
 
 #include "labelindex.h"

@@ -27,10 +27,13 @@ public:
     /// std::invalid_argument when the counts differ.
     Custom(std::vector<double> masses, const Custom &labelled);
 
+    /// The masses as given, one per event 0..n-1.
     std::span<const double> masses() const noexcept { return *m_masses; }
+    /// The event labels: empty, or one per mass.
     std::span<const std::string> labels() const noexcept { return *m_labels; }
     /// Sum of the masses as given.
     double total() const noexcept { return m_total; }
+    /// Equal masses and labels.
     friend bool operator==(const Custom &a, const Custom &b) noexcept;
 
 private:

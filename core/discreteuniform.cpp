@@ -1,3 +1,6 @@
+// Discrete uniform on a..b: ln P(X = k) = -ln(b - a + 1) inside, -inf outside; the mass outside a range
+// is 1 - (events of a..b inside it) / (b - a + 1).
+
 #include "discreteuniform.h"
 
 #include "validation.h"

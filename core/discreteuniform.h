@@ -14,8 +14,11 @@ public:
     /// a <= b, whole numbers, at most 5e7 events. Throws std::invalid_argument otherwise.
     DiscreteUniform(double a, double b);
 
+    /// a, the first event.
     std::int64_t lower() const noexcept { return m_a; }
+    /// b, the last event (>= a).
     std::int64_t upper() const noexcept { return m_b; }
+    /// Equal parameters.
     friend bool operator==(const DiscreteUniform &, const DiscreteUniform &) = default;
 
 private:

@@ -1,3 +1,7 @@
+// Geometric(p), failures before the first success: ln P(X = k) = ln p + k log1p(-p) (log1p keeps a tiny
+// p accurate). The support is cut with the closed-form tail P(X > k) = (1-p)^(k+1) =
+// exp((k+1) log1p(-p)) (tailcut.h); the mass outside a range comes from Boost.Math's cdf.
+
 #include "geometric.h"
 
 #include "tailcut.h"

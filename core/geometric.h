@@ -16,7 +16,9 @@ public:
     /// p: success probability in [1e-6, 1]. Throws std::invalid_argument otherwise.
     explicit Geometric(double p);
 
+    /// p, the success probability of each trial, in [1e-6, 1] (p = 1 puts all mass on 0).
     double successProbability() const noexcept { return m_p; }
+    /// Equal parameters.
     friend bool operator==(const Geometric &, const Geometric &) = default;
 
 private:

@@ -1,3 +1,8 @@
+// Hypergeometric(N, K, n): P(X = k) = C(K, k) C(N-K, n-k) / C(N, n)
+//     = b(k; K, p) b(n-k; N-K, p) / b(n; N, p)   for any p (here p = n/N): the powers of p and 1-p
+// cancel. b is Loader's binomial mass (saddlepoint.h), as R's dhyper computes it (C. Loader 2000), so
+// no factorial is formed. The mass outside a range comes from Boost.Math's cdf (tailcut.h).
+
 #include "hypergeometric.h"
 
 #include "saddlepoint.h"

@@ -18,9 +18,13 @@ public:
     /// N: population, 0..10^8; K: successes in it, 0..N; n: draws, 0..N. All whole numbers.
     Hypergeometric(double population, double successes, double draws);
 
+    /// N, the population size.
     std::int64_t population() const noexcept { return m_N; }
+    /// K, the successes in the population (<= N).
     std::int64_t successes() const noexcept { return m_K; }
+    /// n, the draws without replacement (<= N).
     std::int64_t draws() const noexcept { return m_n; }
+    /// Equal parameters.
     friend bool operator==(const Hypergeometric &, const Hypergeometric &) = default;
 
 private:

@@ -1,3 +1,9 @@
+// Open addressing with linear probing (D. E. Knuth, The Art of Computer Programming, vol. 3, 2nd ed.,
+// section 6.4, algorithm L), at most half full, so an unsuccessful search probes about
+// (1 + 1/(1-a)^2)/2 <= 2.5 slots at load a <= 1/2.
+// The string hash times 2^64/phi (Fibonacci hashing, ibid.) mixes every bit into both the bits from
+// 20 up that pick the slot and the top 32 bits kept in the slot as a tag.
+
 #include "labelindex.h"
 
 #include <algorithm>

@@ -1,3 +1,8 @@
+// Negative binomial(r, p), failures before the r-th success:
+//     P(X = k) = Gamma(k+r) / (k! Gamma(r)) p^r (1-p)^k = r/(r+k) b(r; r+k, p),
+// with b Loader's binomial mass (saddlepoint.h), as R's dnbinom computes it (C. Loader 2000); the
+// identity holds for real r. Support cut and mass outside from Boost.Math's cdf (tailcut.h).
+
 #include "negativebinomial.h"
 
 #include "saddlepoint.h"

@@ -17,8 +17,11 @@ public:
     /// r: number of successes, in (0, 10^6] (need not be whole). p in [1e-6, 1].
     NegativeBinomial(double r, double p);
 
+    /// r, the number of successes to wait for (real, > 0).
     double successes() const noexcept { return m_r; }
+    /// p, the success probability of each trial, in [1e-6, 1] (p = 1 puts all mass on 0).
     double successProbability() const noexcept { return m_p; }
+    /// Equal parameters.
     friend bool operator==(const NegativeBinomial &, const NegativeBinomial &) = default;
 
 private:

@@ -1,3 +1,7 @@
+// Poisson(lambda): ln P(X = k) by Loader's saddle-point form (saddlepoint.h; C. Loader 2000, as R's
+// dpois). The support is cut where Boost.Math's complemented cdf P(X > k) falls below 1e-16
+// (tailcut.h), and the mass outside a range comes from the same cdf.
+
 #include "poisson.h"
 
 #include "saddlepoint.h"

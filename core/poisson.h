@@ -16,7 +16,9 @@ public:
     /// lambda: mean, in [0, 10^7]. Throws std::invalid_argument otherwise.
     explicit Poisson(double lambda);
 
+    /// lambda, the mean (and variance), in [0, 10^7]; 0 puts all mass on 0.
     double rate() const noexcept { return m_lambda; }
+    /// Equal parameters.
     friend bool operator==(const Poisson &, const Poisson &) = default;
 
 private:

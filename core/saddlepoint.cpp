@@ -1,3 +1,8 @@
+// Loader's saddle-point masses (formulas and source in saddlepoint.h): C. Loader, "Fast and Accurate
+// Computation of Binomial Probabilities" (2000). stirlerr uses lgamma for n <= 15 and the Stirling
+// series 1/(12n) - 1/(360n^3) + 1/(1260n^5) - ... above; bd0 uses the series in v = (x-m)/(x+m) near
+// the saddle point, where x ln(x/m) + m - x would cancel.
+
 #include "saddlepoint.h"
 
 #include <cmath>

@@ -1,3 +1,6 @@
+// Unit conversion: a value in nats times 1/ln 2 is in bits (log base 2), times 1/ln 10 in bans (log
+// base 10), since log_b x = ln x / ln b.
+
 #include "units.h"
 
 #include <numbers>
