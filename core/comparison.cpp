@@ -138,8 +138,12 @@ Comparison compare(const Distribution &p, const Distribution &q, const CompareOp
         c.js.resize(n);
     }
     c.totals = divergences(c.p, c.q, options.unit, {c.klPQ, c.klQP, c.js}, c.logP, c.logQ);
-    c.infinitePQ = toEvents(eventsWhereInfinite(c.p, c.q, c.logP, c.logQ), c.support.first);
-    c.infiniteQP = toEvents(eventsWhereInfinite(c.q, c.p, c.logQ, c.logP), c.support.first);
+    // A summed KL is infinite exactly when some event has p > 0 = q (every finite term is bounded), so
+    // the events are only looked for then.
+    if (std::isinf(c.totals.klPQ))
+        c.infinitePQ = toEvents(eventsWhereInfinite(c.p, c.q, c.logP, c.logQ), c.support.first);
+    if (std::isinf(c.totals.klQP))
+        c.infiniteQP = toEvents(eventsWhereInfinite(c.q, c.p, c.logQ, c.logP), c.support.first);
 
     const bool exactFamilies =
         !options.renormalize && options.smoothing == 0.0 && covers(c.support, p) && covers(c.support, q);
