@@ -43,50 +43,30 @@ void LabelIndex::rehash(std::size_t slotCount)
     }
 }
 
-std::pair<std::size_t, bool> LabelIndex::insert(std::string_view label)
-{
-    return insertHashed(label, hash(label));
-}
-
-LabelIndex::Probe LabelIndex::probe(std::string_view label, std::uint64_t h) const noexcept
+std::pair<std::size_t, bool> LabelIndex::insertHashed(std::string_view label, std::uint64_t h)
 {
     const std::uint64_t tag = h & ~kIndexMask;
     std::size_t slot = slotOf(h);
     for (;;) {
         const std::uint64_t s = m_slots[slot];
         if (s == 0)
-            return {slot, 0, false};
+            break;
         // The 32-bit tag rules out almost every other label before its text is read.
         if ((s & ~kIndexMask) == tag) {
             const std::size_t i = static_cast<std::size_t>(s & kIndexMask) - 1;
             if (m_labels[i] == label)
-                return {slot, i, true};
+                return {i, false};
         }
         slot = (slot + 1) & m_mask;
     }
-}
-
-std::pair<std::size_t, bool> LabelIndex::insertHashed(std::string_view label, std::uint64_t h)
-{
-    const Probe found = probe(label, h);
-    if (found.found)
-        return {found.index, false};
     const std::size_t index = m_labels.size();
     if (index >= kIndexMask)
         throw std::length_error("LabelIndex: more than 2^32 - 1 labels");
     m_labels.push_back(label);
-    m_slots[found.slot] = (h & ~kIndexMask) | (index + 1);
+    m_slots[slot] = tag | (index + 1);
     if (m_labels.size() * 2 > m_slots.size())
         rehash(m_slots.size() * 2);
     return {index, true};
-}
-
-std::optional<std::size_t> LabelIndex::find(std::string_view label) const noexcept
-{
-    const Probe found = probe(label, hash(label));
-    if (!found.found)
-        return std::nullopt;
-    return found.index;
 }
 
 } // namespace klscope

@@ -8,7 +8,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
-#include <optional>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -21,15 +20,11 @@ public:
     /// Room for `expected` labels without rehashing (it grows beyond that).
     explicit LabelIndex(std::size_t expected = 0);
 
-    /// The number of `label`: its existing number (second = false), or the next one, size() before the
-    /// call (second = true).
-    std::pair<std::size_t, bool> insert(std::string_view label);
-    /// insert(labels[i]) for i = 0, 1, ... in order, calling visit(i, number, inserted) after each; stops
+    /// Numbers labels[i] for i = 0, 1, ... in order: its existing number (inserted = false), or the next
+    /// one, size() before it (inserted = true); calls visit(i, number, inserted) after each and stops
     /// early, returning false, when visit returns false. Hashes a few labels ahead and prefetches their
-    /// slots, so a large index waits on memory far less than with one insert() at a time.
+    /// slots, so a large index waits on memory far less than with one label at a time.
     template <typename Labels, typename Visit> bool insertEach(const Labels &labels, Visit &&visit);
-    /// The number of `label`, or nullopt when it was never inserted.
-    std::optional<std::size_t> find(std::string_view label) const noexcept;
     /// Number of distinct labels.
     std::size_t size() const noexcept { return m_labels.size(); }
     /// The label numbered i.
@@ -38,14 +33,7 @@ public:
 private:
     void rehash(std::size_t slotCount);
     static std::uint64_t hash(std::string_view label) noexcept;
-    // Where `label` (of hash h) is: its slot and number when found, else the empty slot it would take.
-    struct Probe
-    {
-        std::size_t slot;
-        std::size_t index;
-        bool found;
-    };
-    Probe probe(std::string_view label, std::uint64_t h) const noexcept;
+    // The number of `label` (of hash h), and whether it is new.
     std::pair<std::size_t, bool> insertHashed(std::string_view label, std::uint64_t h);
     std::size_t slotOf(std::uint64_t h) const noexcept { return static_cast<std::size_t>(h >> 20) & m_mask; }
 

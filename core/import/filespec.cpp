@@ -77,11 +77,6 @@ Result<std::size_t> selectColumn(const Table &table, std::string_view column, Si
                          (table.hasHeader ? std::string() : std::string(" (the file has no header line)")));
 }
 
-std::string countText(double x)
-{
-    return validation::formatNumber(x);
-}
-
 // A side as labelled masses, or plain masses (labels empty), after binning any samples.
 struct Prepared
 {
@@ -289,7 +284,7 @@ Result<Source> loadSource(std::string_view spec, Side side)
         source.description = source.name + ": " + std::to_string(source.data.masses.size()) + " events (" +
                              columnText + ") read as " + std::string(valueKindKeyword(fileSpec->kind));
         if (fileSpec->kind == ValueKind::Counts)
-            source.description += ", sample size " + countText(source.sampleSize);
+            source.description += ", sample size " + validation::formatNumber(source.sampleSize);
         return source;
     } catch (const std::bad_alloc &) {
         return ImportError{"not enough memory to read '" + excerpt(spec, 80) + "'", 0};

@@ -215,14 +215,6 @@ Result<Custom> placeByIntegerLabel(const LabelledMasses &m, std::string_view nam
     }
 }
 
-std::string eventName(std::int64_t x, std::span<const std::string> labels)
-{
-    std::string text = "x = " + std::to_string(x);
-    if (x >= 0 && static_cast<std::size_t>(x) < labels.size())
-        text += " (" + quote(labels[static_cast<std::size_t>(x)]) + ")";
-    return text;
-}
-
 std::vector<std::string> describeInfinities(const Comparison &c, std::span<const std::string> labels)
 {
     std::vector<std::string> sentences;

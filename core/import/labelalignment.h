@@ -83,9 +83,6 @@ Result<AlignedPair> alignByLabel(const LabelledMasses &p, const LabelledMasses &
 /// that is not a whole number >= 0, a repeated value, a largest label beyond kMaxEvents. Never throws.
 Result<Custom> placeByIntegerLabel(const LabelledMasses &m, std::string_view name);
 
-/// "x = 3 ('zebra')", or "x = 3" when there is no label for x.
-std::string eventName(std::int64_t x, std::span<const std::string> labels);
-
 /// Sentences naming the labelled events that make KL(P||Q) or KL(Q||P) infinite, e.g.
 /// "KL(P||Q) is infinite: Q has no mass at 'zebra' (x = 3), where P has some." (at most 10 named, then
 /// "and N more"). Empty when neither KL is infinite or there are no labels.
