@@ -59,6 +59,14 @@ Document::Document(QObject *parent) : QObject(parent), m_undoStack(new QUndoStac
 
 Document::~Document() = default;
 
+std::span<const std::string> Document::eventLabels() const
+{
+    for (Side side : {Side::P, Side::Q})
+        if (const klscope::Custom *custom = customOf(m_state, side); custom && !custom->labels().empty())
+            return custom->labels();
+    return {};
+}
+
 bool Document::isLocked(Side side, int event) const
 {
     const QList<bool> &l = m_state.locks(side);

@@ -13,6 +13,8 @@
 
 #include <memory>
 #include <optional>
+#include <span>
+#include <string>
 
 class QUndoCommand;
 class QUndoStack;
@@ -41,6 +43,9 @@ public:
     bool renormalize() const { return m_state.renormalize; }
     double smoothing() const { return m_state.smoothing; }
     QString presetName() const { return m_state.preset; }
+    /// The names of the events when a side came from labelled data: labels()[x] names event x. P's
+    /// labels if P is a labelled custom distribution, else Q's, else empty (events are plain numbers).
+    std::span<const std::string> eventLabels() const;
     /// Per-event locks of a custom side (empty for a parametric one).
     const QList<bool> &locks(Side side) const { return m_state.locks(side); }
     bool isLocked(Side side, int event) const;

@@ -147,7 +147,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_document(new Do
     };
     connect(m_tabs, &QTabWidget::currentChanged, this, syncTable);
     connect(m_document, &Document::comparisonChanged, this, [this, syncTable] {
-        m_metrics->setComparison(m_document->comparison());
+        m_metrics->setComparison(m_document->comparison(), m_document->eventLabels());
         syncTable();
         updateStatus();
     });
@@ -162,7 +162,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_document(new Do
     connect(m_metrics, &MetricsPanel::extendSupportRequested, this,
             [this] { loadPreset(QStringLiteral("seed-extended")); });
 
-    m_metrics->setComparison(m_document->comparison());
+    m_metrics->setComparison(m_document->comparison(), m_document->eventLabels());
     m_eventTable->eventModel()->setComparison(m_document->sharedComparison());
     readSettings();
     updateLesson();

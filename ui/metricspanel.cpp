@@ -48,8 +48,17 @@ QLabel *sectionTitle(const QString &text, QWidget *parent)
 // The events behind one infinite KL, in one sentence.
 QString infinitySentence(const QString &direction, const QString &zeroSide, const QString &massSide,
                          const std::vector<std::int64_t> &events, const klscope::Comparison &c,
-                         const std::vector<double> &mass, const std::vector<double> &logMass)
+                         const std::vector<double> &mass, const std::vector<double> &logMass,
+                         std::span<const std::string> labels)
 {
+    auto eventText = [&](std::int64_t x) {
+        if (x >= 0 && static_cast<std::size_t>(x) < labels.size() &&
+            !labels[static_cast<std::size_t>(x)].empty())
+            return QStringLiteral("'%1' (x = %2)")
+                .arg(QString::fromStdString(labels[static_cast<std::size_t>(x)]))
+                .arg(x);
+        return QStringLiteral("x = %1").arg(x);
+    };
     constexpr std::size_t kListed = 3;
     auto massText = [&](std::int64_t x) {
         const auto i = static_cast<std::size_t>(x - c.support.first);
@@ -64,12 +73,12 @@ QString infinitySentence(const QString &direction, const QString &zeroSide, cons
     if (events.empty())
         return sentence + QStringLiteral(" where %1 > 0.").arg(massSide);
     if (events.size() == 1)
-        return sentence + QStringLiteral(" at x = %1 where %2 = %3.")
-                              .arg(events.front())
-                              .arg(massSide, massText(events.front()));
+        return sentence + QStringLiteral(" at %1 where %2 = %3.")
+                              .arg(eventText(events.front()), massSide, massText(events.front()));
     QStringList listed;
     for (std::size_t k = 0; k < std::min(kListed, events.size()); ++k)
-        listed.append(QStringLiteral("x = %1 (%2 = %3)").arg(events[k]).arg(massSide, massText(events[k])));
+        listed.append(
+            QStringLiteral("%1 (%2 = %3)").arg(eventText(events[k]), massSide, massText(events[k])));
     sentence += QStringLiteral(" where %1 > 0: at %2").arg(massSide, listed.join(QStringLiteral(", ")));
     if (events.size() > kListed)
         sentence += QStringLiteral(" and %1 more").arg(events.size() - kListed);
@@ -293,15 +302,15 @@ QString MetricsPanel::formatValue(double v)
     return QString::number(v, 'g', 6);
 }
 
-QString MetricsPanel::explainInfinity(const klscope::Comparison &c)
+QString MetricsPanel::explainInfinity(const klscope::Comparison &c, std::span<const std::string> labels)
 {
     QStringList sentences;
     if (std::isinf(c.totals.klPQ) || !c.infinitePQ.empty())
         sentences.append(infinitySentence(QStringLiteral("KL(P‖Q)"), QStringLiteral("Q"), QStringLiteral("P"),
-                                          c.infinitePQ, c, c.p, c.logP));
+                                          c.infinitePQ, c, c.p, c.logP, labels));
     if (std::isinf(c.totals.klQP) || !c.infiniteQP.empty())
         sentences.append(infinitySentence(QStringLiteral("KL(Q‖P)"), QStringLiteral("P"), QStringLiteral("Q"),
-                                          c.infiniteQP, c, c.q, c.logQ));
+                                          c.infiniteQP, c, c.q, c.logQ, labels));
     return sentences.join(QLatin1Char('\n'));
 }
 
@@ -311,7 +320,7 @@ void MetricsPanel::setExtendSupportOffer(const QString &label)
     m_extendSupport->setVisible(!label.isEmpty());
 }
 
-void MetricsPanel::setComparison(const klscope::Comparison &c)
+void MetricsPanel::setComparison(const klscope::Comparison &c, std::span<const std::string> labels)
 {
     const klscope::DivergenceTotals &t = c.totals;
     const QString unit = QString::fromLatin1(klscope::unitName(c.unit));
@@ -374,7 +383,7 @@ void MetricsPanel::setComparison(const klscope::Comparison &c)
         tr("H(Q,P) = H(Q) + KL(Q‖P): %1 = %2 + %3 %4")
             .arg(formatValue(t.crossEntropyQP), formatValue(t.entropyQ), formatValue(t.klQP), unit));
 
-    const QString infinity = explainInfinity(c);
+    const QString infinity = explainInfinity(c, labels);
     m_infinity->setText(infinity);
     m_infinity->setVisible(!infinity.isEmpty());
 

@@ -14,6 +14,9 @@
 
 #include <QWidget>
 
+#include <span>
+#include <string>
+
 class IdentityBar;
 class QGridLayout;
 class QLabel;
@@ -27,8 +30,9 @@ class MetricsPanel : public QWidget
 public:
     explicit MetricsPanel(QWidget *parent = nullptr);
 
-    /// Shows the totals of c in c's unit, its infinity explanation and its warnings.
-    void setComparison(const klscope::Comparison &c);
+    /// Shows the totals of c in c's unit, its infinity explanation and its warnings. `labels[x]`, when
+    /// given, names event x (imported data), and the explanation then uses that name.
+    void setComparison(const klscope::Comparison &c, std::span<const std::string> labels = {});
 
     /// Shows a button with this text that emits extendSupportRequested(); an empty label hides it.
     void setExtendSupportOffer(const QString &label);
@@ -39,7 +43,8 @@ public:
 
     /// The sentences that say why a KL is infinite, e.g. "KL(P‖Q) = ∞ because Q = 0 at x = 15 where
     /// P = 1.1e-05." (up to three events each, then "and N more"); empty when both KL are finite.
-    static QString explainInfinity(const klscope::Comparison &c);
+    /// With labels, an event is named by its label: "at 'apple' (x = 0) where P = 0.2".
+    static QString explainInfinity(const klscope::Comparison &c, std::span<const std::string> labels = {});
 
 signals:
     /// The person pressed the extend-support button.

@@ -194,7 +194,8 @@ private slots:
         QVERIFY(std::isinf(d->comparison().totals.klPQ));
         auto *explanation = w.findChild<QLabel *>(QStringLiteral("infinityExplanation"));
         QVERIFY(explanation);
-        QVERIFY2(explanation->text().contains(QStringLiteral("x = 0")), qPrintable(explanation->text()));
+        QVERIFY2(explanation->text().contains(QStringLiteral("at 'apple' (x = 0) where P = 0.25")),
+                 qPrintable(explanation->text()));
         // Both notes stay in the status bar: P's follows its aligned value.
         QVERIFY(w.sessions()->importNote().contains(QStringLiteral("P ← p.csv")));
         QVERIFY(w.sessions()->importNote().contains(QStringLiteral("Q ← q.tsv")));
