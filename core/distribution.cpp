@@ -273,6 +273,18 @@ void evaluate(const Distribution &d, EventRange range, std::span<double> mass, s
         });
         return;
     }
+    if (const auto *uniform = std::get_if<DiscreteUniform>(&d)) {
+        // One log for the whole support rather than one an event.
+        const double inside = logpmf(*uniform, uniform->lower());
+        const double insideMass = std::exp(inside);
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::int64_t k = range.first + static_cast<std::int64_t>(i);
+            const bool in = k >= uniform->lower() && k <= uniform->upper();
+            logMass[i] = in ? inside : -std::numeric_limits<double>::infinity();
+            mass[i] = in ? insideMass : 0.0;
+        }
+        return;
+    }
     std::visit(
         [&](const auto &x) {
             forEachChunk(n, kChunk, 2 * kChunk, [&](std::size_t, std::size_t begin, std::size_t end) {
