@@ -9,8 +9,7 @@
 #include <functional>
 #include <utility>
 
-template <typename Value>
-class ChangeValueCommand : public QUndoCommand
+template <typename Value> class ChangeValueCommand : public QUndoCommand
 {
 public:
     using Setter = std::function<void(const Value &)>;
@@ -20,8 +19,7 @@ public:
                        int drag = 0, QUndoCommand *parent = nullptr)
         : QUndoCommand(text, parent), m_old(std::move(oldValue)), m_new(std::move(newValue)),
           m_setter(std::move(setter)), m_mergeId(mergeId), m_drag(drag)
-    {
-    }
+    {}
 
     void undo() override { m_setter(m_old); }
     void redo() override { m_setter(m_new); }

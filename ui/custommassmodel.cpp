@@ -92,7 +92,8 @@ bool CustomMassModel::setData(const QModelIndex &index, const QVariant &value, i
     }
     if (index.column() == LockColumn && role == Qt::CheckStateRole)
         return m_document->setLocked(m_side, index.row(),
-                                     value.value<Qt::CheckState>() == Qt::Checked || value.toInt() == Qt::Checked);
+                                     value.value<Qt::CheckState>() == Qt::Checked ||
+                                         value.toInt() == Qt::Checked);
     return false;
 }
 

@@ -12,7 +12,9 @@ std::vector<double> editMass(const std::vector<double> &masses, const std::vecto
     if (index >= out.size() || !std::isfinite(mass))
         return out;
     mass = std::max(0.0, mass);
-    const auto isLocked = [&](std::size_t i) { return i < locked.size() && locked[i]; };
+    const auto isLocked = [&](std::size_t i) {
+        return i < locked.size() && locked[i];
+    };
 
     double total = 0, lockedSum = 0, freeSum = 0;
     std::size_t freeCount = 0;
