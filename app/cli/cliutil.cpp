@@ -1,8 +1,11 @@
 #include "cliutil.h"
 
+#include "spec.h"
+
 #include <QCommandLineParser>
 
 #include <cstdio>
+#include <stdexcept>
 
 namespace cli {
 
@@ -40,6 +43,43 @@ bool parseOptions(QCommandLineParser &parser, const QStringList &arguments, QStr
         return false;
     }
     return true;
+}
+
+PairOptions::PairOptions()
+    : p(QStringLiteral("p"), QStringLiteral("Distribution P."), QStringLiteral("SPEC")),
+      q(QStringLiteral("q"), QStringLiteral("Distribution Q."), QStringLiteral("SPEC")),
+      support(QStringLiteral("support"), QStringLiteral("Evaluate both on A..B as given (no renormalising)."),
+              QStringLiteral("A..B")),
+      unit(QStringLiteral("unit"), QStringLiteral("nats, bits or bans."), QStringLiteral("UNIT"),
+           QStringLiteral("nats")),
+      renormalize(QStringLiteral("renormalize"),
+                  QStringLiteral("Rescale P and Q to sum to 1 on the support."))
+{}
+
+QList<QCommandLineOption> PairOptions::all() const
+{
+    return {p, q, support, unit, renormalize};
+}
+
+std::optional<UnitAndSupport> parseUnitAndSupport(const QCommandLineParser &parser,
+                                                  const PairOptions &options, int *exitCode)
+{
+    UnitAndSupport result;
+    const auto unit = klscope::parseUnit(parser.value(options.unit).toStdString());
+    if (!unit) {
+        *exitCode = usage(
+            QStringLiteral("--unit must be nats, bits or bans, got '%1'").arg(parser.value(options.unit)));
+        return std::nullopt;
+    }
+    result.unit = *unit;
+    try {
+        if (parser.isSet(options.support))
+            result.support = klscope::parseSupport(parser.value(options.support).toStdString());
+    } catch (const std::invalid_argument &e) {
+        *exitCode = usage(QString::fromStdString(e.what()));
+        return std::nullopt;
+    }
+    return result;
 }
 
 } // namespace cli

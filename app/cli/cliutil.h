@@ -3,9 +3,15 @@
 // What every klscope-cli subcommand shares: exit codes, messages on stderr, output on stdout and
 // option parsing. Each subcommand lives in its own file and is declared here.
 
+#include "eventrange.h"
+#include "units.h"
+
+#include <QCommandLineOption>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
+#include <optional>
 #include <string>
 
 class QCommandLineParser;
@@ -26,6 +32,29 @@ int usage(const QString &message);
 void writeOut(const std::string &text);
 /// Parses a subcommand's options; false with `error` set on a usage error or a stray argument.
 bool parseOptions(QCommandLineParser &parser, const QStringList &arguments, QString *error);
+
+/// The options of the commands that compare two distributions: --p, --q, --support, --unit and
+/// --renormalize, with the same help text in each command.
+struct PairOptions
+{
+    QCommandLineOption p, q, support, unit, renormalize;
+
+    PairOptions();
+    /// The five, in the order their help lists them.
+    QList<QCommandLineOption> all() const;
+};
+
+/// The unit and the explicit support (nullopt when --support is not given) read from `parser`.
+struct UnitAndSupport
+{
+    klscope::Unit unit = klscope::Unit::Nats;
+    std::optional<klscope::EventRange> support;
+};
+
+/// Reads --unit, then --support; on a bad value prints the usage message and sets `exitCode` to
+/// kUsage, leaving the result empty.
+std::optional<UnitAndSupport> parseUnitAndSupport(const QCommandLineParser &parser,
+                                                  const PairOptions &options, int *exitCode);
 
 // The subcommands; `arguments` starts with the program name, without the command word.
 int compute(const QStringList &arguments);

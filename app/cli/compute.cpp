@@ -20,21 +20,11 @@ int compute(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.addHelpOption();
-    const QCommandLineOption p(QStringLiteral("p"), QStringLiteral("Distribution P."),
-                               QStringLiteral("SPEC"));
-    const QCommandLineOption q(QStringLiteral("q"), QStringLiteral("Distribution Q."),
-                               QStringLiteral("SPEC"));
-    const QCommandLineOption support(QStringLiteral("support"),
-                                     QStringLiteral("Evaluate both on A..B as given (no renormalising)."),
-                                     QStringLiteral("A..B"));
-    const QCommandLineOption unit(QStringLiteral("unit"), QStringLiteral("nats, bits or bans."),
-                                  QStringLiteral("UNIT"), QStringLiteral("nats"));
-    const QCommandLineOption renormalize(QStringLiteral("renormalize"),
-                                         QStringLiteral("Rescale P and Q to sum to 1 on the support."));
+    const PairOptions shared;
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
     const QCommandLineOption summary(QStringLiteral("summary"),
                                      QStringLiteral("Leave out the per-event terms."));
-    parser.addOptions({p, q, support, unit, renormalize, json, summary});
+    parser.addOptions(shared.all() + QList<QCommandLineOption>{json, summary});
 
     QString error;
     if (!parseOptions(parser, arguments, &error))
@@ -44,22 +34,18 @@ int compute(const QStringList &arguments)
                  std::string(klscope::import::fileSpecHelp()) + "\n");
         return 0;
     }
-    if (!parser.isSet(p) || !parser.isSet(q))
+    if (!parser.isSet(shared.p) || !parser.isSet(shared.q))
         return usage(QStringLiteral("compute needs both --p SPEC and --q SPEC"));
-    const auto parsedUnit = klscope::parseUnit(parser.value(unit).toStdString());
-    if (!parsedUnit)
-        return usage(QStringLiteral("--unit must be nats, bits or bans, got '%1'").arg(parser.value(unit)));
+    int exitCode = 0;
+    const auto unitAndSupport = parseUnitAndSupport(parser, shared, &exitCode);
+    if (!unitAndSupport)
+        return exitCode;
 
     klscope::CompareOptions options;
-    options.unit = *parsedUnit;
-    options.renormalize = parser.isSet(renormalize);
+    options.unit = unitAndSupport->unit;
+    options.support = unitAndSupport->support;
+    options.renormalize = parser.isSet(shared.renormalize);
     options.perEvent = !parser.isSet(summary);
-    try {
-        if (parser.isSet(support))
-            options.support = klscope::parseSupport(parser.value(support).toStdString());
-    } catch (const std::invalid_argument &e) {
-        return usage(QString::fromStdString(e.what()));
-    }
     try {
         // Each side is read on its own first, so a message says which option it is about.
         auto load = [&](const QCommandLineOption &option, klscope::import::Side side, const char *name) {
@@ -68,8 +54,8 @@ int compute(const QStringList &arguments)
                 throw std::invalid_argument(std::string(name).append(": ").append(source.error().message));
             return std::move(source).value();
         };
-        const auto ps = load(p, klscope::import::Side::P, "--p");
-        const auto qs = load(q, klscope::import::Side::Q, "--q");
+        const auto ps = load(shared.p, klscope::import::Side::P, "--p");
+        const auto qs = load(shared.q, klscope::import::Side::Q, "--q");
         auto pair = klscope::import::pairSources(ps, qs);
         if (!pair)
             throw std::invalid_argument(pair.error().message);

@@ -11,14 +11,12 @@
 #include "document.h"
 #include "figureexport.h"
 #include "filespec.h"
-#include "spec.h"
 
 #include <QCommandLineParser>
 #include <QObject>
 
 #include <cmath>
 #include <new>
-#include <stdexcept>
 
 namespace cli {
 
@@ -26,17 +24,7 @@ int exportFigure(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.addHelpOption();
-    const QCommandLineOption p(QStringLiteral("p"), QStringLiteral("Distribution P."),
-                               QStringLiteral("SPEC"));
-    const QCommandLineOption q(QStringLiteral("q"), QStringLiteral("Distribution Q."),
-                               QStringLiteral("SPEC"));
-    const QCommandLineOption support(QStringLiteral("support"),
-                                     QStringLiteral("Evaluate both on A..B as given (no renormalising)."),
-                                     QStringLiteral("A..B"));
-    const QCommandLineOption unit(QStringLiteral("unit"), QStringLiteral("nats, bits or bans."),
-                                  QStringLiteral("UNIT"), QStringLiteral("nats"));
-    const QCommandLineOption renormalize(QStringLiteral("renormalize"),
-                                         QStringLiteral("Rescale P and Q to sum to 1 on the support."));
+    const PairOptions shared;
     const QCommandLineOption plot(QStringLiteral("plot"),
                                   QStringLiteral("distributions, contributions, cumulative or all (the three "
                                                  "stacked, as in the window)."),
@@ -53,7 +41,7 @@ int exportFigure(const QStringList &arguments)
     const QCommandLineOption scale(QStringLiteral("scale"),
                                    QStringLiteral("PNG/JPG pixels per logical pixel (2 for HiDPI slides)."),
                                    QStringLiteral("S"), QStringLiteral("1"));
-    parser.addOptions({p, q, support, unit, renormalize, plot, out, width, height, scale});
+    parser.addOptions(shared.all() + QList<QCommandLineOption>{plot, out, width, height, scale});
 
     QString error;
     if (!parseOptions(parser, arguments, &error))
@@ -63,7 +51,7 @@ int exportFigure(const QStringList &arguments)
                  std::string(klscope::import::fileSpecHelp()) + "\n");
         return 0;
     }
-    if (!parser.isSet(p) || !parser.isSet(q))
+    if (!parser.isSet(shared.p) || !parser.isSet(shared.q))
         return usage(QStringLiteral("export needs both --p SPEC and --q SPEC"));
     if (!parser.isSet(out))
         return usage(QStringLiteral("export needs --out FILE.png, .jpg, .pdf or .svg"));
@@ -87,22 +75,18 @@ int exportFigure(const QStringList &arguments)
     if (!okScale || !(s >= 0.25 && s <= 8.0))
         return usage(
             QStringLiteral("--scale must be a number from 0.25 to 8, got '%1'").arg(parser.value(scale)));
-    const auto parsedUnit = klscope::parseUnit(parser.value(unit).toStdString());
-    if (!parsedUnit)
-        return usage(QStringLiteral("--unit must be nats, bits or bans, got '%1'").arg(parser.value(unit)));
+    int exitCode = 0;
+    const auto unitAndSupport = parseUnitAndSupport(parser, shared, &exitCode);
+    if (!unitAndSupport)
+        return exitCode;
 
     DocumentState state;
-    state.unit = *parsedUnit;
-    state.renormalize = parser.isSet(renormalize);
+    state.unit = unitAndSupport->unit;
+    state.support = unitAndSupport->support;
+    state.renormalize = parser.isSet(shared.renormalize);
     state.preset.clear();
-    try {
-        if (parser.isSet(support))
-            state.support = klscope::parseSupport(parser.value(support).toStdString());
-    } catch (const std::invalid_argument &e) {
-        return usage(QString::fromStdString(e.what()));
-    }
-    const auto pair =
-        klscope::import::resolveSpecs(parser.value(p).toStdString(), parser.value(q).toStdString());
+    const auto pair = klscope::import::resolveSpecs(parser.value(shared.p).toStdString(),
+                                                    parser.value(shared.q).toStdString());
     if (!pair) {
         printError(QString::fromStdString(pair.error().message));
         return kInvalidData;
