@@ -4,12 +4,9 @@
 #include "eventreadout.h"
 #include "eventseries.h"
 #include "palette.h"
-#include "plotfigure.h"
+#include "plotcanvas.h"
 
 #include <qcustomplot.h>
-
-#include <QToolTip>
-#include <QVBoxLayout>
 
 #include <algorithm>
 #include <cmath>
@@ -39,16 +36,12 @@ struct Series
 
 } // namespace
 
-struct ContributionPlot::Private
+struct ContributionPlot::Private : PlotCanvas
 {
-    Document *document = nullptr;
-    QCustomPlot *plot = nullptr;
     Series series[3];
     QCPGraph *infinite = nullptr;
     QCPItemStraightLine *zero = nullptr;
     bool bars = true;
-    bool pending = false; ///< a replot is queued
-    int columns = 0;      ///< the pixel columns the curves were sampled for
 
     const std::vector<double> &values(Term term) const
     {
@@ -64,12 +57,12 @@ struct ContributionPlot::Private
     }
 
     // Bars or lines, and how finely the lines are sampled, depend on the width of the axis rect.
-    bool needsRefit() const
+    bool needsRefit() const override
     {
         return wantBars() != bars || (!bars && std::max(1, plot->axisRect()->width()) != columns);
     }
 
-    void update()
+    void update() override
     {
         const klscope::Comparison &c = document->comparison();
         bars = wantBars();
@@ -135,21 +128,14 @@ struct ContributionPlot::Private
         plot->xAxis->setRange(double(c.support.first) - pad, double(c.support.last) + pad);
         plot->yAxis->setRange(low < 0 ? low - span * 0.08 : 0.0, top);
         plot->yAxis->setLabel(QObject::tr("term (%1)").arg(klscope::unitText(c.unit)));
-        pending = true;
-        plot->replot(QCustomPlot::rpQueuedReplot);
+        queueReplot();
     }
 };
 
 ContributionPlot::ContributionPlot(Document *document, QWidget *parent)
     : QWidget(parent), d(std::make_unique<Private>())
 {
-    d->document = document;
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    d->plot = new QCustomPlot(this);
-    d->plot->setObjectName(QStringLiteral("contributionCanvas"));
-    d->plot->setMouseTracking(true);
-    layout->addWidget(d->plot);
+    d->createCanvas(this, document, QStringLiteral("contributionCanvas"));
     QCustomPlot *plot = d->plot;
 
     const struct
@@ -192,23 +178,9 @@ ContributionPlot::ContributionPlot(Document *document, QWidget *parent)
     klscope::plot::setupLegend(plot);
     plot->setToolTip(tr("Per-event contributions; negative terms lie below the axis. Hover for the values."));
 
-    connect(plot, &QCustomPlot::mouseMove, this, [this](QMouseEvent *event) {
-        const QString text = readoutAt(event->pos());
-        if (text.isEmpty())
-            QToolTip::hideText();
-        else
-            QToolTip::showText(event->globalPosition().toPoint(), text, d->plot);
-    });
-    connect(document, &Document::comparisonChanged, this, [this] { d->update(); });
-    connect(document, &Document::termVisibilityChanged, this, [this] { d->update(); });
-    connect(plot, &QCustomPlot::afterReplot, this, [this] {
-        if (d->needsRefit()) {
-            d->update();
-            return;
-        }
-        d->pending = false;
-        emit replotted();
-    });
+    connect(plot, &QCustomPlot::mouseMove, this,
+            [this](QMouseEvent *event) { d->showReadout(event, readoutAt(event->pos())); });
+    d->connectUpdates(this, true, [this] { emit replotted(); });
     d->update();
 }
 
@@ -226,24 +198,12 @@ QString ContributionPlot::valueAxisLabel() const
 
 QString ContributionPlot::readoutAt(QPoint canvasPosition) const
 {
-    if (!d->plot->axisRect()->rect().contains(canvasPosition))
-        return {};
-    const klscope::Comparison &c = d->document->comparison();
-    const std::ptrdiff_t index = klscope::eventIndex(c, d->plot->xAxis->pixelToCoord(canvasPosition.x()));
-    if (index < 0)
-        return {};
-    return klscope::eventReadout(c, std::size_t(index), d->document->isTermVisible(Term::KlPQ),
-                                 d->document->isTermVisible(Term::KlQP),
-                                 d->document->isTermVisible(Term::Js));
+    return d->readoutAt(canvasPosition);
 }
 
 QPicture ContributionPlot::figure(QSize size) const
 {
-    // Bars or lines follow the width of the export, as they follow the width on screen.
-    return recordFigure(d->plot, size, [this] {
-        if (d->needsRefit())
-            d->update();
-    });
+    return d->figure(size);
 }
 
 QList<double> ContributionPlot::infiniteMarkers() const

@@ -4,26 +4,19 @@
 #include "eventreadout.h"
 #include "eventseries.h"
 #include "palette.h"
-#include "plotfigure.h"
+#include "plotcanvas.h"
 
 #include <qcustomplot.h>
-
-#include <QToolTip>
-#include <QVBoxLayout>
 
 #include <algorithm>
 #include <cmath>
 
-struct CumulativePlot::Private
+struct CumulativePlot::Private : PlotCanvas
 {
-    Document *document = nullptr;
-    QCustomPlot *plot = nullptr;
     QCPGraph *lines[3] = {};
     QPen pens[3]; ///< the pens of the lines while they draw one step per event
     QCPGraph *infinite = nullptr;
     QCPItemStraightLine *zero = nullptr;
-    bool pending = false;                         ///< a replot is queued
-    int columns = 0;                              ///< the pixel columns the curves were sampled for
     double last[3] = {qQNaN(), qQNaN(), qQNaN()}; ///< the total of each curve as plotted
 
     const std::vector<double> &values(int term) const
@@ -32,9 +25,9 @@ struct CumulativePlot::Private
         return term == 0 ? c.klPQ : term == 1 ? c.klQP : c.js;
     }
 
-    bool needsRefit() const { return std::max(1, plot->axisRect()->width()) != columns; }
+    bool needsRefit() const override { return std::max(1, plot->axisRect()->width()) != columns; }
 
-    void update()
+    void update() override
     {
         const klscope::Comparison &c = document->comparison();
         columns = std::max(1, plot->axisRect()->width());
@@ -69,21 +62,14 @@ struct CumulativePlot::Private
         plot->xAxis->setRange(double(c.support.first) - 0.5, double(c.support.last) + 0.5);
         plot->yAxis->setRange(low < 0 ? low - span * 0.06 : 0.0, high + span * 0.14);
         plot->yAxis->setLabel(QObject::tr("running sum (%1)").arg(klscope::unitText(c.unit)));
-        pending = true;
-        plot->replot(QCustomPlot::rpQueuedReplot);
+        queueReplot();
     }
 };
 
 CumulativePlot::CumulativePlot(Document *document, QWidget *parent)
     : QWidget(parent), d(std::make_unique<Private>())
 {
-    d->document = document;
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    d->plot = new QCustomPlot(this);
-    d->plot->setObjectName(QStringLiteral("cumulativeCanvas"));
-    d->plot->setMouseTracking(true);
-    layout->addWidget(d->plot);
+    d->createCanvas(this, document, QStringLiteral("cumulativeCanvas"));
     QCustomPlot *plot = d->plot;
 
     const QColor colours[] = {klscope::palette::klPQ(), klscope::palette::klQP(), klscope::palette::js()};
@@ -111,24 +97,9 @@ CumulativePlot::CumulativePlot(Document *document, QWidget *parent)
     klscope::plot::setupLegend(plot);
     plot->setToolTip(tr("Running sum of each term; the last value is the total. Hover for the values."));
 
-    connect(plot, &QCustomPlot::mouseMove, this, [this](QMouseEvent *event) {
-        const QString text = readoutAt(event->pos());
-        if (text.isEmpty())
-            QToolTip::hideText();
-        else
-            QToolTip::showText(event->globalPosition().toPoint(), text, d->plot);
-    });
-    connect(document, &Document::comparisonChanged, this, [this] { d->update(); });
-    connect(document, &Document::termVisibilityChanged, this, [this] { d->update(); });
-    // The curves are sampled per pixel column, known once the plot has laid itself out.
-    connect(plot, &QCustomPlot::afterReplot, this, [this] {
-        if (d->needsRefit()) {
-            d->update();
-            return;
-        }
-        d->pending = false;
-        emit replotted();
-    });
+    connect(plot, &QCustomPlot::mouseMove, this,
+            [this](QMouseEvent *event) { d->showReadout(event, readoutAt(event->pos())); });
+    d->connectUpdates(this, true, [this] { emit replotted(); });
     d->update();
 }
 
@@ -156,16 +127,11 @@ QList<double> CumulativePlot::infiniteMarkers() const
 
 QString CumulativePlot::readoutAt(QPoint canvasPosition) const
 {
-    if (!d->plot->axisRect()->rect().contains(canvasPosition))
-        return {};
-    const klscope::Comparison &c = d->document->comparison();
-    const std::ptrdiff_t index = klscope::eventIndex(c, d->plot->xAxis->pixelToCoord(canvasPosition.x()));
+    const std::ptrdiff_t index = d->eventAt(canvasPosition);
     if (index < 0)
         return {};
-    QString text =
-        klscope::eventReadout(c, std::size_t(index), d->document->isTermVisible(Term::KlPQ),
-                              d->document->isTermVisible(Term::KlQP), d->document->isTermVisible(Term::Js));
-    const QString unit = klscope::unitText(c.unit);
+    QString text = d->readoutAt(canvasPosition);
+    const QString unit = klscope::unitText(d->document->comparison().unit);
     const QString names[] = {QStringLiteral("KL(P‖Q) so far"), QStringLiteral("KL(Q‖P) so far"),
                              QStringLiteral("JS so far")};
     for (int t = 0; t < 3; ++t) {
@@ -182,11 +148,7 @@ QString CumulativePlot::readoutAt(QPoint canvasPosition) const
 
 QPicture CumulativePlot::figure(QSize size) const
 {
-    // The curves are sampled for the width of the export, as they are for the width on screen.
-    return recordFigure(d->plot, size, [this] {
-        if (d->needsRefit())
-            d->update();
-    });
+    return d->figure(size);
 }
 
 bool CumulativePlot::replotPending() const

@@ -4,12 +4,9 @@
 #include "eventreadout.h"
 #include "eventseries.h"
 #include "palette.h"
-#include "plotfigure.h"
+#include "plotcanvas.h"
 
 #include <qcustomplot.h>
-
-#include <QToolTip>
-#include <QVBoxLayout>
 
 #include <algorithm>
 #include <cmath>
@@ -33,17 +30,13 @@ void setBarsData(QCPBars *bars, std::int64_t first, const std::vector<double> &v
 
 } // namespace
 
-struct DistributionPlot::Private
+struct DistributionPlot::Private : PlotCanvas
 {
-    Document *document = nullptr;
-    QCustomPlot *plot = nullptr;
     QCPBars *barsP = nullptr, *barsQ = nullptr;
     QCPGraph *lineP = nullptr, *lineQ = nullptr;
     QPen penP, penQ; ///< the pens of the lines while they draw one step per event
     QCPGraph *infinitePQ = nullptr, *infiniteQP = nullptr;
     bool bars = true;
-    bool pending = false; ///< a replot is queued
-    int columns = 0;      ///< the pixel columns the curves were sampled for
     int dragSide = -1;
     std::ptrdiff_t dragIndex = -1;
 
@@ -55,12 +48,12 @@ struct DistributionPlot::Private
     }
 
     // Bars or lines, and how finely the lines are sampled, depend on the width of the axis rect.
-    bool needsRefit() const
+    bool needsRefit() const override
     {
         return wantBars() != bars || (!bars && std::max(1, plot->axisRect()->width()) != columns);
     }
 
-    void update()
+    void update() override
     {
         const klscope::Comparison &c = document->comparison();
         bars = wantBars();
@@ -114,8 +107,7 @@ struct DistributionPlot::Private
         // While a bar is dragged the scale stays put, so the mass under the hand is the mass it set.
         if (dragSide < 0)
             plot->yAxis->setRange(0.0, top > 0 ? top * 1.12 : 1.0);
-        pending = true;
-        plot->replot(QCustomPlot::rpQueuedReplot);
+        queueReplot();
     }
 
     // The custom side under the mouse: the side whose bar top is nearest, among custom sides.
@@ -152,14 +144,7 @@ struct DistributionPlot::Private
 DistributionPlot::DistributionPlot(Document *document, QWidget *parent)
     : QWidget(parent), d(std::make_unique<Private>())
 {
-    d->document = document;
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    d->plot = new QCustomPlot(this);
-    d->plot->setObjectName(QStringLiteral("distributionCanvas"));
-    d->plot->setMouseTracking(true);
-    d->plot->setToolTip(QString());
-    layout->addWidget(d->plot);
+    d->createCanvas(this, document, QStringLiteral("distributionCanvas"));
     QCustomPlot *plot = d->plot;
 
     const QColor p = klscope::palette::p();
@@ -229,11 +214,7 @@ DistributionPlot::DistributionPlot(Document *document, QWidget *parent)
             d->dragTo(event->pos());
             return;
         }
-        const QString text = readoutAt(event->pos());
-        if (text.isEmpty())
-            QToolTip::hideText();
-        else
-            QToolTip::showText(event->globalPosition().toPoint(), text, d->plot);
+        d->showReadout(event, readoutAt(event->pos()));
     });
     connect(plot, &QCustomPlot::mouseRelease, this, [this](QMouseEvent *) {
         if (d->dragSide < 0)
@@ -243,16 +224,7 @@ DistributionPlot::DistributionPlot(Document *document, QWidget *parent)
         d->document->endDrag();
         d->update(); // the scale may follow the new masses now
     });
-    connect(document, &Document::comparisonChanged, this, [this] { d->update(); });
-    // Bars or lines depend on the pixel width, known once the plot has laid itself out.
-    connect(plot, &QCustomPlot::afterReplot, this, [this] {
-        if (d->needsRefit()) {
-            d->update();
-            return;
-        }
-        d->pending = false;
-        emit replotted();
-    });
+    d->connectUpdates(this, false, [this] { emit replotted(); });
     d->update();
 }
 
@@ -277,24 +249,12 @@ bool DistributionPlot::showsBars() const
 
 QString DistributionPlot::readoutAt(QPoint canvasPosition) const
 {
-    if (!d->plot->axisRect()->rect().contains(canvasPosition))
-        return {};
-    const klscope::Comparison &c = d->document->comparison();
-    const std::ptrdiff_t index = klscope::eventIndex(c, d->plot->xAxis->pixelToCoord(canvasPosition.x()));
-    if (index < 0)
-        return {};
-    return klscope::eventReadout(c, std::size_t(index), d->document->isTermVisible(Term::KlPQ),
-                                 d->document->isTermVisible(Term::KlQP),
-                                 d->document->isTermVisible(Term::Js));
+    return d->readoutAt(canvasPosition);
 }
 
 QPicture DistributionPlot::figure(QSize size) const
 {
-    // Bars or lines follow the width of the export, as they follow the width on screen.
-    return recordFigure(d->plot, size, [this] {
-        if (d->needsRefit())
-            d->update();
-    });
+    return d->figure(size);
 }
 
 QList<double> DistributionPlot::infiniteMarkers() const

@@ -1,0 +1,78 @@
+#include "plotcanvas.h"
+
+#include "document.h"
+#include "eventreadout.h"
+#include "plotfigure.h"
+
+#include <qcustomplot.h>
+
+#include <QToolTip>
+#include <QVBoxLayout>
+
+void PlotCanvas::createCanvas(QWidget *widget, Document *doc, const QString &objectName)
+{
+    document = doc;
+    auto *layout = new QVBoxLayout(widget);
+    layout->setContentsMargins(0, 0, 0, 0);
+    plot = new QCustomPlot(widget);
+    plot->setObjectName(objectName);
+    plot->setMouseTracking(true);
+    layout->addWidget(plot);
+}
+
+void PlotCanvas::connectUpdates(QObject *context, bool followTerms, const std::function<void()> &replotted)
+{
+    QObject::connect(document, &Document::comparisonChanged, context, [this] { update(); });
+    if (followTerms)
+        QObject::connect(document, &Document::termVisibilityChanged, context, [this] { update(); });
+    // The look may depend on the pixel width, known once the plot has laid itself out.
+    QObject::connect(plot, &QCustomPlot::afterReplot, context, [this, replotted] {
+        if (needsRefit()) {
+            update();
+            return;
+        }
+        pending = false;
+        replotted();
+    });
+}
+
+void PlotCanvas::showReadout(const QMouseEvent *event, const QString &text) const
+{
+    if (text.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(event->globalPosition().toPoint(), text, plot);
+}
+
+void PlotCanvas::queueReplot()
+{
+    pending = true;
+    plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+std::ptrdiff_t PlotCanvas::eventAt(QPoint canvasPosition) const
+{
+    if (!plot->axisRect()->rect().contains(canvasPosition))
+        return -1;
+    return klscope::eventIndex(document->comparison(), plot->xAxis->pixelToCoord(canvasPosition.x()));
+}
+
+QString PlotCanvas::readoutAt(QPoint canvasPosition) const
+{
+    const std::ptrdiff_t index = eventAt(canvasPosition);
+    if (index < 0)
+        return {};
+    return klscope::eventReadout(document->comparison(), std::size_t(index),
+                                 document->isTermVisible(Term::KlPQ), document->isTermVisible(Term::KlQP),
+                                 document->isTermVisible(Term::Js));
+}
+
+QPicture PlotCanvas::figure(QSize size)
+{
+    // Bars or lines, and the sampling of the curves, follow the width of the export as they follow
+    // the width on screen.
+    return recordFigure(plot, size, [this] {
+        if (needsRefit())
+            update();
+    });
+}

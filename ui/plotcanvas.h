@@ -1,0 +1,55 @@
+#pragma once
+
+// Private to the plot widgets' .cpp files (the only places that include qcustomplot.h, like
+// plotfigure.h): what the three plot widgets share around their QCustomPlot. Each widget's Private
+// derives from PlotCanvas and says how it draws (update) and when its width calls for a redraw
+// (needsRefit); the canvas, the hover read-out, the refit-then-replotted cycle and the figure
+// recording are written once here.
+
+#include <QPicture>
+#include <QPoint>
+#include <QSize>
+#include <QString>
+
+#include <cstddef>
+#include <functional>
+
+class Document;
+class QCustomPlot;
+class QMouseEvent;
+class QObject;
+class QWidget;
+
+struct PlotCanvas
+{
+    Document *document = nullptr;
+    QCustomPlot *plot = nullptr;
+    bool pending = false; ///< a replot is queued
+    int columns = 0;      ///< the pixel columns the curves were sampled for
+
+    virtual ~PlotCanvas() = default;
+
+    /// Draws the document's comparison into the plot; ends with queueReplot().
+    virtual void update() = 0;
+    /// Whether the look follows the width of the axis rect and that width changed since update().
+    virtual bool needsRefit() const = 0;
+
+    /// Puts a new canvas named `objectName` filling `widget`, tracking the mouse.
+    void createCanvas(QWidget *widget, Document *doc, const QString &objectName);
+    /// Redraws on every change of the comparison (and of the term toggles when `followTerms`); after
+    /// each replot, redraws once more if the width calls for it, else clears `pending` and calls
+    /// `replotted`. The connections live as long as `context`.
+    void connectUpdates(QObject *context, bool followTerms, const std::function<void()> &replotted);
+    /// Shows `text` as the tooltip at the mouse, or hides the tooltip when `text` is empty.
+    void showReadout(const QMouseEvent *event, const QString &text) const;
+    /// Marks a replot as pending and queues it.
+    void queueReplot();
+
+    /// The index of the event under a canvas position, or -1 outside the axis rect or the support.
+    std::ptrdiff_t eventAt(QPoint canvasPosition) const;
+    /// The hover text of the event under a canvas position with the terms shown ("" where none).
+    QString readoutAt(QPoint canvasPosition) const;
+
+    /// The plot recorded at `size` (recordFigure), refitted to the export's width and back.
+    QPicture figure(QSize size);
+};
