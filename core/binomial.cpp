@@ -24,6 +24,13 @@ double logpmf(const Binomial &d, std::int64_t k) noexcept
     return saddlepoint::logBinomial(static_cast<double>(k), static_cast<double>(d.trials()), p, 1.0 - p);
 }
 
+void logpmfRange(const Binomial &d, std::int64_t first, std::span<double> out) noexcept
+{
+    const double p = d.successProbability();
+    saddlepoint::logBinomialRange(static_cast<double>(first), out.size(), static_cast<double>(d.trials()), p,
+                                  1.0 - p, out.data());
+}
+
 EventRange support(const Binomial &d) noexcept
 {
     return {0, d.trials()};

@@ -7,6 +7,7 @@
 #include "eventrange.h"
 
 #include <cstdint>
+#include <span>
 
 namespace klscope {
 
@@ -31,6 +32,10 @@ private:
 
 /// ln P(X = k); -inf outside 0..n and where the mass is exactly zero (p = 0 or p = 1).
 double logpmf(const Binomial &d, std::int64_t k) noexcept;
+
+/// logpmf at the events first, first+1, ..., first+out.size()-1, written to out: the same values to a
+/// few ulp, with the logarithms vectorised (what evaluate() uses for long supports).
+void logpmfRange(const Binomial &d, std::int64_t first, std::span<double> out) noexcept;
 /// The natural support 0..n.
 EventRange support(const Binomial &d) noexcept;
 /// P(X < range.first) + P(X > range.last), from Boost.Math's cdf.

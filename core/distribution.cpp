@@ -288,8 +288,12 @@ void evaluate(const Distribution &d, EventRange range, std::span<double> mass, s
     std::visit(
         [&](const auto &x) {
             forEachChunk(n, kChunk, 2 * kChunk, [&](std::size_t, std::size_t begin, std::size_t end) {
-                for (std::size_t i = begin; i < end; ++i)
-                    logMass[i] = logpmf(x, range.first + static_cast<std::int64_t>(i));
+                const std::int64_t first = range.first + static_cast<std::int64_t>(begin);
+                if constexpr (requires { logpmfRange(x, first, logMass); })
+                    logpmfRange(x, first, logMass.subspan(begin, end - begin)); // a family's batched form
+                else
+                    for (std::size_t i = begin; i < end; ++i)
+                        logMass[i] = logpmf(x, range.first + static_cast<std::int64_t>(i));
                 vectorExp(logMass.data() + begin, mass.data() + begin, end - begin);
             });
         },

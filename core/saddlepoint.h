@@ -14,6 +14,8 @@
 // mass stays near machine epsilon even for n in the millions; and a mass that underflows double
 // precision still has a finite log.
 
+#include <cstddef>
+
 namespace klscope::saddlepoint {
 
 /// Stirling's error term ln Gamma(n+1) - (n + 1/2) ln n + n - ln sqrt(2 pi), for n >= 0 (0 at n = 0).
@@ -25,6 +27,10 @@ double bd0(double x, double m) noexcept;
 /// ln of the binomial mass C(n,x) p^x q^(1-x) with q = 1 - p given separately for accuracy.
 /// x and n need not be integers (the negative binomial and hypergeometric use that). -inf outside 0..n.
 double logBinomial(double x, double n, double p, double q) noexcept;
+
+/// logBinomial(first + i, n, p, q) into out[i] for i < count, with the logarithms taken a block at a time
+/// by vectorLog: within a few ulp of logBinomial (whose logs are std::log), several times faster.
+void logBinomialRange(double first, std::size_t count, double n, double p, double q, double *out) noexcept;
 
 /// ln of the Poisson mass e^-m m^x / x! for x >= 0, m >= 0. -inf where the mass is exactly 0.
 double logPoisson(double x, double m) noexcept;

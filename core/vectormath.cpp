@@ -46,6 +46,39 @@ __attribute__((target("avx512f"))) void applyAvx512(Vector8 f, double (*scalar)(
         out[i] = scalar(x[i]);
 }
 
+// Below this e^x rounds to 0 in double precision (the smallest subnormal is e^-744.44). libmvec sends
+// such lanes down a slow scalar path, and the log masses of a long support are mostly far below it.
+constexpr double kExpUnderflow = -746.0;
+
+__attribute__((target("avx2,fma"))) void expAvx2(const double *x, double *out, std::size_t n) noexcept
+{
+    const __m256d limit = _mm256_set1_pd(kExpUnderflow);
+    const __m256d zero = _mm256_setzero_pd();
+    std::size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        const __m256d v = _mm256_loadu_pd(x + i);
+        const __m256d under = _mm256_cmp_pd(v, limit, _CMP_LT_OQ);
+        const __m256d e = _ZGVdN4v_exp(_mm256_blendv_pd(v, zero, under));
+        _mm256_storeu_pd(out + i, _mm256_blendv_pd(e, zero, under));
+    }
+    for (; i < n; ++i)
+        out[i] = std::exp(x[i]);
+}
+
+__attribute__((target("avx512f"))) void expAvx512(const double *x, double *out, std::size_t n) noexcept
+{
+    const __m512d limit = _mm512_set1_pd(kExpUnderflow);
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        const __m512d v = _mm512_loadu_pd(x + i);
+        const __mmask8 inRange = _mm512_cmp_pd_mask(v, limit, _CMP_NLT_UQ); // NaN stays in: e^NaN = NaN
+        const __m512d e = _ZGVeN8v_exp(_mm512_maskz_mov_pd(inRange, v));
+        _mm512_storeu_pd(out + i, _mm512_maskz_mov_pd(inRange, e));
+    }
+    for (; i < n; ++i)
+        out[i] = std::exp(x[i]);
+}
+
 const bool kHaveAvx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
 const bool kHaveAvx512 = __builtin_cpu_supports("avx512f");
 #endif
@@ -99,11 +132,17 @@ void vectorLog(const double *x, double *out, std::size_t n) noexcept
 void vectorExp(const double *x, double *out, std::size_t n) noexcept
 {
 #if defined(KLSCOPE_HAVE_LIBMVEC)
-    apply(_ZGVeN8v_exp, _ZGVdN4v_exp, scalarExp, x, out, n);
-#else
+    if (kHaveAvx512) {
+        expAvx512(x, out, n);
+        return;
+    }
+    if (kHaveAvx2) {
+        expAvx2(x, out, n);
+        return;
+    }
+#endif
     for (std::size_t i = 0; i < n; ++i)
         out[i] = scalarExp(x[i]);
-#endif
 }
 
 bool vectorLogIsVectorised() noexcept

@@ -11,7 +11,7 @@ namespace klscope {
 /// or AVX2, whichever the CPU has; within a few ulp) when the build found libmvec, else std::log.
 void vectorLog(const double *x, double *out, std::size_t n) noexcept;
 
-/// out[i] = e^x[i] for i < n, with e^-inf = 0 and results below the smallest subnormal rounding to 0.
+/// out[i] = e^x[i] for i < n, with e^-inf = 0, results below the smallest subnormal 0 and e^NaN = NaN.
 /// libmvec's AVX-512 or AVX2 exp (within a few ulp) when available, else std::exp.
 void vectorExp(const double *x, double *out, std::size_t n) noexcept;
 

@@ -185,6 +185,15 @@ private slots:
             KLSCOPE_VERIFY2(out[i] == expected || std::fabs(out[i] - expected) <= tolerance,
                             klscope::test::describeMismatch("exp", out[i], expected));
         }
+        // A NaN among eight lanes stays NaN and leaves its neighbours alone.
+        std::vector<double> withNaN = {
+            -1.0, -800.0, std::numeric_limits<double>::quiet_NaN(), 0.5, -750.0, 2.0, -3.0, -4.0};
+        std::vector<double> e(withNaN.size());
+        vectorExp(withNaN.data(), e.data(), withNaN.size());
+        QVERIFY(std::isnan(e[2]));
+        QCOMPARE(e[1], 0.0);
+        QCOMPARE(e[4], 0.0);
+        QVERIFY(std::fabs(e[3] - std::exp(0.5)) <= 2 * ulp(std::exp(0.5)));
     }
 
     // The data above has p > 0 where q = 0, so the KL and cross-entropy sums must be +inf (never NaN).
