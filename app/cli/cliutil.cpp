@@ -1,5 +1,6 @@
 #include "cliutil.h"
 
+#include "filespec.h"
 #include "spec.h"
 
 #include <QCommandLineParser>
@@ -59,6 +60,19 @@ PairOptions::PairOptions()
 QList<QCommandLineOption> PairOptions::all() const
 {
     return {p, q, support, unit, renormalize};
+}
+
+std::optional<int> parsePairCommand(QCommandLineParser &parser, const QStringList &arguments)
+{
+    QString error;
+    if (!parseOptions(parser, arguments, &error))
+        return usage(error);
+    if (parser.isSet(QStringLiteral("help"))) {
+        writeOut(parser.helpText().toStdString() + kSpecHelp + "\n" +
+                 std::string(klscope::import::fileSpecHelp()) + "\n");
+        return 0;
+    }
+    return std::nullopt;
 }
 
 std::optional<UnitAndSupport> parseUnitAndSupport(const QCommandLineParser &parser,

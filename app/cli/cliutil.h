@@ -44,6 +44,10 @@ struct PairOptions
     QList<QCommandLineOption> all() const;
 };
 
+/// Parses the options of a command that compares two distributions: the exit code when the command
+/// is done already (a usage error, or --help printed with the spec syntax), else nullopt.
+std::optional<int> parsePairCommand(QCommandLineParser &parser, const QStringList &arguments);
+
 /// The unit and the explicit support (nullopt when --support is not given) read from `parser`.
 struct UnitAndSupport
 {

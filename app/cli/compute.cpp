@@ -26,14 +26,8 @@ int compute(const QStringList &arguments)
                                      QStringLiteral("Leave out the per-event terms."));
     parser.addOptions(shared.all() + QList<QCommandLineOption>{json, summary});
 
-    QString error;
-    if (!parseOptions(parser, arguments, &error))
-        return usage(error);
-    if (parser.isSet(QStringLiteral("help"))) {
-        writeOut(parser.helpText().toStdString() + kSpecHelp + "\n" +
-                 std::string(klscope::import::fileSpecHelp()) + "\n");
-        return 0;
-    }
+    if (const auto done = parsePairCommand(parser, arguments))
+        return *done;
     if (!parser.isSet(shared.p) || !parser.isSet(shared.q))
         return usage(QStringLiteral("compute needs both --p SPEC and --q SPEC"));
     int exitCode = 0;

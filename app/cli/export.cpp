@@ -43,14 +43,8 @@ int exportFigure(const QStringList &arguments)
                                    QStringLiteral("S"), QStringLiteral("1"));
     parser.addOptions(shared.all() + QList<QCommandLineOption>{plot, out, width, height, scale});
 
-    QString error;
-    if (!parseOptions(parser, arguments, &error))
-        return usage(error);
-    if (parser.isSet(QStringLiteral("help"))) {
-        writeOut(parser.helpText().toStdString() + kSpecHelp + "\n" +
-                 std::string(klscope::import::fileSpecHelp()) + "\n");
-        return 0;
-    }
+    if (const auto done = parsePairCommand(parser, arguments))
+        return *done;
     if (!parser.isSet(shared.p) || !parser.isSet(shared.q))
         return usage(QStringLiteral("export needs both --p SPEC and --q SPEC"));
     if (!parser.isSet(out))
