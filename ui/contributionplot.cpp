@@ -40,7 +40,6 @@ struct ContributionPlot::Private : PlotCanvas
 {
     Series series[3];
     QCPGraph *infinite = nullptr;
-    QCPItemStraightLine *zero = nullptr;
     bool bars = true;
 
     const std::vector<double> &values(Term term) const
@@ -163,15 +162,8 @@ ContributionPlot::ContributionPlot(Document *document, QWidget *parent)
         s.line->setLineStyle(QCPGraph::lsStepCenter);
         s.line->setAdaptiveSampling(true);
     }
-    d->infinite = plot->addGraph();
-    d->infinite->setName(tr("infinite term"));
-    d->infinite->setLineStyle(QCPGraph::lsNone);
-    d->infinite->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangle, klscope::palette::infinite(),
-                                                 klscope::palette::infinite(), 9));
-    d->zero = new QCPItemStraightLine(plot);
-    d->zero->point1->setCoords(0, 0);
-    d->zero->point2->setCoords(1, 0);
-    d->zero->setPen(QPen(Qt::black, 1));
+    d->infinite = klscope::plot::addInfiniteMarkers(plot, tr("infinite term"));
+    klscope::plot::addZeroLine(plot, Qt::black);
 
     plot->xAxis->setLabel(tr("event x"));
     klscope::plot::setupEventAxis(plot->xAxis);

@@ -16,7 +16,6 @@ struct CumulativePlot::Private : PlotCanvas
     QCPGraph *lines[3] = {};
     QPen pens[3]; ///< the pens of the lines while they draw one step per event
     QCPGraph *infinite = nullptr;
-    QCPItemStraightLine *zero = nullptr;
     double last[3] = {qQNaN(), qQNaN(), qQNaN()}; ///< the total of each curve as plotted
 
     const std::vector<double> &values(int term) const
@@ -82,15 +81,8 @@ CumulativePlot::CumulativePlot(Document *document, QWidget *parent)
         d->pens[t] = QPen(colours[t], 2, styles[t]);
         d->lines[t]->setPen(d->pens[t]);
     }
-    d->infinite = plot->addGraph();
-    d->infinite->setName(tr("sum becomes ∞"));
-    d->infinite->setLineStyle(QCPGraph::lsNone);
-    d->infinite->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangle, klscope::palette::infinite(),
-                                                 klscope::palette::infinite(), 9));
-    d->zero = new QCPItemStraightLine(plot);
-    d->zero->point1->setCoords(0, 0);
-    d->zero->point2->setCoords(1, 0);
-    d->zero->setPen(QPen(Qt::gray, 1));
+    d->infinite = klscope::plot::addInfiniteMarkers(plot, tr("sum becomes ∞"));
+    klscope::plot::addZeroLine(plot, Qt::gray);
 
     plot->xAxis->setLabel(tr("event x"));
     klscope::plot::setupEventAxis(plot->xAxis);

@@ -171,14 +171,8 @@ DistributionPlot::DistributionPlot(Document *document, QWidget *parent)
     d->lineQ->setPen(d->penQ);
     d->lineQ->setLineStyle(QCPGraph::lsStepCenter);
     d->lineQ->setAdaptiveSampling(true);
-    d->infinitePQ = plot->addGraph();
-    d->infinitePQ->setName(tr("Q = 0 < p: KL(P‖Q) = ∞"));
-    d->infinitePQ->setLineStyle(QCPGraph::lsNone);
-    d->infinitePQ->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangle, klscope::palette::infinite(),
-                                                   klscope::palette::infinite(), 9));
-    d->infiniteQP = plot->addGraph();
-    d->infiniteQP->setName(tr("P = 0 < q: KL(Q‖P) = ∞"));
-    d->infiniteQP->setLineStyle(QCPGraph::lsNone);
+    d->infinitePQ = klscope::plot::addInfiniteMarkers(plot, tr("Q = 0 < p: KL(P‖Q) = ∞"));
+    d->infiniteQP = klscope::plot::addInfiniteMarkers(plot, tr("P = 0 < q: KL(Q‖P) = ∞"));
     d->infiniteQP->setScatterStyle(
         QCPScatterStyle(QCPScatterStyle::ssDiamond, klscope::palette::infinite(), Qt::white, 9));
 

@@ -1,5 +1,7 @@
 #include "eventseries.h"
 
+#include "palette.h"
+
 #include <qcustomplot.h>
 
 #include <algorithm>
@@ -122,6 +124,24 @@ void setupLegend(QCustomPlot *plot)
     legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
     plot->plotLayout()->setRowStretchFactor(0, 0.001);
     plot->plotLayout()->setRowSpacing(0);
+}
+
+QCPGraph *addInfiniteMarkers(QCustomPlot *plot, const QString &name)
+{
+    QCPGraph *graph = plot->addGraph();
+    graph->setName(name);
+    graph->setLineStyle(QCPGraph::lsNone);
+    graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangle, klscope::palette::infinite(),
+                                           klscope::palette::infinite(), 9));
+    return graph;
+}
+
+void addZeroLine(QCustomPlot *plot, const QColor &colour)
+{
+    auto *zero = new QCPItemStraightLine(plot);
+    zero->point1->setCoords(0, 0);
+    zero->point2->setCoords(1, 0);
+    zero->setPen(QPen(colour, 1));
 }
 
 ValueRange setEventCurve(QCPGraph *graph, std::int64_t first, std::span<const double> values, int columns,

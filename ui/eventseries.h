@@ -13,7 +13,9 @@
 #include <span>
 #include <vector>
 
+class QColor;
 class QPen;
+class QString;
 class QCPAxis;
 class QCPGraph;
 class QCustomPlot;
@@ -36,6 +38,12 @@ void setupEventAxis(QCPAxis *axis);
 
 /// Shows the legend in one row above the axis rect, where it never covers a curve or a bar.
 void setupLegend(QCustomPlot *plot);
+
+/// Adds a graph named `name` for the markers of infinite terms: no line, filled triangles.
+QCPGraph *addInfiniteMarkers(QCustomPlot *plot, const QString &name);
+
+/// Draws the line y = 0 across the whole axis rect in `colour`.
+void addZeroLine(QCustomPlot *plot, const QColor &colour);
 
 /// Puts values[i] at event first + i into `graph`: steps drawn with `pen` while values.size() <=
 /// columns, else the per-column envelope drawn with a thin solid pen of the same colour (a wide or
