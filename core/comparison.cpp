@@ -93,9 +93,13 @@ Comparison compare(const Distribution &p, const Distribution &q, const CompareOp
     evaluate(p, c.support, c.p, c.logP);
     evaluate(q, c.support, c.q, c.logQ);
 
-    // The masses as given, before anything rescales them.
-    c.givenMassP = compensatedSum(c.p);
-    c.givenMassQ = compensatedSum(c.q);
+    // The masses as given, before anything rescales them. When nothing will rescale them, the fused
+    // pass below sums them anyway (compensated as well), and they are taken from there.
+    const bool asGiven = !options.renormalize && options.smoothing == 0.0;
+    if (!asGiven) {
+        c.givenMassP = compensatedSum(c.p);
+        c.givenMassQ = compensatedSum(c.q);
+    }
 
     if (options.support) {
         c.outsideP = massOutside(p, c.support);
@@ -106,23 +110,29 @@ Comparison compare(const Distribution &p, const Distribution &q, const CompareOp
                                      " of its mass outside the support " + rangeText(c.support) + ".");
     }
 
-    const bool offP = std::fabs(c.givenMassP - 1.0) > kNormalisedTolerance;
-    const bool offQ = std::fabs(c.givenMassQ - 1.0) > kNormalisedTolerance;
+    const auto massesOff = [&c] {
+        return std::fabs(c.givenMassP - 1.0) > kNormalisedTolerance ||
+               std::fabs(c.givenMassQ - 1.0) > kNormalisedTolerance;
+    };
+    const auto warnAboutMasses = [&c, &massesOff] {
+        if (massesOff())
+            c.warnings.push_back("The masses do not sum to 1 on " + rangeText(c.support) + ": P sums to " +
+                                 number(c.givenMassP) + " and Q to " + number(c.givenMassQ) +
+                                 ". They are used as given; renormalise to rescale them.");
+    };
     if (options.renormalize) {
         for (auto [name, mass] : {std::pair{"P", c.givenMassP}, std::pair{"Q", c.givenMassQ}})
             if (!(mass > 0.0))
                 throw std::invalid_argument(std::string("cannot renormalise ") + name +
                                             ": it has no mass on the support " + rangeText(c.support));
-        if (offP || offQ)
+        if (massesOff())
             c.warnings.push_back("Renormalised on " + rangeText(c.support) + ": P summed to " +
                                  number(c.givenMassP) + " and Q to " + number(c.givenMassQ) +
                                  "; both now sum to 1.");
         scale(c.p, c.logP, 1.0 / c.givenMassP);
         scale(c.q, c.logQ, 1.0 / c.givenMassQ);
-    } else if (offP || offQ) {
-        c.warnings.push_back("The masses do not sum to 1 on " + rangeText(c.support) + ": P sums to " +
-                             number(c.givenMassP) + " and Q to " + number(c.givenMassQ) +
-                             ". They are used as given; renormalise to rescale them.");
+    } else if (!asGiven) {
+        warnAboutMasses(); // before the smoothing's own warning
     }
 
     if (options.smoothing > 0.0) {
@@ -138,6 +148,11 @@ Comparison compare(const Distribution &p, const Distribution &q, const CompareOp
         c.js.resize(n);
     }
     c.totals = divergences(c.p, c.q, options.unit, {c.klPQ, c.klQP, c.js}, c.logP, c.logQ);
+    if (asGiven) {
+        c.givenMassP = c.totals.massP;
+        c.givenMassQ = c.totals.massQ;
+        warnAboutMasses();
+    }
     // A summed KL is infinite exactly when some event has p > 0 = q (every finite term is bounded), so
     // the events are only looked for then.
     if (std::isinf(c.totals.klPQ))
