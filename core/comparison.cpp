@@ -6,6 +6,7 @@
 #include "vectormath.h"
 
 #include <cmath>
+#include <span>
 #include <stdexcept>
 
 namespace klscope {
@@ -28,7 +29,7 @@ std::string rangeText(EventRange r)
     return std::to_string(r.first) + ".." + std::to_string(r.last);
 }
 
-void scale(std::vector<double> &mass, std::vector<double> &logMass, double by)
+void scale(std::span<double> mass, std::span<double> logMass, double by)
 {
     const double logBy = std::log(by);
     for (std::size_t i = 0; i < mass.size(); ++i) {
@@ -37,7 +38,7 @@ void scale(std::vector<double> &mass, std::vector<double> &logMass, double by)
     }
 }
 
-void smooth(std::vector<double> &mass, std::vector<double> &logMass, double epsilon, double total)
+void smooth(std::span<double> mass, std::span<double> logMass, double epsilon, double total)
 {
     const double n = static_cast<double>(mass.size());
     const double keep = total / (total + n * epsilon);

@@ -14,6 +14,7 @@
 #include "divergence.h"
 #include "eventrange.h"
 #include "units.h"
+#include "values.h"
 
 #include <optional>
 #include <string>
@@ -44,9 +45,9 @@ struct Comparison
 {
     EventRange support;
     Unit unit = Unit::Nats;
-    std::vector<double> p, q;              ///< masses on the support, as used (after renormalising/smoothing)
-    std::vector<double> logP, logQ;        ///< their natural logs (finite where a mass underflowed)
-    std::vector<double> klPQ, klQP, js;    ///< per-event terms in `unit` (empty unless perEvent)
+    Values p, q;                           ///< masses on the support, as used (after renormalising/smoothing)
+    Values logP, logQ;                     ///< their natural logs (finite where a mass underflowed)
+    Values klPQ, klQP, js;                 ///< per-event terms in `unit` (empty unless perEvent)
     DivergenceTotals totals;               ///< in `unit`
     double givenMassP = 0, givenMassQ = 0; ///< sums on the support before renormalising
     double outsideP = 0, outsideQ = 0;     ///< mass of each distribution outside the support

@@ -17,7 +17,7 @@ constexpr double kMinBarPixels = 9.0;
 constexpr std::size_t kMaxBars = 300;
 constexpr double kBarWidth = 0.28;
 
-void setBarsData(QCPBars *bars, std::int64_t first, const std::vector<double> &values, double offset)
+void setBarsData(QCPBars *bars, std::int64_t first, std::span<const double> values, double offset)
 {
     QVector<QCPBarsData> points(static_cast<qsizetype>(values.size()));
     for (std::size_t i = 0; i < values.size(); ++i)
@@ -42,7 +42,7 @@ struct ContributionPlot::Private : PlotCanvas
     QCPGraph *infinite = nullptr;
     bool bars = true;
 
-    const std::vector<double> &values(Term term) const
+    const klscope::Values &values(Term term) const
     {
         const klscope::Comparison &c = document->comparison();
         return term == Term::KlPQ ? c.klPQ : term == Term::KlQP ? c.klQP : c.js;
@@ -74,7 +74,7 @@ struct ContributionPlot::Private : PlotCanvas
         int slot = 0;
         for (Series &s : series) {
             const bool visible = document->isTermVisible(s.term);
-            const std::vector<double> &v = values(s.term);
+            const klscope::Values &v = values(s.term);
             s.bars->removeFromLegend();
             s.line->removeFromLegend();
             if (!visible) {

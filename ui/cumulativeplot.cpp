@@ -18,7 +18,7 @@ struct CumulativePlot::Private : PlotCanvas
     QCPGraph *infinite = nullptr;
     double last[3] = {qQNaN(), qQNaN(), qQNaN()}; ///< the total of each curve as plotted
 
-    const std::vector<double> &values(int term) const
+    const klscope::Values &values(int term) const
     {
         const klscope::Comparison &c = document->comparison();
         return term == 0 ? c.klPQ : term == 1 ? c.klQP : c.js;
@@ -129,7 +129,7 @@ QString CumulativePlot::readoutAt(QPoint canvasPosition) const
     for (int t = 0; t < 3; ++t) {
         if (!d->document->isTermVisible(Term(t)))
             continue;
-        const std::vector<double> &v = d->values(t);
+        const klscope::Values &v = d->values(t);
         double sum = 0;
         for (std::ptrdiff_t i = 0; i <= index && std::size_t(i) < v.size(); ++i)
             sum += v[std::size_t(i)];

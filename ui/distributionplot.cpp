@@ -20,7 +20,7 @@ constexpr double kMinBarPixels = 6.0;
 constexpr std::size_t kMaxBars = 400;
 constexpr double kBarWidth = 0.4;
 
-void setBarsData(QCPBars *bars, std::int64_t first, const std::vector<double> &values, double offset)
+void setBarsData(QCPBars *bars, std::int64_t first, std::span<const double> values, double offset)
 {
     QVector<QCPBarsData> points(static_cast<qsizetype>(values.size()));
     for (std::size_t i = 0; i < values.size(); ++i)

@@ -42,7 +42,7 @@ QString eventReadout(const Comparison &c, std::size_t index, bool klPQ, bool klQ
     lines << QStringLiteral("x = %1").arg(c.support.first + static_cast<std::int64_t>(index));
     lines << QStringLiteral("p = %1").arg(formatValue(p));
     lines << QStringLiteral("q = %1").arg(formatValue(q));
-    const auto term = [&](const std::vector<double> &v, const QString &name, const QString &why) {
+    const auto term = [&](std::span<const double> v, const QString &name, const QString &why) {
         if (index >= v.size())
             return;
         QString line = QStringLiteral("%1 = %2 %3").arg(name, formatValue(v[index]), unit);

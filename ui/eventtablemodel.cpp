@@ -52,7 +52,7 @@ double EventTableModel::rawValue(int row, int column) const
         return nan;
     const klscope::Comparison &c = *m_comparison;
     const auto i = static_cast<std::size_t>(row);
-    auto term = [i, nan](const std::vector<double> &terms) {
+    auto term = [i, nan](std::span<const double> terms) {
         return i < terms.size() ? terms[i] : nan;
     };
     switch (column) {

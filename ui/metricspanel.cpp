@@ -48,7 +48,7 @@ QLabel *sectionTitle(const QString &text, QWidget *parent)
 // The events behind one infinite KL, in one sentence.
 QString infinitySentence(const QString &direction, const QString &zeroSide, const QString &massSide,
                          const std::vector<std::int64_t> &events, const klscope::Comparison &c,
-                         const std::vector<double> &mass, const std::vector<double> &logMass,
+                         std::span<const double> mass, std::span<const double> logMass,
                          std::span<const std::string> labels)
 {
     auto eventText = [&](std::int64_t x) {

@@ -8,8 +8,7 @@
 
 SwapCommand::SwapCommand(Document *document, QUndoCommand *parent)
     : QUndoCommand(QCoreApplication::translate("SwapCommand", "Swap P and Q"), parent), m_document(document)
-{
-}
+{}
 
 void SwapCommand::undo()
 {

@@ -35,7 +35,7 @@ bool identical(double a, double b)
     return std::memcmp(&a, &b, sizeof a) == 0;
 }
 
-bool identical(const std::vector<double> &a, const std::vector<double> &b)
+bool identical(std::span<const double> a, std::span<const double> b)
 {
     if (a.size() != b.size())
         return false;
@@ -70,7 +70,7 @@ QString comparisonDifference(const klscope::Comparison &a, const klscope::Compar
                 .arg(tb.*totals[i], 0, 'g', 17);
     if (!(a.support == b.support) || a.unit != b.unit)
         return QStringLiteral("support or unit");
-    const std::vector<double> klscope::Comparison::*vectors[] = {
+    const klscope::Values klscope::Comparison::*vectors[] = {
         &klscope::Comparison::p,    &klscope::Comparison::q,    &klscope::Comparison::logP,
         &klscope::Comparison::logQ, &klscope::Comparison::klPQ, &klscope::Comparison::klQP,
         &klscope::Comparison::js};
