@@ -180,7 +180,7 @@ void SessionController::newSession()
     setCurrentFile(QString());
 }
 
-bool SessionController::openSession(const QString &path, QString *error)
+bool SessionController::adoptSession(const QString &path, QString *error, QString *autosaveOf)
 {
     auto result = loadSession(path);
     if (const QString *e = std::get_if<QString>(&result)) {
@@ -196,6 +196,15 @@ bool SessionController::openSession(const QString &path, QString *error)
         return false;
     }
     applySessionView(*m_document, contents.view);
+    if (autosaveOf)
+        *autosaveOf = contents.autosaveOf;
+    return true;
+}
+
+bool SessionController::openSession(const QString &path, QString *error)
+{
+    if (!adoptSession(path, error))
+        return false;
     setCurrentFile(path);
     addRecentFile(path);
     return true;
@@ -312,21 +321,10 @@ bool SessionController::hasAutosave()
 
 bool SessionController::restoreAutosave(QString *error)
 {
-    auto result = loadSession(autosavePath());
-    if (const QString *e = std::get_if<QString>(&result)) {
-        if (error)
-            *error = *e;
+    QString autosaveOf;
+    if (!adoptSession(autosavePath(), error, &autosaveOf))
         return false;
-    }
-    const SessionContents &contents = std::get<SessionContents>(result);
-    QString refusal;
-    if (!resetDocument(contents.state, &refusal)) {
-        if (error)
-            *error = tr("Cannot read file %1:\n%2").arg(QDir::toNativeSeparators(autosavePath()), refusal);
-        return false;
-    }
-    applySessionView(*m_document, contents.view);
-    setCurrentFile(contents.autosaveOf);
+    setCurrentFile(autosaveOf);
     // The restored state was never saved: leave the clean state so the title shows it and close asks.
     m_document->undoStack()->resetClean();
     return true;

@@ -128,6 +128,9 @@ private:
     void updateImportNote();
     void warn(const QString &message);
     bool resetDocument(const DocumentState &state, QString *refusal);
+    /// Loads the session at `path` into the document with its view state, or leaves both untouched and
+    /// sets `error`. `autosaveOf` receives the file an autosave belongs to.
+    bool adoptSession(const QString &path, QString *error, QString *autosaveOf = nullptr);
 
     Document *m_document;
     QMainWindow *m_window;
