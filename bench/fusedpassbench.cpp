@@ -19,10 +19,9 @@ double peakMemoryMiB()
     return static_cast<double>(usage.ru_maxrss) / 1024.0; // ru_maxrss is in KiB on Linux
 }
 
-namespace {
-std::vector<double> randomDistribution(std::size_t n, std::mt19937_64 &rng)
+std::vector<double> randomDistribution(std::size_t n, std::mt19937_64 &rng, double low, double high)
 {
-    std::uniform_real_distribution<double> uniform(0.0, 1.0);
+    std::uniform_real_distribution<double> uniform(low, high);
     std::vector<double> v(n);
     double total = 0.0;
     for (double &x : v) {
@@ -33,7 +32,6 @@ std::vector<double> randomDistribution(std::size_t n, std::mt19937_64 &rng)
         x /= total;
     return v;
 }
-} // namespace
 
 FusedPassBenchResult benchFusedPass(std::size_t events, int runs)
 {

@@ -3,7 +3,9 @@
 // Benchmark of the core's fused pass: random normalised P and Q, all metrics and per-event terms.
 
 #include <cstddef>
+#include <random>
 #include <string>
+#include <vector>
 
 namespace klscope {
 
@@ -20,6 +22,10 @@ struct FusedPassBenchResult
 
 /// Times `runs` (>= 5) passes over `events` events after one warm-up pass.
 FusedPassBenchResult benchFusedPass(std::size_t events, int runs = 7);
+
+/// n masses drawn uniformly from [low, high) and normalised to sum to 1.
+std::vector<double> randomDistribution(std::size_t n, std::mt19937_64 &rng, double low = 0.0,
+                                       double high = 1.0);
 
 /// Peak resident set size of this process so far, in MiB.
 double peakMemoryMiB();

@@ -1,5 +1,7 @@
 #include "guibench.h"
 
+#include "fusedpassbench.h"
+
 #include "contributionplot.h"
 #include "cumulativeplot.h"
 #include "distributioneditor.h"
@@ -14,7 +16,6 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEvent>
-#include <QFile>
 #include <QSlider>
 
 #include <algorithm>
@@ -26,21 +27,6 @@
 #include <vector>
 
 namespace klscope {
-
-double peakResidentMiB()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:")) {
-            // "VmHWM:     123456 kB"
-            const QList<QByteArray> parts = line.simplified().split(' ');
-            return parts.size() >= 2 ? parts.at(1).toDouble() / 1024.0 : 0.0;
-        }
-    }
-    return 0;
-}
 
 namespace {
 
@@ -107,20 +93,6 @@ double timeCore(const Document &document)
         klscope::compare(document.distribution(Side::P), document.distribution(Side::Q), options);
     const double ms = msSince(start);
     return c.p.empty() ? 0.0 : ms;
-}
-
-std::vector<double> randomMasses(std::size_t n, std::mt19937_64 &rng)
-{
-    std::uniform_real_distribution<double> uniform(0.5, 1.5);
-    std::vector<double> v(n);
-    double total = 0;
-    for (double &x : v) {
-        x = uniform(rng);
-        total += x;
-    }
-    for (double &x : v)
-        x /= total;
-    return v;
 }
 
 struct Stats
@@ -197,8 +169,8 @@ GuiBenchResult benchGui(std::size_t events, int editsPerScenario)
     {
         std::mt19937_64 rng(20261122);
         DocumentState state = document->state();
-        state.p = Custom(randomMasses(events, rng), {});
-        state.q = Custom(randomMasses(events, rng), {});
+        state.p = Custom(klscope::randomDistribution(events, rng, 0.5, 1.5), {});
+        state.q = Custom(klscope::randomDistribution(events, rng, 0.5, 1.5), {});
         state.support.reset();
         state.lockedP = QList<bool>(qsizetype(events), false);
         state.lockedQ = QList<bool>(qsizetype(events), false);
@@ -232,7 +204,7 @@ GuiBenchResult benchGui(std::size_t events, int editsPerScenario)
     result.massP95Ms = m.p95;
     result.cpuMedianMs = stats(cpu).median;
     result.coreMedianMs = stats(core).median;
-    result.peakMemoryMiB = peakResidentMiB();
+    result.peakMemoryMiB = peakMemoryMiB();
     return result;
 }
 

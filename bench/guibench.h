@@ -22,14 +22,11 @@ struct GuiBenchResult
     double cpuMedianMs = 0;   ///< median CPU time of the window's thread per edit (robust to a busy machine)
     double coreMedianMs = 0;  ///< median of klscope::compare alone on the same states (the core's share)
     double launchMs = 0;      ///< window construction to the first paint of all three plots
-    double peakMemoryMiB = 0; ///< VmHWM of the process at the end
+    double peakMemoryMiB = 0; ///< peak resident set of the process at the end (getrusage)
 };
 
 /// Opens the window, then times `editsPerScenario` slider edits and as many custom-mass edits on
 /// pairs with `events` events each.
 GuiBenchResult benchGui(std::size_t events, int editsPerScenario = 30);
-
-/// Peak resident set size of this process so far (VmHWM in /proc/self/status), in MiB; 0 if unknown.
-double peakResidentMiB();
 
 } // namespace klscope
