@@ -9,24 +9,19 @@
 #include <comparison.h>
 #include <spec.h>
 
+#include "comparespecs.h"
+
 #include <QApplication>
 #include <QClipboard>
 #include <QItemSelectionModel>
+
 #include <QTest>
 
 #include <cmath>
 
 namespace {
 
-klscope::Comparison compareSpecs(const char *p, const char *q, const char *support = nullptr,
-                                 klscope::Unit unit = klscope::Unit::Nats)
-{
-    klscope::CompareOptions options;
-    options.unit = unit;
-    if (support)
-        options.support = klscope::parseSupport(support);
-    return klscope::compare(klscope::parseSpec(p), klscope::parseSpec(q), options);
-}
+using klscope::test::compareSpecs;
 
 double raw(const QAbstractItemModel &model, int row, int column)
 {

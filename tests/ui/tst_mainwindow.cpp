@@ -18,6 +18,8 @@
 
 #include <relativecompare.h>
 
+#include "comparespecs.h"
+
 #include <QAbstractButton>
 #include <QAbstractItemView>
 #include <QAbstractSpinBox>
@@ -36,6 +38,7 @@
 #include <QStyleOptionSlider>
 #include <QTabWidget>
 #include <QTableView>
+
 #include <QTest>
 #include <QUndoStack>
 
@@ -65,15 +68,7 @@ constexpr ValueLabel kValueLabels[] = {
     {"hellingerValue", &klscope::DivergenceTotals::hellinger, 0},
 };
 
-klscope::Comparison compareSpecs(const char *p, const char *q, const char *support,
-                                 klscope::Unit unit = klscope::Unit::Nats)
-{
-    klscope::CompareOptions options;
-    options.unit = unit;
-    if (support)
-        options.support = klscope::parseSupport(support);
-    return klscope::compare(klscope::parseSpec(p), klscope::parseSpec(q), options);
-}
+using klscope::test::compareSpecs;
 
 QPoint sliderHandleCentre(QSlider *slider)
 {

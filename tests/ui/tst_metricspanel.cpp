@@ -6,9 +6,12 @@
 #include <comparison.h>
 #include <spec.h>
 
+#include "comparespecs.h"
+
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
+
 #include <QTest>
 
 #include <cmath>
@@ -16,15 +19,7 @@
 
 namespace {
 
-klscope::Comparison compareSpecs(const char *p, const char *q, const char *support = nullptr,
-                                 klscope::Unit unit = klscope::Unit::Nats)
-{
-    klscope::CompareOptions options;
-    options.unit = unit;
-    if (support)
-        options.support = klscope::parseSupport(support);
-    return klscope::compare(klscope::parseSpec(p), klscope::parseSpec(q), options);
-}
+using klscope::test::compareSpecs;
 
 // Every value label with the total it shows.
 QList<std::pair<QString, double>> shownValues(const klscope::DivergenceTotals &t)
