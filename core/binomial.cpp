@@ -4,6 +4,7 @@
 
 #include "binomial.h"
 
+#include "mathpolicy.h"
 #include "saddlepoint.h"
 #include "tailcut.h"
 #include "validation.h"
@@ -13,7 +14,8 @@
 namespace klscope {
 
 Binomial::Binomial(double n, double p)
-    : m_n(validation::requireInteger("binomial", "n", n, 0, 100'000'000)), m_p(p)
+    : m_n(validation::requireInteger("binomial", "n", n, 0, static_cast<std::int64_t>(kMaxEvents) - 1)),
+      m_p(p)
 {
     validation::requireInRange("binomial", "p", p, 0.0, 1.0);
 }

@@ -1,9 +1,13 @@
-// Cancellation-free closed forms of KL within one family (the formulas and their derivation are in
+// Closed forms of KL within one family (the formulas and why each step is accurate are in
 // closedform.h), on Boost.Math's log1pmx(x) = ln(1+x) - x.
 
 #include "closedform.h"
 
+#include "mathpolicy.h"
+
 #include <boost/math/special_functions/log1p.hpp>
+
+#include <cmath>
 
 namespace klscope {
 
@@ -14,12 +18,18 @@ bool interior(double p)
 }
 } // namespace
 
-double bernoulliKl(double a, double b)
+double klTerm(double a, double logA, double logB, double bMinusA) noexcept
 {
-    using boost::math::log1pmx;
-    const double u = (b - a) / a;
-    const double v = (a - b) / (1.0 - a);
-    return -a * log1pmx(u) - (1.0 - a) * log1pmx(v);
+    // b/a in [1/2, 3/2]: log1pmx's argument lies in [-1/2, 1/2], where it is accurate and finite.
+    if (std::fabs(bMinusA) <= 0.5 * a)
+        return -a * boost::math::log1pmx(bMinusA / a);
+    return a * (logA - logB) + bMinusA;
+}
+
+double bernoulliKl(double a, double b) noexcept
+{
+    return klTerm(a, std::log(a), std::log(b), b - a) +
+           klTerm(1.0 - a, std::log1p(-a), std::log1p(-b), a - b);
 }
 
 std::optional<double> closedFormKl(const Distribution &p, const Distribution &q)
@@ -30,7 +40,7 @@ std::optional<double> closedFormKl(const Distribution &p, const Distribution &q)
         const double l1 = a->rate(), l2 = std::get<Poisson>(q).rate();
         if (l1 <= 0.0 || l2 <= 0.0)
             return std::nullopt;
-        return -l1 * boost::math::log1pmx((l2 - l1) / l1);
+        return klTerm(l1, std::log(l1), std::log(l2), l2 - l1);
     }
     if (const auto *a = std::get_if<Binomial>(&p)) {
         const auto &b = std::get<Binomial>(q);

@@ -5,6 +5,9 @@
 //   * Support: by default the union of both natural supports (infinite ones cut where the upper tail
 //     is below 1e-16). An explicit support evaluates both mass functions there as given, without
 //     renormalising, and a warning says how much mass lies outside.
+//   * Support containment is decided from the families before any tail is cut: with the default support,
+//     a side with an infinite support against one with a finite support makes that KL +inf however
+//     little mass lies beyond the cut (tailPQ / tailQP say where, and a warning explains it).
 //   * Masses that do not sum to 1 are used as given, with a warning that states each sum, unless
 //     renormalisation is asked for (then the warning says it was done).
 //   * KL totals use a cancellation-free closed form when both sides are the same family and the support
@@ -41,6 +44,18 @@ enum class Method
 /// "sum" or "closed_form".
 std::string_view methodName(Method method) noexcept;
 
+/// The longest list of events kept for each infinite direction; the count says how many there are.
+inline constexpr std::size_t kMaxListedEvents = 100;
+
+/// A KL direction that is infinite beyond the support the sums cover: one side has an infinite support
+/// (Poisson, geometric, negative binomial) and the other a finite one, so every event from `from` on has
+/// mass on the first side and none on the second. Decided from the families, before any tail is cut.
+struct TailBeyondSupport
+{
+    std::int64_t from = 0; ///< the first event where the second side is 0 and the first is not
+    double mass = 0;       ///< the first side's mass from `from` on (may underflow to 0; it is still > 0)
+};
+
 struct Comparison
 {
     EventRange support;
@@ -53,13 +68,18 @@ struct Comparison
     double outsideP = 0, outsideQ = 0;     ///< mass of each distribution outside the support
     Method klPQMethod = Method::Sum;
     Method klQPMethod = Method::Sum;
-    std::vector<std::int64_t> infinitePQ; ///< events where P > 0 and Q = 0 (KL(P||Q) infinite)
-    std::vector<std::int64_t> infiniteQP; ///< events where Q > 0 and P = 0
-    std::vector<std::string> warnings;    ///< sentences for people
+    std::vector<std::int64_t> infinitePQ;    ///< the first kMaxListedEvents events where P > 0 = Q
+    std::vector<std::int64_t> infiniteQP;    ///< the first kMaxListedEvents events where Q > 0 = P
+    std::size_t infinitePQCount = 0;         ///< how many events of the support have P > 0 = Q
+    std::size_t infiniteQPCount = 0;         ///< how many events of the support have Q > 0 = P
+    std::optional<TailBeyondSupport> tailPQ; ///< P > 0 = Q beyond the support (KL(P||Q) = +inf)
+    std::optional<TailBeyondSupport> tailQP; ///< Q > 0 = P beyond the support (KL(Q||P) = +inf)
+    std::vector<std::string> warnings;       ///< sentences for people
 };
 
-/// Compares P and Q. Throws std::invalid_argument when the support would exceed kMaxEvents or when
-/// renormalisation is asked for a side with no mass on the support.
+/// Compares P and Q. Throws std::invalid_argument (a sentence for people) when the support would exceed
+/// kMaxEvents (checked before anything is allocated), when renormalisation is asked for a side with no
+/// mass on the support, or when a side cannot be evaluated there. Throws nothing else but bad_alloc.
 Comparison compare(const Distribution &p, const Distribution &q, const CompareOptions &options = {});
 
 } // namespace klscope

@@ -25,7 +25,7 @@ constexpr std::array kFamilies = {
     Family::NegativeBinomial, Family::Hypergeometric, Family::Bernoulli, Family::Custom};
 
 constexpr ParameterInfo kBinomial[] = {
-    {"n", "number of trials", 0, 1e8, 1, 100, 15, true},
+    {"n", "number of trials", 0, 9999999, 1, 100, 15, true},
     {"p", "success probability", 0, 1, 0, 1, 0.5, false},
 };
 constexpr ParameterInfo kUniform[] = {
@@ -33,10 +33,10 @@ constexpr ParameterInfo kUniform[] = {
     {"b", "last event", -1e12, 1e12, -20, 100, 14, true},
 };
 constexpr ParameterInfo kPoisson[] = {
-    {"lambda", "mean number of events", 0, 1e7, 0, 50, 3.5, false},
+    {"lambda", "mean number of events", 0, 9.9e6, 0, 50, 3.5, false},
 };
 constexpr ParameterInfo kGeometric[] = {
-    {"p", "success probability (failures before the first success)", 1e-6, 1, 0.01, 1, 0.3, false},
+    {"p", "success probability (failures before the first success)", 4e-6, 1, 0.01, 1, 0.3, false},
 };
 constexpr ParameterInfo kNegativeBinomial[] = {
     {"r", "successes to wait for", 1e-300, 1e6, 0.5, 50, 5, false},
@@ -219,8 +219,14 @@ EventRange support(const Distribution &d)
 
 bool hasInfiniteSupport(const Distribution &d) noexcept
 {
-    const Family f = family(d);
-    return f == Family::Poisson || f == Family::Geometric || f == Family::NegativeBinomial;
+    // Poisson(0), geometric(1) and negative binomial with p = 1 put all their mass on 0.
+    if (const auto *x = std::get_if<Poisson>(&d))
+        return x->rate() > 0.0;
+    if (const auto *x = std::get_if<Geometric>(&d))
+        return x->successProbability() < 1.0;
+    if (const auto *x = std::get_if<NegativeBinomial>(&d))
+        return x->successProbability() < 1.0;
+    return false;
 }
 
 double massOutside(const Distribution &d, EventRange range)

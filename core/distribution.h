@@ -79,7 +79,7 @@ Distribution defaultDistribution(Family family);
 double logpmf(const Distribution &d, std::int64_t k);
 /// The natural support (families with an infinite support are cut where the tail is below 1e-16).
 EventRange support(const Distribution &d);
-/// True for Poisson, geometric and negative binomial.
+/// True for Poisson (lambda > 0), geometric and negative binomial (p < 1): mass on every event >= 0.
 bool hasInfiniteSupport(const Distribution &d) noexcept;
 /// Mass outside `range` (for Custom: the sum of masses as given).
 double massOutside(const Distribution &d, EventRange range);

@@ -128,16 +128,20 @@ DivergenceTotals divergences(std::span<const double> p, std::span<const double> 
     return r;
 }
 
-std::vector<std::size_t> eventsWhereInfinite(std::span<const double> a, std::span<const double> b,
-                                             std::span<const double> logA, std::span<const double> logB)
+InfiniteEvents eventsWhereInfinite(std::span<const double> a, std::span<const double> b,
+                                   std::span<const double> logA, std::span<const double> logB,
+                                   std::size_t maxListed)
 {
-    std::vector<std::size_t> events;
+    InfiniteEvents events;
     const std::size_t n = std::min(a.size(), b.size());
     for (std::size_t i = 0; i < n; ++i) {
         const bool hasA = logA.empty() ? a[i] > 0.0 : logA[i] > -kInf;
         const bool hasB = logB.empty() ? b[i] > 0.0 : logB[i] > -kInf;
-        if (hasA && !hasB)
-            events.push_back(i);
+        if (hasA && !hasB) {
+            if (events.count < maxListed)
+                events.listed.push_back(i);
+            ++events.count;
+        }
     }
     return events;
 }

@@ -24,6 +24,7 @@
 #include "units.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <vector>
 
@@ -62,10 +63,17 @@ DivergenceTotals divergences(std::span<const double> p, std::span<const double> 
                              const EventTerms &terms = {}, std::span<const double> logP = {},
                              std::span<const double> logQ = {});
 
-/// Indices i where a has positive mass and b none, i.e. the events that make KL(A||B) infinite.
+/// The events that make KL(A||B) infinite: indices i where a has positive mass and b none.
+struct InfiniteEvents
+{
+    std::vector<std::size_t> listed; ///< the first `maxListed` of them, in order
+    std::size_t count = 0;           ///< how many there are in all
+};
+
+/// Finds the indices where a has positive mass and b none, listing at most maxListed of them.
 /// logA/logB as in divergences(): where given, "positive" means a log above -inf.
-std::vector<std::size_t> eventsWhereInfinite(std::span<const double> a, std::span<const double> b,
-                                             std::span<const double> logA = {},
-                                             std::span<const double> logB = {});
+InfiniteEvents eventsWhereInfinite(std::span<const double> a, std::span<const double> b,
+                                   std::span<const double> logA = {}, std::span<const double> logB = {},
+                                   std::size_t maxListed = SIZE_MAX);
 
 } // namespace klscope

@@ -21,12 +21,14 @@ void blockSumsPortable(const Block &b, double sums[SumCount]) noexcept
         // Every candidate is computed, then selected; values computed from a -inf log are never kept.
         const bool hasP = lp > -kInf;
         const bool hasQ = lq > -kInf;
-        const double d = lp - lq;
+        const bool hasM = b.m[i] > 0.0;
+        double d = lp - lq;
+        // m == 0 only when both masses underflowed; the true term is then below 1e-300.
+        double js = hasM ? 0.5 * ((hasP ? pi * (lp - lm) : 0.0) + (hasQ ? qi * (lq - lm) : 0.0)) : 0.0;
+        if (hasP && hasQ && hasM && std::fabs(pi - qi) <= (pi + qi) * kNearFraction)
+            nearlyEqualTerms(pi, qi, b.m[i], d, js);
         const double klPQ = hasP ? (hasQ ? pi * d : kInf) : 0.0;
         const double klQP = hasQ ? (hasP ? -qi * d : kInf) : 0.0;
-        // m == 0 only when both masses underflowed; the true term is then below 1e-300.
-        const double js =
-            b.m[i] > 0.0 ? 0.5 * ((hasP ? pi * (lp - lm) : 0.0) + (hasQ ? qi * (lq - lm) : 0.0)) : 0.0;
         lane[KlPQ][l] += klPQ;
         lane[KlQP][l] += klQP;
         lane[Js][l] += js;

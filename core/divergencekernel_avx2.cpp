@@ -17,6 +17,18 @@ inline __m256d select(__m256d mask, __m256d ifTrue, __m256d ifFalse)
     return _mm256_blendv_pd(ifFalse, ifTrue, mask);
 }
 
+// c[0] + u (c[1] + u (c[2] + u (c[3] + u c[4]))), as nearlyEqualTerms() evaluates it.
+inline __m256d horner(__m256d u, const double (&c)[5])
+{
+    __m256d s = _mm256_mul_pd(u, _mm256_set1_pd(c[4]));
+    for (int k = 3; k >= 0; --k) {
+        s = _mm256_add_pd(_mm256_set1_pd(c[k]), s);
+        if (k > 0)
+            s = _mm256_mul_pd(u, s);
+    }
+    return s;
+}
+
 inline double reduce(__m256d v)
 {
     alignas(32) double lane[4];
@@ -55,6 +67,8 @@ void blockSumsAvx2(const Block &b, double sums[SumCount]) noexcept
     const __m256d half = _mm256_set1_pd(0.5);
     const __m256d factor = _mm256_set1_pd(b.factor);
     const __m256d signBit = _mm256_set1_pd(-0.0);
+    const __m256d two = _mm256_set1_pd(2.0);
+    const __m256d nearFraction = _mm256_set1_pd(kNearFraction);
 
     __m256d acc[SumCount];
     for (auto &a : acc)
@@ -75,12 +89,27 @@ void blockSumsAvx2(const Block &b, double sums[SumCount]) noexcept
         const __m256d negP = _mm256_xor_pd(p, signBit);
         const __m256d negQ = _mm256_xor_pd(q, signBit);
 
-        const __m256d d = _mm256_sub_pd(lp, lq);
-        const __m256d klPQ = select(hasP, select(hasQ, _mm256_mul_pd(p, d), inf), zero);
-        const __m256d klQP = select(hasQ, select(hasP, _mm256_mul_pd(negQ, d), inf), zero);
+        __m256d d = _mm256_sub_pd(lp, lq);
         const __m256d pm = select(hasP, _mm256_mul_pd(p, _mm256_sub_pd(lp, lm)), zero);
         const __m256d qm = select(hasQ, _mm256_mul_pd(q, _mm256_sub_pd(lq, lm)), zero);
-        const __m256d js = select(hasM, _mm256_mul_pd(half, _mm256_add_pd(pm, qm)), zero);
+        __m256d js = select(hasM, _mm256_mul_pd(half, _mm256_add_pd(pm, qm)), zero);
+        // Nearly equal masses: the series of divergencekernel.h, only when a lane needs it.
+        const __m256d sumPQ = _mm256_add_pd(p, q);
+        const __m256d diffPQ = _mm256_sub_pd(p, q);
+        const __m256d near =
+            _mm256_and_pd(_mm256_and_pd(hasP, hasQ),
+                          _mm256_and_pd(hasM, _mm256_cmp_pd(_mm256_andnot_pd(signBit, diffPQ),
+                                                            _mm256_mul_pd(sumPQ, nearFraction), _CMP_LE_OQ)));
+        if (_mm256_movemask_pd(near)) {
+            const __m256d r = _mm256_div_pd(diffPQ, sumPQ);
+            const __m256d u = _mm256_mul_pd(r, r);
+            const __m256d a = horner(u, kAtanh);
+            const __m256d j = horner(u, kJsSeries);
+            d = select(near, _mm256_mul_pd(_mm256_mul_pd(two, r), a), d);
+            js = select(near, _mm256_mul_pd(_mm256_mul_pd(half, m), _mm256_mul_pd(u, j)), js);
+        }
+        const __m256d klPQ = select(hasP, select(hasQ, _mm256_mul_pd(p, d), inf), zero);
+        const __m256d klQP = select(hasQ, select(hasP, _mm256_mul_pd(negQ, d), inf), zero);
 
         acc[KlPQ] = _mm256_add_pd(acc[KlPQ], klPQ);
         acc[KlQP] = _mm256_add_pd(acc[KlQP], klQP);

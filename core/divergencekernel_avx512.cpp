@@ -31,6 +31,18 @@ inline void streamCopy512(double *dst, const double *src, std::size_t n)
         dst[i] = src[i];
 }
 
+// c[0] + u (c[1] + u (c[2] + u (c[3] + u c[4]))), as nearlyEqualTerms() evaluates it.
+inline __m512d horner512(__m512d u, const double (&c)[5])
+{
+    __m512d s = _mm512_mul_pd(u, _mm512_set1_pd(c[4]));
+    for (int k = 3; k >= 0; --k) {
+        s = _mm512_add_pd(_mm512_set1_pd(c[k]), s);
+        if (k > 0)
+            s = _mm512_mul_pd(u, s);
+    }
+    return s;
+}
+
 } // namespace
 
 void blockSumsAvx512(const Block &b, double sums[SumCount]) noexcept
@@ -41,6 +53,8 @@ void blockSumsAvx512(const Block &b, double sums[SumCount]) noexcept
     const __m512d half = _mm512_set1_pd(0.5);
     const __m512d factor = _mm512_set1_pd(b.factor);
     const __m512d signBit = _mm512_set1_pd(-0.0);
+    const __m512d two = _mm512_set1_pd(2.0);
+    const __m512d nearFraction = _mm512_set1_pd(kNearFraction);
 
     __m512d acc[SumCount];
     for (auto &a : acc)
@@ -64,12 +78,26 @@ void blockSumsAvx512(const Block &b, double sums[SumCount]) noexcept
         const __m512d infP = _mm512_maskz_mov_pd(hasP, inf); // inf where p > 0, else 0
         const __m512d infQ = _mm512_maskz_mov_pd(hasQ, inf);
 
-        const __m512d d = _mm512_sub_pd(lp, lq);
-        const __m512d klPQ = _mm512_mask_mul_pd(infP, both, p, d);
-        const __m512d klQP = _mm512_mask_mul_pd(infQ, both, negQ, d);
+        __m512d d = _mm512_sub_pd(lp, lq);
         const __m512d pm = _mm512_maskz_mul_pd(hasP, p, _mm512_sub_pd(lp, lm));
         const __m512d qm = _mm512_maskz_mul_pd(hasQ, q, _mm512_sub_pd(lq, lm));
-        const __m512d js = _mm512_maskz_mul_pd(hasM, half, _mm512_add_pd(pm, qm));
+        __m512d js = _mm512_maskz_mul_pd(hasM, half, _mm512_add_pd(pm, qm));
+        // Nearly equal masses: the series of divergencekernel.h, only when a lane needs it.
+        const __m512d sumPQ = _mm512_add_pd(p, q);
+        const __m512d diffPQ = _mm512_sub_pd(p, q);
+        const __mmask8 near = both & hasM &
+                              _mm512_cmp_pd_mask(_mm512_andnot_pd(signBit, diffPQ),
+                                                 _mm512_mul_pd(sumPQ, nearFraction), _CMP_LE_OQ);
+        if (near) {
+            const __m512d r = _mm512_div_pd(diffPQ, sumPQ);
+            const __m512d u = _mm512_mul_pd(r, r);
+            const __m512d a = horner512(u, kAtanh);
+            const __m512d j = horner512(u, kJsSeries);
+            d = _mm512_mask_mul_pd(d, near, _mm512_mul_pd(two, r), a);
+            js = _mm512_mask_mul_pd(js, near, _mm512_mul_pd(half, m), _mm512_mul_pd(u, j));
+        }
+        const __m512d klPQ = _mm512_mask_mul_pd(infP, both, p, d);
+        const __m512d klQP = _mm512_mask_mul_pd(infQ, both, negQ, d);
 
         acc[KlPQ] = _mm512_add_pd(acc[KlPQ], klPQ);
         acc[KlQP] = _mm512_add_pd(acc[KlQP], klQP);

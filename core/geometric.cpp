@@ -4,6 +4,8 @@
 
 #include "geometric.h"
 
+#include "distribution.h"
+#include "mathpolicy.h"
 #include "tailcut.h"
 #include "validation.h"
 
@@ -16,7 +18,7 @@ namespace klscope {
 
 Geometric::Geometric(double p) : m_p(p)
 {
-    validation::requireInRange("geometric", "p", p, 1e-6, 1.0);
+    validation::requireInRange("geometric", "p", p, 4e-6, 1.0);
 }
 
 double logpmf(const Geometric &d, std::int64_t k) noexcept
@@ -33,7 +35,8 @@ EventRange support(const Geometric &d)
     if (d.successProbability() == 1.0)
         return {0, 0};
     const double log1mp = std::log1p(-d.successProbability());
-    return {0, firstEventWithTailBelow([&](double k) { return std::exp((k + 1.0) * log1mp); }, mean(d))};
+    return {0, firstEventWithTailBelow([&](double k) { return std::exp((k + 1.0) * log1mp); }, mean(d),
+                                       describe(Distribution(d)))};
 }
 
 double massOutside(const Geometric &d, EventRange range)

@@ -5,6 +5,7 @@
 
 #include "hypergeometric.h"
 
+#include "mathpolicy.h"
 #include "saddlepoint.h"
 #include "tailcut.h"
 #include "validation.h"

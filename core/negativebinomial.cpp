@@ -5,6 +5,8 @@
 
 #include "negativebinomial.h"
 
+#include "distribution.h"
+#include "mathpolicy.h"
 #include "saddlepoint.h"
 #include "tailcut.h"
 #include "validation.h"
@@ -37,7 +39,8 @@ EventRange support(const NegativeBinomial &d)
     if (d.successProbability() == 1.0)
         return {0, 0};
     const boost::math::negative_binomial_distribution<> b(d.successes(), d.successProbability());
-    return {0, firstEventWithTailBelow([&](double k) { return cdf(complement(b, k)); }, mean(d))};
+    return {0, firstEventWithTailBelow([&](double k) { return cdf(complement(b, k)); }, mean(d),
+                                       describe(Distribution(d)))};
 }
 
 double massOutside(const NegativeBinomial &d, EventRange range)

@@ -9,7 +9,9 @@ namespace klscope {
 ///
 /// A. Neumaier, "Rundungsfehleranalyse einiger Verfahren zur Summation endlicher Summen",
 /// ZAMM 54 (1974) 39-51. The error is bounded by about 2 eps * sum |x_i|, independent of n.
-/// An infinite term makes the result that infinity (the compensation is not poisoned by inf - inf).
+/// An infinite term makes the result that infinity (the compensation is not poisoned by inf - inf), and
+/// so does a running sum that overflows (1e308 + 1e308 is +inf, not NaN). Sums that may overflow or
+/// underflow on purpose are taken with ScaledSum (scaledsum.h) instead.
 class NeumaierSum
 {
 public:
@@ -20,6 +22,10 @@ public:
             return;
         }
         const double t = m_sum + x;
+        if (!std::isfinite(t)) {
+            m_special += t;
+            return;
+        }
         if (std::fabs(m_sum) >= std::fabs(x))
             m_compensation += (m_sum - t) + x;
         else

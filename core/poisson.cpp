@@ -4,6 +4,8 @@
 
 #include "poisson.h"
 
+#include "distribution.h"
+#include "mathpolicy.h"
 #include "saddlepoint.h"
 #include "tailcut.h"
 #include "validation.h"
@@ -14,7 +16,7 @@ namespace klscope {
 
 Poisson::Poisson(double lambda) : m_lambda(lambda)
 {
-    validation::requireInRange("poisson", "lambda", lambda, 0.0, 1e7);
+    validation::requireInRange("poisson", "lambda", lambda, 0.0, 9.9e6);
 }
 
 double logpmf(const Poisson &d, std::int64_t k) noexcept
@@ -27,7 +29,8 @@ EventRange support(const Poisson &d)
     if (d.rate() == 0.0)
         return {0, 0};
     const boost::math::poisson_distribution<> b(d.rate());
-    return {0, firstEventWithTailBelow([&](double k) { return cdf(complement(b, k)); }, d.rate())};
+    return {0, firstEventWithTailBelow([&](double k) { return cdf(complement(b, k)); }, d.rate(),
+                                       describe(Distribution(d)))};
 }
 
 double massOutside(const Poisson &d, EventRange range)

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 namespace klscope {
 
@@ -11,6 +12,8 @@ std::string jsonNumber(double x)
         return "null";
     if (std::isinf(x))
         return x > 0 ? "\"inf\"" : "\"-inf\"";
+    if (x == 0.0) // -0 (0 times a negative log) is 0 to a reader
+        return "0";
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.17g", x);
     return buffer;
@@ -108,8 +111,45 @@ std::string stringArray(std::span<const std::string> items)
 
 } // namespace
 
-std::string toJson(const Comparison &c, bool withEvents, std::span<const std::string> labels,
-                   std::span<const std::string> notes)
+namespace {
+
+// Collects output and hands it to the sink in pieces of about 64 KiB.
+class ChunkedWriter
+{
+public:
+    explicit ChunkedWriter(const TextSink &sink) : m_sink(sink) { m_buffer.reserve(kChunk + 4096); }
+    ~ChunkedWriter() { flush(); }
+    ChunkedWriter(const ChunkedWriter &) = delete;
+    ChunkedWriter &operator=(const ChunkedWriter &) = delete;
+
+    void write(std::string_view text)
+    {
+        m_buffer += text;
+        if (m_buffer.size() >= kChunk)
+            flush();
+    }
+    void flush()
+    {
+        if (!m_buffer.empty())
+            m_sink(m_buffer);
+        m_buffer.clear();
+    }
+
+private:
+    static constexpr std::size_t kChunk = 64 * 1024;
+    const TextSink &m_sink;
+    std::string m_buffer;
+};
+
+std::string tailObject(const std::optional<TailBeyondSupport> &tail)
+{
+    return JsonObject().add("from", std::to_string(tail->from)).add("mass", jsonNumber(tail->mass)).close();
+}
+
+} // namespace
+
+void writeJson(const Comparison &c, bool withEvents, std::span<const std::string> labels,
+               std::span<const std::string> notes, const TextSink &sink)
 {
     const DivergenceTotals &t = c.totals;
     const std::string support =
@@ -122,7 +162,10 @@ std::string toJson(const Comparison &c, bool withEvents, std::span<const std::st
                                     .close();
     const std::string infinite =
         JsonObject().add("kl_pq", intList(c.infinitePQ)).add("kl_qp", intList(c.infiniteQP)).close();
-    const std::string warnings = stringArray(c.warnings);
+    const std::string counts = JsonObject()
+                                   .add("kl_pq", std::to_string(c.infinitePQCount))
+                                   .add("kl_qp", std::to_string(c.infiniteQPCount))
+                                   .close();
 
     JsonObject out;
     out.add("unit", jsonString(unitName(c.unit)))
@@ -143,52 +186,101 @@ std::string toJson(const Comparison &c, bool withEvents, std::span<const std::st
         .add("hellinger", jsonNumber(t.hellinger))
         .add("methods", methods)
         .add("infinite_at", infinite)
-        .add("warnings", warnings);
+        .add("infinite_count", counts);
+    if (c.tailPQ || c.tailQP) {
+        JsonObject tails;
+        if (c.tailPQ)
+            tails.add("kl_pq", tailObject(c.tailPQ));
+        if (c.tailQP)
+            tails.add("kl_qp", tailObject(c.tailQP));
+        out.add("infinite_beyond_support", tails.close());
+    }
+    out.add("warnings", stringArray(c.warnings));
     if (!notes.empty())
         out.add("notes", stringArray(notes));
-    if (withEvents) {
-        std::string events = "[";
-        const bool terms = c.klPQ.size() == c.p.size();
-        for (std::size_t i = 0; i < c.p.size(); ++i) {
-            const std::int64_t x = c.support.first + static_cast<std::int64_t>(i);
-            JsonObject e;
-            e.add("x", std::to_string(x));
-            if (const std::string *label = labelOf(labels, x))
-                e.add("label", jsonString(*label));
-            e.add("p", jsonNumber(c.p[i])).add("q", jsonNumber(c.q[i]));
-            if (terms)
-                e.add("kl_pq", jsonNumber(c.klPQ[i]))
-                    .add("kl_qp", jsonNumber(c.klQP[i]))
-                    .add("js", jsonNumber(c.js[i]));
-            events += i ? "," : "";
-            events += e.close();
-        }
-        events += ']';
-        out.add("events", events);
+
+    ChunkedWriter writer(sink);
+    std::string head = out.close();
+    if (!withEvents) {
+        writer.write(head);
+        writer.write("\n");
+        return;
     }
-    return out.close() + "\n";
+    head.pop_back(); // the closing brace: the events follow
+    writer.write(head);
+    writer.write(",\"events\":[");
+    const bool terms = c.klPQ.size() == c.p.size();
+    for (std::size_t i = 0; i < c.p.size(); ++i) {
+        const std::int64_t x = c.support.first + static_cast<std::int64_t>(i);
+        JsonObject e;
+        e.add("x", std::to_string(x));
+        if (const std::string *label = labelOf(labels, x))
+            e.add("label", jsonString(*label));
+        e.add("p", jsonNumber(c.p[i])).add("q", jsonNumber(c.q[i]));
+        if (terms)
+            e.add("kl_pq", jsonNumber(c.klPQ[i]))
+                .add("kl_qp", jsonNumber(c.klQP[i]))
+                .add("js", jsonNumber(c.js[i]));
+        if (i)
+            writer.write(",");
+        writer.write(e.close());
+    }
+    writer.write("]}\n");
 }
 
-std::string toText(const Comparison &c, bool withEvents, std::span<const std::string> labels)
+std::string toJson(const Comparison &c, bool withEvents, std::span<const std::string> labels,
+                   std::span<const std::string> notes)
+{
+    std::string out;
+    writeJson(c, withEvents, labels, notes, [&out](std::string_view piece) { out += piece; });
+    return out;
+}
+
+std::string terminalSafe(std::string_view s)
+{
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto ch = static_cast<unsigned char>(s[i]);
+        // C1 controls are U+0080..U+009F, in UTF-8 the two bytes C2 80..C2 9F.
+        const bool c1 = ch == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+                        static_cast<unsigned char>(s[i + 1]) <= 0x9F;
+        if (ch < 0x20 || ch == 0x7F || c1) {
+            const unsigned code = c1 ? static_cast<unsigned char>(s[++i]) : ch;
+            char buffer[8];
+            std::snprintf(buffer, sizeof buffer, "\\x%02x", code);
+            out += buffer;
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
+}
+
+void writeText(const Comparison &c, bool withEvents, std::span<const std::string> labels,
+               const TextSink &sink)
 {
     const std::string unit(unitName(c.unit));
     const DivergenceTotals &t = c.totals;
-    std::string out;
+    ChunkedWriter writer(sink);
     if (withEvents && c.klPQ.size() == c.p.size()) {
-        out += "       x              p              q      p log(p/q)      q log(q/p)         JS term";
-        out += labels.empty() ? "\n" : "  label\n";
+        writer.write(
+            "       x              p              q      p log(p/q)      q log(q/p)         JS term");
+        writer.write(labels.empty() ? "\n" : "  label\n");
         for (std::size_t i = 0; i < c.p.size(); ++i) {
             char x[32];
             std::snprintf(x, sizeof x, "%8lld",
                           static_cast<long long>(c.support.first + static_cast<std::int64_t>(i)));
-            out += x + fixed(c.p[i], 15, 6) + fixed(c.q[i], 15, 6) + fixed(c.klPQ[i], 16, 6) +
-                   fixed(c.klQP[i], 16, 6) + fixed(c.js[i], 16, 6);
+            std::string row = x + fixed(c.p[i], 15, 6) + fixed(c.q[i], 15, 6) + fixed(c.klPQ[i], 16, 6) +
+                              fixed(c.klQP[i], 16, 6) + fixed(c.js[i], 16, 6);
             if (const std::string *label = labelOf(labels, c.support.first + static_cast<std::int64_t>(i)))
-                out.append("  ").append(*label);
-            out += "\n";
+                row.append("  ").append(terminalSafe(*label));
+            row += "\n";
+            writer.write(row);
         }
-        out += "\n";
+        writer.write("\n");
     }
+    std::string out;
     auto line = [&](const std::string &name, double value, const std::string &suffix) {
         out += name + std::string(name.size() < 28 ? 28 - name.size() : 1, ' ') + fixed(value, 22, 15) +
                suffix + "\n";
@@ -207,22 +299,29 @@ std::string toText(const Comparison &c, bool withEvents, std::span<const std::st
     line("cross entropy H(Q,P)", t.crossEntropyQP, " " + unit);
     line("total variation", t.totalVariation, "");
     line("Hellinger distance", t.hellinger, "");
-    auto infinite = [&](const char *what, const std::vector<std::int64_t> &events, const char *zero,
-                        const char *positive) {
+    auto infinite = [&](const char *what, const std::vector<std::int64_t> &events, std::size_t count,
+                        const char *zero, const char *positive) {
         if (events.empty())
             return;
         out.append(what).append(" is infinite: ").append(zero).append(" = 0 where ").append(positive);
         out += " > 0 at x =";
         for (std::size_t i = 0; i < events.size() && i < 10; ++i)
             out.append(" ").append(std::to_string(events[i]));
-        if (events.size() > 10)
-            out.append(" ... (").append(std::to_string(events.size())).append(" events)");
+        if (count > 10)
+            out.append(" ... (").append(std::to_string(count)).append(" events)");
         out += "\n";
     };
-    infinite("KL(P||Q)", c.infinitePQ, "Q", "P");
-    infinite("KL(Q||P)", c.infiniteQP, "P", "Q");
+    infinite("KL(P||Q)", c.infinitePQ, c.infinitePQCount, "Q", "P");
+    infinite("KL(Q||P)", c.infiniteQP, c.infiniteQPCount, "P", "Q");
     for (const std::string &w : c.warnings)
-        out += "warning: " + w + "\n";
+        out += "warning: " + terminalSafe(w) + "\n";
+    writer.write(out);
+}
+
+std::string toText(const Comparison &c, bool withEvents, std::span<const std::string> labels)
+{
+    std::string out;
+    writeText(c, withEvents, labels, [&out](std::string_view piece) { out += piece; });
     return out;
 }
 

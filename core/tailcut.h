@@ -12,17 +12,21 @@ namespace klscope {
 
 /// The smallest event k >= 0 whose upper tail P(X > k), given by `tail(double k)`, is below 1e-16.
 /// `start` is a hint (the mean). Exponential search then bisection: tail must be non-increasing.
-/// Throws std::invalid_argument if the cut lies beyond the kMaxEvents limit.
-template <typename Tail> std::int64_t firstEventWithTailBelow(Tail tail, double start)
+/// Throws std::invalid_argument naming `what` (e.g. "geometric(p=1e-06)") if the support 0..k would
+/// have more than kMaxEvents events.
+template <typename Tail>
+std::int64_t firstEventWithTailBelow(Tail tail, double start, const std::string &what)
 {
-    std::int64_t hi = static_cast<std::int64_t>(std::ceil(start));
+    constexpr auto kLast = static_cast<std::int64_t>(kMaxEvents) - 1; // 0..kLast is the longest support
+    std::int64_t hi = std::min(static_cast<std::int64_t>(std::ceil(start)), kLast);
     std::int64_t step = 1;
     while (!(tail(static_cast<double>(hi)) < kTailCut)) {
-        hi += step;
+        if (hi == kLast)
+            throw std::invalid_argument(
+                what + " has more than 1e-16 of its mass beyond the event " + std::to_string(kLast) +
+                ", so its support would exceed the limit of " + std::to_string(kMaxEvents) + " events");
+        hi = std::min(hi + step, kLast);
         step *= 2;
-        if (hi > static_cast<std::int64_t>(kMaxEvents))
-            throw std::invalid_argument("the upper tail is still above 1e-16 after " +
-                                        std::to_string(kMaxEvents) + " events");
     }
     std::int64_t lo = -1; // tail(lo) >= cut, by convention for -1
     if (hi > 0 && !(tail(static_cast<double>(hi / 2)) < kTailCut))

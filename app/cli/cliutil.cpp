@@ -27,7 +27,7 @@ int usage(const QString &message)
     return kUsage;
 }
 
-void writeOut(const std::string &text)
+void writeOut(std::string_view text)
 {
     std::fwrite(text.data(), 1, text.size(), stdout);
 }

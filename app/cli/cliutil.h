@@ -13,6 +13,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 class QCommandLineParser;
 
@@ -29,7 +30,7 @@ void printError(const QString &message);
 /// printError, then a pointer to --help; returns kUsage.
 int usage(const QString &message);
 /// Writes `text` to stdout as it is.
-void writeOut(const std::string &text);
+void writeOut(std::string_view text);
 /// Parses a subcommand's options; false with `error` set on a usage error or a stray argument.
 bool parseOptions(QCommandLineParser &parser, const QStringList &arguments, QString *error);
 

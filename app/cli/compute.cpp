@@ -58,8 +58,12 @@ int compute(const QStringList &arguments)
         const auto labels = pair->labels();
         for (std::string &sentence : klscope::import::describeInfinities(c, labels))
             c.warnings.push_back(std::move(sentence));
+        // Streamed: the per-event rows of 10^7 events are never held in memory as one text.
+        const klscope::TextSink out = [](std::string_view piece) {
+            writeOut(piece);
+        };
         if (parser.isSet(json)) {
-            writeOut(klscope::toJson(c, options.perEvent, labels, pair->notes));
+            klscope::writeJson(c, options.perEvent, labels, pair->notes, out);
         } else {
             const std::string pText = ps.type == klscope::import::Source::Type::Family
                                           ? klscope::describe(pair->p)
@@ -71,14 +75,19 @@ int compute(const QStringList &arguments)
             for (const std::string &note : pair->notes)
                 if (note != pText && note != qText)
                     header.append("note: ").append(note).append("\n");
-            writeOut(header);
-            writeOut(klscope::toText(c, options.perEvent, labels));
+            writeOut(klscope::terminalSafe(header));
+            klscope::writeText(c, options.perEvent, labels, out);
         }
     } catch (const std::invalid_argument &e) {
         printError(QString::fromStdString(e.what()));
         return kInvalidData;
     } catch (const std::bad_alloc &) {
         printError(QStringLiteral("not enough memory for this support"));
+        return kInvalidData;
+    } catch (const std::exception &e) {
+        // The core refuses bad input with std::invalid_argument; anything else is a fault, reported
+        // as one rather than ending in std::terminate.
+        printError(QStringLiteral("internal error: %1").arg(QString::fromStdString(e.what())));
         return kInvalidData;
     }
     return 0;

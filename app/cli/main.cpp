@@ -12,7 +12,9 @@
 #include <QCoreApplication>
 
 #include <cstring>
+#include <exception>
 #include <memory>
+#include <new>
 #include <string>
 
 namespace {
@@ -66,12 +68,22 @@ int main(int argc, char *argv[])
         return 0;
     }
     arguments.removeAt(1);
-    if (command == QLatin1String("compute"))
-        return cli::compute(arguments);
-    if (command == QLatin1String("bench"))
-        return cli::bench(arguments);
-    if (command == QLatin1String("export"))
-        return cli::exportFigure(arguments);
+    // One boundary for every command: whatever a command lets through becomes a message and exit code
+    // 1, never std::terminate. (Commands turn the core's std::invalid_argument into their own messages.)
+    try {
+        if (command == QLatin1String("compute"))
+            return cli::compute(arguments);
+        if (command == QLatin1String("bench"))
+            return cli::bench(arguments);
+        if (command == QLatin1String("export"))
+            return cli::exportFigure(arguments);
+    } catch (const std::bad_alloc &) {
+        cli::printError(QStringLiteral("not enough memory"));
+        return cli::kInvalidData;
+    } catch (const std::exception &e) {
+        cli::printError(QStringLiteral("internal error: %1").arg(QString::fromStdString(e.what())));
+        return cli::kInvalidData;
+    }
     return cli::usage(
         QStringLiteral("unknown command '%1' (expected compute, bench or export)").arg(command));
 }

@@ -143,8 +143,9 @@ void TestEdgeCases::infiniteEvents()
         QVERIFY(!std::isnan(c.klPQ[i]) && !std::isnan(c.klQP[i]) && std::isfinite(c.js[i]));
     }
     // The same through eventsWhereInfinite on the masses alone.
-    const auto indices = eventsWhereInfinite(c.p, c.q);
+    const auto indices = eventsWhereInfinite(c.p, c.q).listed;
     QCOMPARE(indices.size(), std::size_t(infinitePQ.size()));
+    QCOMPARE(c.infinitePQCount, std::size_t(infinitePQ.size()));
     for (std::size_t i = 0; i < indices.size(); ++i)
         QCOMPARE(c.support.first + std::int64_t(indices[i]), std::int64_t(infinitePQ[qsizetype(i)]));
 }

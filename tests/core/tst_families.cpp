@@ -184,12 +184,12 @@ void TestFamilies::binomialAgainstBoost_data()
 {
     QTest::addColumn<double>("n");
     QTest::addColumn<double>("p");
-    for (double n : {0.0, 1.0, 2.0, 15.0, 100.0, 1000.0, 1e5, 1e7})
+    for (double n : {0.0, 1.0, 2.0, 15.0, 100.0, 1000.0, 1e5, 9999999.0})
         for (double p : {0.0, 1e-12, 1e-6, 1e-3, 0.3, 7.0 / 15.0, 0.5, 0.999, 1.0 - 1e-9, 1.0})
             QTest::addRow("n=%g p=%.17g", n, p) << n << p;
     // p one ulp from 0 or 1, where n p or n q rounds to (nearly) 0 or n.
     for (double p : {std::ldexp(1.0, -53), 1.0 - std::ldexp(1.0, -53)})
-        QTest::addRow("n=1e8 p=%.17g", p) << 1e8 << p;
+        QTest::addRow("n=9999999 p=%.17g", p) << 9999999.0 << p;
 }
 
 void TestFamilies::binomialAgainstBoost()
@@ -273,7 +273,7 @@ void TestFamilies::poissonAgainstBoost()
 void TestFamilies::geometricAgainstBoost_data()
 {
     QTest::addColumn<double>("p");
-    for (double p : {1e-6, 1e-3, 0.2, 0.5, 0.9, 1.0 - 1e-9, 1.0})
+    for (double p : {4e-6, 1e-3, 0.2, 0.5, 0.9, 1.0 - 1e-9, 1.0})
         QTest::addRow("p=%.17g", p) << p;
 }
 
@@ -389,7 +389,7 @@ void TestFamilies::uniformMasses_data()
     QTest::newRow("-5..5") << -5.0 << 5.0;
     QTest::newRow("3..3") << 3.0 << 3.0;
     QTest::newRow("far negative") << -1e12 << -1e12 + 10;
-    QTest::newRow("5e7 events") << 0.0 << 5e7 - 1;
+    QTest::newRow("kMaxEvents events") << 0.0 << double(kMaxEvents) - 1;
 }
 
 void TestFamilies::uniformMasses()
