@@ -1,8 +1,8 @@
 #include "spec.h"
 
+#include "numbertext.h"
 #include "validation.h"
 
-#include <charconv>
 #include <cmath>
 #include <optional>
 #include <stdexcept>
@@ -18,17 +18,6 @@ std::string_view trim(std::string_view s)
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
         s.remove_suffix(1);
     return s;
-}
-
-std::optional<double> readDecimal(std::string_view s)
-{
-    if (!s.empty() && s.front() == '+')
-        s.remove_prefix(1);
-    double value = 0.0;
-    const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-    if (s.empty() || ec != std::errc() || ptr != s.data() + s.size())
-        return std::nullopt;
-    return value;
 }
 
 std::vector<std::string_view> split(std::string_view s, char separator)
@@ -54,22 +43,27 @@ std::string quoted(std::string_view s)
 double parseNumber(std::string_view text, std::string_view what)
 {
     const std::string_view s = trim(text);
+    // One part of a decimal or a fraction, read by the rules of numbertext.h.
+    const auto read = [&](std::string_view part) {
+        double value = 0.0;
+        const NumberRead result = readNumber(trim(part), value);
+        if (result != NumberRead::Ok)
+            throw std::invalid_argument(std::string(what) + "=" + quoted(s) + " " +
+                                        std::string(numberProblem(result)));
+        return value;
+    };
     const std::size_t slash = s.find('/');
-    std::optional<double> value;
-    if (slash == std::string_view::npos) {
-        value = readDecimal(s);
-    } else {
-        const auto num = readDecimal(trim(s.substr(0, slash)));
-        const auto den = readDecimal(trim(s.substr(slash + 1)));
-        if (num && den) {
-            if (*den == 0.0)
-                throw std::invalid_argument(std::string(what) + "=" + quoted(s) + " divides by zero");
-            value = *num / *den;
-        }
-    }
-    if (!value)
-        throw std::invalid_argument(std::string(what) + "=" + quoted(s) + " is not a number");
-    return *value;
+    if (slash == std::string_view::npos)
+        return read(s);
+    const double num = read(s.substr(0, slash));
+    const double den = read(s.substr(slash + 1));
+    if (den == 0.0)
+        throw std::invalid_argument(std::string(what) + "=" + quoted(s) + " divides by zero");
+    const double value = num / den;
+    if (std::isinf(value))
+        throw std::invalid_argument(std::string(what) + "=" + quoted(s) + " " +
+                                    std::string(numberProblem(NumberRead::OutOfRange)));
+    return value;
 }
 
 Distribution parseSpec(std::string_view spec)

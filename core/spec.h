@@ -24,7 +24,8 @@ std::string formatSpec(const Distribution &d);
 /// Parses a support "A..B" (whole numbers, A <= B). Throws std::invalid_argument otherwise.
 EventRange parseSupport(std::string_view text);
 
-/// Parses a decimal or a fraction "a/b". Throws std::invalid_argument naming `what` on failure.
+/// Parses a decimal or a fraction "a/b", each part by the rules of numbertext.h. Throws
+/// std::invalid_argument naming `what` on failure ("binomial: p='1e309' is out of range (...)").
 double parseNumber(std::string_view text, std::string_view what);
 
 } // namespace klscope

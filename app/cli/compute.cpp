@@ -71,11 +71,13 @@ int compute(const QStringList &arguments)
             const std::string qText = qs.type == klscope::import::Source::Type::Family
                                           ? klscope::describe(pair->q)
                                           : qs.description;
-            std::string header = "P: " + pText + "\nQ: " + qText + "\n";
+            // File names and notes come from outside: escaped, so they cannot drive the terminal.
+            std::string header =
+                "P: " + klscope::terminalSafe(pText) + "\nQ: " + klscope::terminalSafe(qText) + "\n";
             for (const std::string &note : pair->notes)
                 if (note != pText && note != qText)
-                    header.append("note: ").append(note).append("\n");
-            writeOut(klscope::terminalSafe(header));
+                    header.append("note: ").append(klscope::terminalSafe(note)).append("\n");
+            writeOut(header);
             klscope::writeText(c, options.perEvent, labels, out);
         }
     } catch (const std::invalid_argument &e) {

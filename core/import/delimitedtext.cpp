@@ -1,5 +1,6 @@
 #include "delimitedtext.h"
 
+#include "numbertext.h"
 #include "textcheck.h"
 
 #include <algorithm>
@@ -197,18 +198,13 @@ std::string columnSuffix(std::size_t column)
     return " (column " + std::to_string(column) + ")";
 }
 
-// Why `text` is not an acceptable number, or nullptr when it is (value set).
+// Why `text` is not an acceptable number ("is not a number", ...), or nullptr when it is (value set).
 const char *readValue(std::string_view text, double &value) noexcept
 {
     if (text.empty())
-        return "empty";
-    if (!parseDouble(text, value))
-        return "not a number";
-    if (std::isnan(value))
-        return "not a number";
-    if (value == HUGE_VAL)
-        return "infinite or too large";
-    return nullptr;
+        return "is empty";
+    const NumberRead result = readNumber(text, value);
+    return result == NumberRead::Ok ? nullptr : numberProblem(result).data();
 }
 
 } // namespace
@@ -230,28 +226,7 @@ std::string_view delimiterName(Delimiter delimiter) noexcept
 
 bool parseDouble(std::string_view text, double &value) noexcept
 {
-    if (!text.empty() && text.front() == '+') {
-        text.remove_prefix(1);
-        if (!text.empty() && text.front() == '-')
-            return false;
-    }
-    if (text.empty())
-        return false;
-    const char *end = text.data() + text.size();
-    const auto [ptr, ec] = std::from_chars(text.data(), end, value);
-    if (ptr != end)
-        return false;
-    if (ec == std::errc())
-        return true;
-    if (ec != std::errc::result_out_of_range || text.size() > 400)
-        return false;
-    // Out of range: strtod gives the IEEE answer (+-HUGE_VAL on overflow, 0 or a subnormal on
-    // underflow), which the callers then judge.
-    char buffer[401];
-    std::memcpy(buffer, text.data(), text.size());
-    buffer[text.size()] = '\0';
-    value = std::strtod(buffer, nullptr);
-    return true;
+    return readNumber(text, value) == NumberRead::Ok;
 }
 
 Result<Table> parseDelimitedText(std::string_view text, std::string_view fileName)
@@ -270,13 +245,17 @@ Result<Table> parseDelimitedText(std::string_view text, std::string_view fileNam
 
     try {
         // One pass over the text; the newline count only bounds the reservation.
-        const std::size_t newlines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+        // Lines end with LF or CRLF; a file with no LF at all but CRs has old Mac line endings (CR).
+        const char lineEnd =
+            text.find('\n') == std::string_view::npos && text.find('\r') != std::string_view::npos ? '\r'
+                                                                                                   : '\n';
+        const std::size_t newlines = static_cast<std::size_t>(std::count(text.begin(), text.end(), lineEnd));
         const std::size_t expectedRows = std::min(newlines + 1, kMaxDataLines);
 
         std::size_t pos = 0;
         while (pos < text.size()) {
             const char *nl =
-                static_cast<const char *>(std::memchr(text.data() + pos, '\n', text.size() - pos));
+                static_cast<const char *>(std::memchr(text.data() + pos, lineEnd, text.size() - pos));
             const std::size_t end = nl ? static_cast<std::size_t>(nl - text.data()) : text.size();
             std::string_view line = text.substr(pos, end - pos);
             pos = end + 1;
@@ -347,7 +326,7 @@ Result<Table> parseDelimitedText(std::string_view text, std::string_view fileNam
                                            ? std::string("empty value")
                                            : std::string(1, '\'')
                                                  .append(excerpt(fields.slots[c].text))
-                                                 .append("' is ")
+                                                 .append("' ")
                                                  .append(why);
                     what += columnSuffix(c + 1);
                     if (table.delimiter == Delimiter::Semicolon &&

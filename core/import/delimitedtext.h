@@ -67,8 +67,8 @@ Result<Table> parseDelimitedText(std::string_view text, std::string_view fileNam
 /// readWholeFile + parseDelimitedText, naming the file by displayName(path).
 Result<Table> readDelimitedFile(const std::filesystem::path &path);
 
-/// Reads a number as the parser does: the whole of `text` (a leading '+' allowed), C locale.
-/// False when `text` is not a number or out of range for a double.
+/// Reads a number as the parser does, by the rules of numbertext.h (the same as for specs): true with
+/// `value` set when readNumber() gives NumberRead::Ok.
 bool parseDouble(std::string_view text, double &value) noexcept;
 
 } // namespace klscope::import

@@ -67,7 +67,8 @@ std::optional<ImportError> checkText(std::string_view text, std::string_view fil
         if (c < 0x80) {
             if (c == 0)
                 return makeError(fileName, line, "looks like a binary file (it contains a NUL byte)");
-            if (c == '\n')
+            // LF, CRLF and a lone CR (old Mac files) each end a line, as the parser counts them.
+            if (c == '\n' || (c == '\r' && (i + 1 == n || bytes[i + 1] != '\n')))
                 ++line;
             ++i;
             continue;

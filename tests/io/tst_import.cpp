@@ -317,8 +317,11 @@ void TestImport::numbers_data()
     QTest::newRow("plus sign") << "+3" << true << 3.0;
     QTest::newRow("exponent") << "1e-3" << true << 1e-3;
     QTest::newRow("underflow to subnormal") << "4e-320" << true << 4e-320;
-    QTest::newRow("overflow") << "1e999" << true << kInf;
-    QTest::newRow("minus inf") << "-inf" << true << -kInf;
+    QTest::newRow("underflow to zero") << "1e-400" << true << 0.0;
+    QTest::newRow("overflow") << "1e999" << false << 0.0;
+    QTest::newRow("minus inf (log of 0)") << "-inf" << true << -kInf;
+    QTest::newRow("plus inf") << "+inf" << false << 0.0;
+    QTest::newRow("nan") << "nan" << false << 0.0;
     QTest::newRow("plus minus") << "+-1" << false << 0.0;
     QTest::newRow("comma decimal") << "0,5" << false << 0.0;
     QTest::newRow("trailing text") << "1x" << false << 0.0;
@@ -671,9 +674,10 @@ void TestImport::badFiles_data()
     QTest::newRow("text in a number") << "text-in-number.csv" << 3 << "'abc' is not a number (column 2)";
     QTest::newRow("number then text") << "number-text.csv" << 2 << "'0.5x' is not a number (column 1)";
     QTest::newRow("negative") << "negative.csv" << 3 << "a negative probability '-0.1' (column 1)";
-    QTest::newRow("NaN") << "nan.csv" << 3 << "'nan' is not a number (column 2)";
-    QTest::newRow("infinity") << "inf.csv" << 3 << "'inf' is infinite or too large (column 1)";
-    QTest::newRow("overflow") << "huge.csv" << 2 << "'1e999' is infinite or too large (column 1)";
+    QTest::newRow("NaN") << "nan.csv" << 3 << "'nan' is not a finite number (column 2)";
+    QTest::newRow("infinity") << "inf.csv" << 3 << "'inf' is not a finite number (column 1)";
+    QTest::newRow("overflow") << "huge.csv" << 2
+                              << "'1e999' is out of range (beyond 1.8e308 in magnitude) (column 1)";
     QTest::newRow("ragged row") << "ragged.csv" << 3 << "a ragged row: 2 fields where line 1 has 3";
     QTest::newRow("binary") << "binary.csv" << 3 << "looks like a binary file";
     QTest::newRow("invalid UTF-8") << "invalid-utf8.csv" << 3 << "is not valid UTF-8 text (byte 0xFF)";
