@@ -38,31 +38,45 @@ struct Block
 
 inline constexpr std::size_t kMaxBlock = 256;
 
-// Nearly equal masses. Where p and q differ by at most 1/64 of p + q, ln p - ln q and the JS term are
+// Nearly equal masses. Where p and q differ by at most 1/8 of p + q, ln p - ln q and the JS term are
 // not taken from the logs, whose difference would cancel (p (ln p - ln q) for p = 0.9456657713430001,
 // q = 0.9456657713430094 is off by 5e-4 relative), but from d = (p - q)/(p + q), which is exact to an
 // ulp or two (p - q is exact for such p and q, Sterbenz):
-//   ln(p/q)   = 2 atanh(d) = 2d (1 + u/3 + u^2/5 + u^3/7 + u^4/9 + ...),            u = d^2
+//   ln(p/q)   = 2 atanh(d) = 2d sum_k u^k / (2k + 1),                u = d^2
 //   JS term   = 1/2 [p ln(p/m) + q ln(q/m)] = m/2 [(1+d) ln(1+d) + (1-d) ln(1-d)]
-//             = (m/2) u (1 + u/6 + u^2/15 + u^3/28 + u^4/45 + ...)   (sum_j u^j / (j (2j - 1)))
-// With u <= 1/4096 the dropped terms are below 1e-18 relative. Every JS term is then >= 0 by
-// construction, so a JS divergence of nearly equal distributions sums positive terms and is never lost
-// to cancellation (or to the clamp at 0), and p == q gives exactly 0 for every term.
-// Each kernel evaluates these polynomials with the same operations in the same order (Horner, no FMA).
-inline constexpr double kNearFraction = 1.0 / 64.0;
-inline constexpr double kAtanh[5] = {1.0, 1.0 / 3.0, 1.0 / 5.0, 1.0 / 7.0, 1.0 / 9.0};
-inline constexpr double kJsSeries[5] = {1.0, 1.0 / 6.0, 1.0 / 15.0, 1.0 / 28.0, 1.0 / 45.0};
+//             = (m/2) u sum_k u^k / ((k + 1) (2k + 1))
+// nine terms each (k = 0..8). With u <= 1/64 the dropped terms are below 1e-17 relative. Outside that
+// region |ln(p/q)| >= 2 atanh(1/8) = 0.25, so the log difference loses at most a factor of about 8,
+// and the JS term, whose two parts cancel by a factor of 1/d, at most a factor of 8 too. Every JS term is
+// then >= 0 by construction, so a JS divergence of nearly equal distributions sums positive terms and is
+// never lost to cancellation (or to the clamp at 0), and p == q gives exactly 0 for every term. Each kernel
+// evaluates these polynomials with the same operations in the same order (Horner, no FMA).
+inline constexpr double kNearFraction = 1.0 / 8.0;
+inline constexpr int kSeriesTerms = 9;
+inline constexpr double kAtanh[kSeriesTerms] = {1.0,        1.0 / 3.0,  1.0 / 5.0,  1.0 / 7.0, 1.0 / 9.0,
+                                                1.0 / 11.0, 1.0 / 13.0, 1.0 / 15.0, 1.0 / 17.0};
+inline constexpr double kJsSeries[kSeriesTerms] = {
+    1.0, 1.0 / 6.0, 1.0 / 15.0, 1.0 / 28.0, 1.0 / 45.0, 1.0 / 66.0, 1.0 / 91.0, 1.0 / 120.0, 1.0 / 153.0};
+
+/// c[0] + u (c[1] + u (c[2] + ... + u c[8])), the order every kernel uses.
+inline double hornerSeries(double u, const double (&c)[kSeriesTerms]) noexcept
+{
+    double s = u * c[kSeriesTerms - 1];
+    for (int k = kSeriesTerms - 2; k >= 0; --k) {
+        s = c[k] + s;
+        if (k > 0)
+            s = u * s;
+    }
+    return s;
+}
 
 /// The near-equal forms for one event (see above): `logRatio` = ln(p/q), `js` = the JS term.
 inline void nearlyEqualTerms(double p, double q, double m, double &logRatio, double &js) noexcept
 {
     const double d = (p - q) / (p + q);
     const double u = d * d;
-    const double a = kAtanh[0] + u * (kAtanh[1] + u * (kAtanh[2] + u * (kAtanh[3] + u * kAtanh[4])));
-    const double j =
-        kJsSeries[0] + u * (kJsSeries[1] + u * (kJsSeries[2] + u * (kJsSeries[3] + u * kJsSeries[4])));
-    logRatio = (2.0 * d) * a;
-    js = (0.5 * m) * (u * j);
+    logRatio = (2.0 * d) * hornerSeries(u, kAtanh);
+    js = (0.5 * m) * (u * hornerSeries(u, kJsSeries));
 }
 
 /// Adds nothing to the outputs' neighbours; writes sums[s] = the block's total of each quantity in nats.

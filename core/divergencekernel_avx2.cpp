@@ -17,11 +17,11 @@ inline __m256d select(__m256d mask, __m256d ifTrue, __m256d ifFalse)
     return _mm256_blendv_pd(ifFalse, ifTrue, mask);
 }
 
-// c[0] + u (c[1] + u (c[2] + u (c[3] + u c[4]))), as nearlyEqualTerms() evaluates it.
-inline __m256d horner(__m256d u, const double (&c)[5])
+// hornerSeries() of divergencekernel.h, lane by lane, in the same order.
+inline __m256d horner(__m256d u, const double (&c)[kSeriesTerms])
 {
-    __m256d s = _mm256_mul_pd(u, _mm256_set1_pd(c[4]));
-    for (int k = 3; k >= 0; --k) {
+    __m256d s = _mm256_mul_pd(u, _mm256_set1_pd(c[kSeriesTerms - 1]));
+    for (int k = kSeriesTerms - 2; k >= 0; --k) {
         s = _mm256_add_pd(_mm256_set1_pd(c[k]), s);
         if (k > 0)
             s = _mm256_mul_pd(u, s);

@@ -31,11 +31,11 @@ inline void streamCopy512(double *dst, const double *src, std::size_t n)
         dst[i] = src[i];
 }
 
-// c[0] + u (c[1] + u (c[2] + u (c[3] + u c[4]))), as nearlyEqualTerms() evaluates it.
-inline __m512d horner512(__m512d u, const double (&c)[5])
+// hornerSeries() of divergencekernel.h, lane by lane, in the same order.
+inline __m512d horner512(__m512d u, const double (&c)[kSeriesTerms])
 {
-    __m512d s = _mm512_mul_pd(u, _mm512_set1_pd(c[4]));
-    for (int k = 3; k >= 0; --k) {
+    __m512d s = _mm512_mul_pd(u, _mm512_set1_pd(c[kSeriesTerms - 1]));
+    for (int k = kSeriesTerms - 2; k >= 0; --k) {
         s = _mm512_add_pd(_mm512_set1_pd(c[k]), s);
         if (k > 0)
             s = _mm512_mul_pd(u, s);

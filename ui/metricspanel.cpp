@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace {
 
@@ -47,10 +48,19 @@ QLabel *sectionTitle(const QString &text, QWidget *parent)
 
 // The events behind one infinite KL, in one sentence.
 QString infinitySentence(const QString &direction, const QString &zeroSide, const QString &massSide,
-                         const std::vector<std::int64_t> &events, const klscope::Comparison &c,
+                         const std::vector<std::int64_t> &events, std::size_t count,
+                         const std::optional<klscope::TailBeyondSupport> &tail, const klscope::Comparison &c,
                          std::span<const double> mass, std::span<const double> logMass,
                          std::span<const std::string> labels)
 {
+    // Beyond the support, decided from the families: the first offending event and the mass from there.
+    if (tail)
+        return QStringLiteral("%1 = ∞ because %2 = 0 for every x ≥ %3, where %4 > 0 (%4 has %5 of its mass "
+                              "there; the plot stops where that tail falls below 1e-16).")
+            .arg(direction, zeroSide)
+            .arg(tail->from)
+            .arg(massSide,
+                 tail->mass > 0 ? QString::number(tail->mass, 'g', 2) : QStringLiteral("a tiny part"));
     auto eventText = [&](std::int64_t x) {
         if (x >= 0 && static_cast<std::size_t>(x) < labels.size() &&
             !labels[static_cast<std::size_t>(x)].empty())
@@ -80,8 +90,8 @@ QString infinitySentence(const QString &direction, const QString &zeroSide, cons
         listed.append(
             QStringLiteral("%1 (%2 = %3)").arg(eventText(events[k]), massSide, massText(events[k])));
     sentence += QStringLiteral(" where %1 > 0: at %2").arg(massSide, listed.join(QStringLiteral(", ")));
-    if (events.size() > kListed)
-        sentence += QStringLiteral(" and %1 more").arg(events.size() - kListed);
+    if (count > kListed)
+        sentence += QStringLiteral(" and %1 more").arg(count - kListed);
     return sentence + QLatin1Char('.');
 }
 
@@ -307,10 +317,10 @@ QString MetricsPanel::explainInfinity(const klscope::Comparison &c, std::span<co
     QStringList sentences;
     if (std::isinf(c.totals.klPQ) || !c.infinitePQ.empty())
         sentences.append(infinitySentence(QStringLiteral("KL(P‖Q)"), QStringLiteral("Q"), QStringLiteral("P"),
-                                          c.infinitePQ, c, c.p, c.logP, labels));
+                                          c.infinitePQ, c.infinitePQCount, c.tailPQ, c, c.p, c.logP, labels));
     if (std::isinf(c.totals.klQP) || !c.infiniteQP.empty())
         sentences.append(infinitySentence(QStringLiteral("KL(Q‖P)"), QStringLiteral("P"), QStringLiteral("Q"),
-                                          c.infiniteQP, c, c.q, c.logQ, labels));
+                                          c.infiniteQP, c.infiniteQPCount, c.tailQP, c, c.q, c.logQ, labels));
     return sentences.join(QLatin1Char('\n'));
 }
 

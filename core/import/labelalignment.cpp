@@ -61,20 +61,21 @@ ImportError sizeMismatch(std::string_view name, const LabelledMasses &m)
 }
 
 std::string sentence(std::string_view kl, std::string_view empty, std::string_view full,
-                     const std::vector<std::int64_t> &events, std::span<const std::string> labels)
+                     const std::vector<std::int64_t> &events, std::size_t count,
+                     std::span<const std::string> labels)
 {
     constexpr std::size_t kNamed = 10;
     std::string text = std::string(kl) + " is infinite: " + std::string(empty) + " has no mass at ";
     for (std::size_t i = 0; i < events.size() && i < kNamed; ++i) {
         if (i > 0)
-            text += i + 1 == events.size() ? " and " : ", ";
+            text += i + 1 == count ? " and " : ", ";
         const auto x = events[i];
         text += x >= 0 && static_cast<std::size_t>(x) < labels.size()
                     ? quote(labels[static_cast<std::size_t>(x)]) + " (x = " + std::to_string(x) + ")"
                     : "x = " + std::to_string(x);
     }
-    if (events.size() > kNamed)
-        text += " and " + std::to_string(events.size() - kNamed) + " more events";
+    if (count > kNamed)
+        text += " and " + std::to_string(count - kNamed) + " more events";
     text += ", where " + std::string(full) + " has some.";
     return text;
 }
@@ -221,9 +222,9 @@ std::vector<std::string> describeInfinities(const Comparison &c, std::span<const
     if (labels.empty())
         return sentences;
     if (!c.infinitePQ.empty())
-        sentences.push_back(sentence("KL(P||Q)", "Q", "P", c.infinitePQ, labels));
+        sentences.push_back(sentence("KL(P||Q)", "Q", "P", c.infinitePQ, c.infinitePQCount, labels));
     if (!c.infiniteQP.empty())
-        sentences.push_back(sentence("KL(Q||P)", "P", "Q", c.infiniteQP, labels));
+        sentences.push_back(sentence("KL(Q||P)", "P", "Q", c.infiniteQP, c.infiniteQPCount, labels));
     return sentences;
 }
 
