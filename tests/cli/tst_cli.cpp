@@ -120,6 +120,10 @@ private slots:
     void samplesOfDifferentSizes();
     void labelledFileAgainstFamily();
     void textOutputShowsLabelsAndNotes();
+    void trustRegressions_data();
+    void trustRegressions();
+    void infinityBeyondTheSupport();
+    void escapesInLabels();
 };
 
 void TestCli::seedExample_data()
@@ -494,6 +498,85 @@ void TestCli::textOutputShowsLabelsAndNotes()
     QVERIFY(text.contains("  dog\n"));
     QVERIFY(text.contains("no mass at 'dog'"));
     QVERIFY(text.contains("no mass at 'emu'"));
+}
+
+// The trust issue's command lines: each once aborted, printed a wrong number or a false message.
+void TestCli::trustRegressions_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("mentions"); // in stdout for 0, in stderr otherwise
+    auto compute = [](const QString &p, const QString &q, const QStringList &more = {}) {
+        return QStringList{"compute", "--p", p, "--q", q, "--json", "--summary"} + more;
+    };
+    QTest::newRow("poisson ratio 1e-17 (Boost overflow)")
+        << compute("poisson:lambda=1", "poisson:lambda=1e-17") << 0 << "\"kl_pq\":38.14394658089";
+    QTest::newRow("bernoulli ratio 1e-17")
+        << compute("bernoulli:p=0.5", "bernoulli:p=1e-17") << 0 << "\"kl_pq\":18.87882610988";
+    QTest::newRow("binomial ratio 1e-16")
+        << compute("binomial:n=10,p=0.5", "binomial:n=10,p=1e-16") << 0 << "\"kl_pq\":177.2753356339";
+    QTest::newRow("tgamma overflow") << compute("poisson:lambda=1e-10", "uniform:a=0,b=5",
+                                                {"--support", "2000..2001"})
+                                     << 0 << "\"kl_pq\":\"inf\"";
+    QTest::newRow("near-equal customs") << compute("custom:0.9456657713430001", "custom:0.9456657713430094")
+                                        << 0 << "\"kl_pq\":-9.32587340685126";
+    QTest::newRow("identical after renormalising")
+        << compute("custom:1,2,3", "custom:2,4,6", {"--renormalize"}) << 0 << "\"js_distance\":0,";
+    QTest::newRow("subnormal total") << compute("custom:1e-320,1e-320", "custom:1,1", {"--renormalize"}) << 0
+                                     << "\"kl_pq\":0,";
+    QTest::newRow("total beyond double, as given")
+        << compute("custom:1e308,1e308", "custom:1,1") << 1 << "2e+308";
+    QTest::newRow("poisson 1e6 js") << compute("poisson:lambda=1e6", "poisson:lambda=1000000.000001") << 0
+                                    << "\"js_distance\":3.53";
+    QTest::newRow("union beyond the limit")
+        << compute("uniform:a=-4.9e7,b=0", "uniform:a=0,b=10") << 1 << "limit of 10000000";
+    QTest::newRow("geometric minimum")
+        << compute("geometric:p=1e-6", "geometric:p=0.5") << 1 << "between 4e-06 and 1";
+    QTest::newRow("underflowing spec")
+        << compute("binomial:n=10,p=1e-400", "binomial:n=10,p=0.5") << 0 << "\"support\":[0,10]";
+    QTest::newRow("overflowing spec")
+        << compute("geometric:p=1e309", "geometric:p=0.5") << 1 << "'1e309' is out of range";
+}
+
+void TestCli::trustRegressions()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QString, mentions);
+    const Run run = runCli(arguments);
+    QVERIFY(!run.crashed);
+    QVERIFY2(run.exitCode == exitCode, qPrintable(run.err));
+    const QString text = exitCode == 0 ? QString::fromUtf8(run.out) : run.err;
+    QVERIFY2(text.contains(mentions), qPrintable(text + " lacks " + mentions));
+    if (exitCode != 0)
+        QVERIFY(!run.err.contains(QStringLiteral("internal error")));
+}
+
+// geometric(0.5) against binomial(60, 0.3): P's tail beyond 60 is below the 1e-16 cut and still makes
+// KL(P||Q) infinite, decided from the families; JSON says where.
+void TestCli::infinityBeyondTheSupport()
+{
+    const QJsonObject o = computeJson({"--p", "geometric:p=0.5", "--q", "binomial:n=60,p=0.3", "--summary"});
+    QVERIFY(!o.isEmpty());
+    QCOMPARE(o.value("kl_pq").toString(), QStringLiteral("inf"));
+    QVERIFY(o.value("kl_qp").isDouble());
+    const QJsonObject tail = o.value("infinite_beyond_support").toObject().value("kl_pq").toObject();
+    QCOMPARE(tail.value("from").toInt(), 61);
+    KLSCOPE_COMPARE_REL(tail.value("mass").toDouble(), std::ldexp(1.0, -61), 1e-12);
+    QVERIFY(anyContains(o.value("warnings").toArray(), QStringLiteral("for every x >= 61")));
+    QCOMPARE(o.value("infinite_count").toObject().value("kl_pq").toInt(), 0);
+}
+
+// A label with terminal escape codes is printed escaped in the text table, never raw.
+void TestCli::escapesInLabels()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString p = writeFile(dir, "p.csv", "word,p\n\x1b[2Jevil,0.5\nok,0.5\n");
+    const Run run = runCli({"compute", "--p", "file:" + p, "--q", "file:" + p});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(!run.out.contains('\x1b'));
+    QVERIFY(run.out.contains("\\x1b[2Jevil"));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
