@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with clang (AddressSanitizer + UndefinedBehaviorSanitizer) in build-fuzz/
-# and runs each for SECONDS (default 60), starting from the bad-file corpus in tests/io/badfiles.
+# and runs each for SECONDS (default 60), starting from the bad-file corpus in tests/io/badfiles (and,
+# for fuzz-compute, the spec/option corpus in tests/core/compute-corpus, which tst_trust replays).
 #   scripts/fuzz.sh [SECONDS]
 # The corpus grows in a temporary folder, never in the repository. A crash, sanitizer report or hang
 # (-timeout=5) stops the run; the reproducer is left in build-fuzz/artifacts/ and the script fails.
@@ -29,10 +30,15 @@ mkdir -p "$build/artifacts"
 export ASAN_OPTIONS="abort_on_error=1:detect_leaks=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 status=0
-for fuzzer in import spec pair; do
+for fuzzer in import spec pair compute; do
     corpus="$work/$fuzzer"
     mkdir -p "$corpus"
-    cp "$root"/tests/io/badfiles/* "$corpus"/ 2>/dev/null || true
+    if [ "$fuzzer" = compute ]; then
+        # Three lines each: P spec, Q spec, options; every input that ever broke the compute path.
+        cp "$root"/tests/core/compute-corpus/* "$corpus"/
+    else
+        cp "$root"/tests/io/badfiles/* "$corpus"/ 2>/dev/null || true
+    fi
     if [ "$fuzzer" = spec ]; then
         # A few well-formed specs, so the fuzzer starts inside every parser.
         printf '%s\n' binomial:n=15,p=7/15 uniform:a=0,b=14 poisson:lambda=3.5 geometric:p=0.3 \

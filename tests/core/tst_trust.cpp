@@ -10,12 +10,15 @@
 
 #include "closedform.h"
 #include "comparison.h"
+#include "computecase.h"
 #include "delimitedtext.h"
 #include "numbertext.h"
 #include "relativecompare.h"
 #include "report.h"
 #include "spec.h"
 
+#include <QDir>
+#include <QFile>
 #include <QTest>
 
 #include <boost/math/special_functions/gamma.hpp>
@@ -118,6 +121,8 @@ private slots:
     void oneNumberRule_data();
     void oneNumberRule();
     void crOnlyLineEndings();
+    void computeCorpus_data();
+    void computeCorpus();
 };
 
 // The core's Boost.Math policy (mathpolicy.h) holds in every target linking the core, tests included.
@@ -611,6 +616,30 @@ void TestTrust::crOnlyLineEndings()
     const auto bad = import::parseDelimitedText("apple,0.5\rpear,0.25\rplum,x\r", "mac.csv");
     QVERIFY(!bad.ok());
     QVERIFY2(bad.error().message.find("line 3") != std::string::npos, bad.error().message.c_str());
+}
+
+// Every input in the fuzz-compute corpus (seeds and findings) keeps the compute path's promises.
+void TestTrust::computeCorpus_data()
+{
+    QTest::addColumn<QString>("path");
+    const QDir corpus(QStringLiteral(KLSCOPE_COMPUTE_CORPUS));
+    const QStringList files = corpus.entryList(QDir::Files, QDir::Name);
+    QVERIFY(files.size() >= 10);
+    for (const QString &file : files)
+        QTest::newRow(qPrintable(file)) << corpus.filePath(file);
+}
+
+void TestTrust::computeCorpus()
+{
+    QFETCH(QString, path);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray input = file.readAll();
+    std::string broken;
+    QVERIFY(errorOf([&] {
+                broken = fuzz::runComputeCase(std::string_view(input.constData(), input.size()));
+            }).empty());
+    QVERIFY2(broken.empty(), broken.c_str());
 }
 
 QTEST_APPLESS_MAIN(TestTrust)
