@@ -31,7 +31,7 @@ constexpr EventRange unite(const EventRange &a, const EventRange &b) noexcept
 }
 
 /// The largest support the core will evaluate; larger requests are refused with a message.
-inline constexpr std::size_t kMaxEvents = 50'000'000;
+inline constexpr std::size_t kMaxEvents = 10'000'000;
 
 /// Upper tails lighter than this are cut from families with an infinite support.
 inline constexpr double kTailCut = 1e-16;
