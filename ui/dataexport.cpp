@@ -1,6 +1,7 @@
 #include "dataexport.h"
 
 #include "atomicwriter.h"
+#include "corecall.h"
 #include "eventtablemodel.h"
 #include "report.h"
 
@@ -34,11 +35,14 @@ QString writeEventTableCsv(std::shared_ptr<const klscope::Comparison> comparison
 
 QString writeMetricsJson(const klscope::Comparison &comparison, const QString &fileName)
 {
-    const std::string json = klscope::toJson(comparison, true);
+    QString why;
+    const auto json = callCore([&] { return klscope::toJson(comparison, true); }, &why);
+    if (!json)
+        return AtomicWriter::cannotWrite(fileName, why);
     AtomicWriter file(fileName);
     if (QString error = file.open(); !error.isEmpty())
         return error;
-    file.write(json.data(), qint64(json.size()));
+    file.write(json->data(), qint64(json->size()));
     return file.commit();
 }
 

@@ -325,6 +325,25 @@ private slots:
         }
     }
 
+    // A Poisson of mean 1e7 compared on a given support 0..10 computes, but its natural support lies
+    // beyond the 10^7-event limit: the editor's summary asked the core for it from a slot, and the
+    // refusal aborted the window as the session opened.
+    void familyBeyondTheEventLimitOnAGivenSupportOpens()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("wide.klscope"));
+        DocumentState s;
+        s.p = klscope::parseSpec("poisson:lambda=1e7");
+        s.q = klscope::parseSpec("poisson:lambda=9999999");
+        s.support = klscope::EventRange{0, 10};
+        QCOMPARE(writeSessionFile(sessionToJson(s, SessionView{}), path), QString());
+        MainWindow w;
+        QString error;
+        QVERIFY2(w.sessions()->openSession(path, &error), qPrintable(error));
+        QVERIFY(w.document()->distribution(Side::P) == s.p);
+        QCOMPARE(w.document()->comparison().support, (klscope::EventRange{0, 10}));
+    }
+
     void unwritablePathKeepsTheUnsavedChanges()
     {
         QTemporaryDir dir;
