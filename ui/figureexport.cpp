@@ -176,10 +176,19 @@ QString FigureExport::write(const QString &fileName, Plot plot, QSize size, doub
     const auto format = formatForFile(fileName);
     if (!format)
         return unknownFormatMessage(fileName);
-    // Vector formats draw at the figure's size and ignore the scale, but their size must still be one a
-    // painter can address; raster formats are bounded in pixels.
+    // Raster formats are bounded in pixels (and memory); vector formats ignore the scale, allocate no
+    // pixels and need only a size a painter can address.
     const bool raster = *format == Format::Png || *format == Format::Jpg;
-    if (const QString problem = imageSizeProblem(size, raster ? scale : 1.0); !problem.isEmpty())
+    QString problem;
+    if (raster)
+        problem = imageSizeProblem(size, scale);
+    else if (size.width() <= 0 || size.height() <= 0 || size.width() > kMaxImageSide ||
+             size.height() > kMaxImageSide)
+        problem = QObject::tr("a vector figure must be 1 to %1 pixels a side (got %2 × %3)")
+                      .arg(kMaxImageSide)
+                      .arg(size.width())
+                      .arg(size.height());
+    if (!problem.isEmpty())
         return QObject::tr("%1: %2").arg(nativePath(fileName), problem);
     return writeFileAtomically(
         fileName, [&](QIODevice *device) { return writeTo(device, *format, plot, size, scale); });

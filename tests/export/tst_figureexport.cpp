@@ -12,6 +12,7 @@
 #include <spec.h>
 
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QPicture>
 #include <QRegularExpression>
@@ -78,6 +79,8 @@ private slots:
     void badSize();
     void imageSizeBound_data();
     void imageSizeBound();
+    void vectorFormatsIgnoreTheImageBound_data();
+    void vectorFormatsIgnoreTheImageBound();
 
 private:
     Document *m_document = nullptr;
@@ -362,6 +365,27 @@ void TestFigureExport::imageSizeBound()
     QVERIFY(error.contains(refusal));
     QVERIFY(!QFile::exists(path));
     QVERIFY(m_figure->image(FigureExport::Plot::All, size, scale).isNull());
+}
+
+// PDF and SVG allocate no pixels: the size the CLI and the dialog allow (20000 a side) is written,
+// whatever the scale, which they ignore.
+void TestFigureExport::vectorFormatsIgnoreTheImageBound_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::newRow("svg") << "large.svg";
+    QTest::newRow("pdf") << "large.pdf";
+}
+
+void TestFigureExport::vectorFormatsIgnoreTheImageBound()
+{
+    QFETCH(QString, name);
+    const QString path = m_dir.filePath(name);
+    QCOMPARE(m_figure->write(path, FigureExport::Plot::Distributions, QSize(20000, 20000), 2.4), QString());
+    QVERIFY(QFileInfo(path).size() > 1000);
+    const QString tooWide = m_figure->write(path, FigureExport::Plot::Distributions, QSize(40000, 200), 1.0);
+    QVERIFY2(tooWide.contains(
+                 QStringLiteral("a vector figure must be 1 to 32767 pixels a side (got 40000 × 200)")),
+             qPrintable(tooWide));
 }
 
 QTEST_MAIN(TestFigureExport)
