@@ -1,30 +1,20 @@
 #include "dataexport.h"
 
+#include "atomicwriter.h"
+#include "corecall.h"
 #include "eventtablemodel.h"
 #include "report.h"
 
-#include <QDir>
-#include <QSaveFile>
-
 namespace dataexport {
-
-namespace {
-
-QString cannotWrite(const QString &fileName, const QString &why)
-{
-    return QObject::tr("Cannot write file %1:\n%2").arg(QDir::toNativeSeparators(fileName), why);
-}
-
-} // namespace
 
 QString writeEventTableCsv(std::shared_ptr<const klscope::Comparison> comparison, const QString &fileName)
 {
     // The table's own model formats the rows, so the file and a copy from the table always agree.
     EventTableModel model;
     model.setComparison(std::move(comparison));
-    QSaveFile file(fileName);
-    if (!file.open(QIODevice::WriteOnly))
-        return cannotWrite(fileName, file.errorString());
+    AtomicWriter file(fileName);
+    if (QString error = file.open(); !error.isEmpty())
+        return error;
     QByteArray chunk = model.csvHeaderLine().toUtf8();
     chunk += '\n';
     const int rows = model.rowCount();
@@ -35,31 +25,25 @@ QString writeEventTableCsv(std::shared_ptr<const klscope::Comparison> comparison
         }
         // Written in pieces, so 10^6 events never hold the whole file in memory.
         if (chunk.size() >= (1 << 16) || row == rows) {
-            if (file.write(chunk) != chunk.size()) {
-                file.cancelWriting();
-                return cannotWrite(fileName, file.errorString());
-            }
+            if (!file.write(chunk))
+                return file.commit();
             chunk.clear();
         }
     }
-    if (!file.commit())
-        return cannotWrite(fileName, file.errorString());
-    return {};
+    return file.commit();
 }
 
 QString writeMetricsJson(const klscope::Comparison &comparison, const QString &fileName)
 {
-    const std::string json = klscope::toJson(comparison, true);
-    QSaveFile file(fileName);
-    if (!file.open(QIODevice::WriteOnly))
-        return cannotWrite(fileName, file.errorString());
-    if (file.write(json.data(), qint64(json.size())) != qint64(json.size())) {
-        file.cancelWriting();
-        return cannotWrite(fileName, file.errorString());
-    }
-    if (!file.commit())
-        return cannotWrite(fileName, file.errorString());
-    return {};
+    QString why;
+    const auto json = callCore([&] { return klscope::toJson(comparison, true); }, &why);
+    if (!json)
+        return AtomicWriter::cannotWrite(fileName, why);
+    AtomicWriter file(fileName);
+    if (QString error = file.open(); !error.isEmpty())
+        return error;
+    file.write(json->data(), qint64(json->size()));
+    return file.commit();
 }
 
 } // namespace dataexport

@@ -1,5 +1,6 @@
 #include "distributioneditor.h"
 
+#include "corecall.h"
 #include "custommassmodel.h"
 #include "document.h"
 #include "palette.h"
@@ -56,7 +57,13 @@ QString summary(const klscope::Distribution &d)
         text = QStringLiteral("%1(%2)").arg(qs(klscope::familyKeyword(family)),
                                             values.join(QStringLiteral(", ")));
     }
-    const klscope::EventRange range = klscope::support(d);
+    // A family's natural support can lie beyond what the core forms (a Poisson of mean 1e7 compared
+    // on a given support 0..10): the summary then names the family alone instead of letting the
+    // core's refusal escape from a slot.
+    const auto support = callCore([&d] { return klscope::support(d); });
+    if (!support)
+        return text;
+    const klscope::EventRange range = *support;
     if (klscope::hasInfiniteSupport(d))
         return QObject::tr("%1 on %2, %3, …").arg(text).arg(range.first).arg(range.first + 1);
     return QObject::tr("%1 on %2..%3").arg(text).arg(range.first).arg(range.last);

@@ -1,5 +1,6 @@
 #include "distributionimport.h"
 
+#include "corecall.h"
 #include "custom.h"
 #include "filespec.h"
 #include "labelalignment.h"
@@ -41,8 +42,8 @@ imp::Result<klscope::Custom> makeCustom(std::vector<double> masses, std::vector<
 {
     try {
         return klscope::Custom(std::move(masses), std::move(labels));
-    } catch (const std::invalid_argument &e) {
-        return imp::makeError(name, 0, e.what());
+    } catch (const std::exception &) {
+        return imp::makeError(name, 0, currentCoreError().toStdString());
     }
 }
 
@@ -157,6 +158,8 @@ imp::Result<DistributionImport> prepareImport(const DocumentState &current, Side
         return result;
     } catch (const std::bad_alloc &) {
         return imp::makeError(table.fileName, 0, "not enough memory for the events");
+    } catch (const std::exception &) {
+        return imp::makeError(table.fileName, 0, currentCoreError().toStdString());
     }
 }
 

@@ -1,6 +1,7 @@
 #include "document.h"
 
 #include "changevaluecommand.h"
+#include "corecall.h"
 #include "familyconversion.h"
 #include "massedit.h"
 #include "spec.h"
@@ -115,14 +116,11 @@ klscope::CompareOptions Document::options(const DocumentState &state)
 
 std::optional<klscope::Comparison> Document::tryCompare(const DocumentState &state)
 {
-    try {
-        return klscope::compare(state.p, state.q, options(state));
-    } catch (const std::invalid_argument &e) {
-        emit editRefused(QString::fromStdString(e.what()));
-    } catch (const std::bad_alloc &) {
-        emit editRefused(tr("Not enough memory for this support."));
-    }
-    return std::nullopt;
+    QString error;
+    auto c = callCore([&] { return klscope::compare(state.p, state.q, options(state)); }, &error);
+    if (!c)
+        emit editRefused(error);
+    return c;
 }
 
 bool Document::push(QUndoCommand *command, const DocumentState &candidate)
@@ -209,8 +207,8 @@ bool Document::setParameter(Side side, int index, double value, int drag)
     values[std::size_t(index)] = value;
     try {
         return setDistribution(side, klscope::makeDistribution(klscope::family(d), values), drag);
-    } catch (const std::invalid_argument &e) {
-        emit editRefused(QString::fromStdString(e.what()));
+    } catch (const std::exception &) {
+        emit editRefused(currentCoreError());
         return false;
     }
 }
@@ -234,8 +232,8 @@ bool Document::setCustomMass(Side side, int event, double mass, int drag)
         klscope::Custom edited(klscope::editMass(masses, locked, std::size_t(event), mass, m_keepTotal),
                                {custom->labels().begin(), custom->labels().end()});
         return setDistribution(side, edited, drag);
-    } catch (const std::invalid_argument &e) {
-        emit editRefused(QString::fromStdString(e.what()));
+    } catch (const std::exception &) {
+        emit editRefused(currentCoreError());
         return false;
     }
 }
@@ -268,8 +266,8 @@ bool Document::addCustomEvent(Side side)
         s.locks(side).append(false);
         s.preset.clear();
         return pushState(s, tr("Add an event to %1").arg(sideName(side)));
-    } catch (const std::invalid_argument &e) {
-        emit editRefused(QString::fromStdString(e.what()));
+    } catch (const std::exception &) {
+        emit editRefused(currentCoreError());
         return false;
     }
 }
@@ -295,8 +293,8 @@ bool Document::removeCustomEvent(Side side, int event)
             s.locks(side).removeAt(event);
         s.preset.clear();
         return pushState(s, tr("Remove event %1 of %2").arg(event).arg(sideName(side)));
-    } catch (const std::invalid_argument &e) {
-        emit editRefused(QString::fromStdString(e.what()));
+    } catch (const std::exception &) {
+        emit editRefused(currentCoreError());
         return false;
     }
 }

@@ -66,7 +66,20 @@ void ExportActions::copyFigure()
         m_distributions->parentWidget() ? m_distributions->parentWidget() : m_distributions;
     const QSize size = panel->size().expandedTo(QSize(300, 300));
     const double ratio = panel->devicePixelRatioF();
-    QImage image = m_figure.image(FigureExport::Plot::All, size, ratio);
+    // Copying changes nothing on disk, so a refusal is a status message like the success one.
+    if (const QString problem = FigureExport::imageSizeProblem(size, ratio); !problem.isEmpty()) {
+        m_window->statusBar()->showMessage(tr("Cannot copy the figure: %1.").arg(problem), kStatusTimeout);
+        return;
+    }
+    const QImage image = m_figure.image(FigureExport::Plot::All, size, ratio);
+    if (image.isNull()) {
+        m_window->statusBar()->showMessage(
+            tr("Cannot copy the figure: not enough memory for an image of %1 × %2 pixels.")
+                .arg(FigureExport::pixelSize(size, ratio).width())
+                .arg(FigureExport::pixelSize(size, ratio).height()),
+            kStatusTimeout);
+        return;
+    }
     QApplication::clipboard()->setImage(image);
     m_window->statusBar()->showMessage(
         tr("Copied the figure (%1 × %2 pixels) to the clipboard.").arg(image.width()).arg(image.height()),

@@ -178,6 +178,17 @@ void ExportDialog::accept()
         m_file->setFocus();
         return;
     }
+    const auto format = FigureExport::formatForFile(fileName());
+    if (*format == FigureExport::Format::Png || *format == FigureExport::Format::Jpg) {
+        if (const QString tooLarge = FigureExport::imageSizeProblem(figureSize(), scale());
+            !tooLarge.isEmpty()) {
+            // Upper-case the first letter: the sentence stands on its own under the fields.
+            m_error->setText(tooLarge.left(1).toUpper() + tooLarge.mid(1) + QLatin1Char('.'));
+            m_error->show();
+            m_scale->setFocus();
+            return;
+        }
+    }
     m_error->clear();
     m_error->hide();
 

@@ -68,7 +68,9 @@ Distribution convertFamily(const Distribution &from, Family to)
         return from;
     try {
         return build(from, to);
-    } catch (const std::invalid_argument &) {
+    } catch (const std::exception &) {
+        // Whatever the core throws (a refusal, a Boost.Math overflow, bad_alloc), the family's
+        // default is a valid start.
         return defaultDistribution(to);
     }
 }

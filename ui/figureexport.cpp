@@ -4,6 +4,8 @@
 #include "cumulativeplot.h"
 #include "distributionplot.h"
 
+#include "atomicwriter.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QImageWriter>
@@ -12,9 +14,10 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QPicture>
-#include <QSaveFile>
 #include <QSvgGenerator>
 
+#include <algorithm>
+#include <climits>
 #include <cmath>
 
 namespace {
@@ -116,8 +119,13 @@ void FigureExport::paint(QPainter *painter, Plot plot, QSize size) const
 
 QImage FigureExport::image(Plot plot, QSize size, double scale) const
 {
-    const QSize pixels(int(std::lround(size.width() * scale)), int(std::lround(size.height() * scale)));
-    QImage image(pixels, QImage::Format_RGB32);
+    // Callers check imageSizeProblem first; a size beyond it never reaches the allocator or the
+    // raster engine, which fails (or crashes) on images it cannot address.
+    if (!imageSizeProblem(size, scale).isEmpty())
+        return {};
+    QImage image(pixelSize(size, scale), QImage::Format_RGB32);
+    if (image.isNull())
+        return {};
     image.fill(Qt::white);
     {
         QPainter painter(&image);
@@ -133,43 +141,74 @@ QImage FigureExport::image(Plot plot, QSize size, double scale) const
     return image;
 }
 
+QSize FigureExport::pixelSize(QSize size, double scale)
+{
+    const double w = std::round(size.width() * scale);
+    const double h = std::round(size.height() * scale);
+    // Saturate instead of overflowing int; anything this large is refused by imageSizeProblem anyway.
+    const auto clamp = [](double v) {
+        return int(std::clamp(v, 0.0, double(INT_MAX)));
+    };
+    return QSize(clamp(w), clamp(h));
+}
+
+QString FigureExport::imageSizeProblem(QSize size, double scale)
+{
+    if (size.width() <= 0 || size.height() <= 0 || !(scale > 0) || !std::isfinite(scale))
+        return QObject::tr("the figure size must be positive (got %1 × %2 at scale %3)")
+            .arg(size.width())
+            .arg(size.height())
+            .arg(scale);
+    const QSize pixels = pixelSize(size, scale);
+    const qint64 count = qint64(pixels.width()) * pixels.height();
+    if (pixels.width() > kMaxImageSide || pixels.height() > kMaxImageSide || count > kMaxImagePixels)
+        return QObject::tr("an image of %1 × %2 pixels is too large: the limit is %3 pixels a side and "
+                           "%4 pixels in all (1 GiB); lower the size or the scale")
+            .arg(pixels.width())
+            .arg(pixels.height())
+            .arg(kMaxImageSide)
+            .arg(kMaxImagePixels);
+    return {};
+}
+
 QString FigureExport::write(const QString &fileName, Plot plot, QSize size, double scale) const
 {
     const auto format = formatForFile(fileName);
     if (!format)
         return unknownFormatMessage(fileName);
-    if (size.width() <= 0 || size.height() <= 0 || !(scale > 0) || !std::isfinite(scale))
-        return QObject::tr("%1: the figure size must be positive (got %2 × %3 at scale %4)")
-            .arg(nativePath(fileName))
-            .arg(size.width())
-            .arg(size.height())
-            .arg(scale);
-    QSaveFile file(fileName);
-    if (!file.open(QIODevice::WriteOnly))
-        return QObject::tr("Cannot write file %1:\n%2").arg(nativePath(fileName), file.errorString());
-    if (!writeTo(&file, *format, plot, size, scale)) {
-        file.cancelWriting();
-        const QString why = file.errorString().isEmpty() ? QObject::tr("the figure could not be encoded")
-                                                         : file.errorString();
-        return QObject::tr("Cannot write file %1:\n%2").arg(nativePath(fileName), why);
-    }
-    if (!file.commit())
-        return QObject::tr("Cannot write file %1:\n%2").arg(nativePath(fileName), file.errorString());
-    return {};
+    // Raster formats are bounded in pixels (and memory); vector formats ignore the scale, allocate no
+    // pixels and need only a size a painter can address.
+    const bool raster = *format == Format::Png || *format == Format::Jpg;
+    QString problem;
+    if (raster)
+        problem = imageSizeProblem(size, scale);
+    else if (size.width() <= 0 || size.height() <= 0 || size.width() > kMaxImageSide ||
+             size.height() > kMaxImageSide)
+        problem = QObject::tr("a vector figure must be 1 to %1 pixels a side (got %2 × %3)")
+                      .arg(kMaxImageSide)
+                      .arg(size.width())
+                      .arg(size.height());
+    if (!problem.isEmpty())
+        return QObject::tr("%1: %2").arg(nativePath(fileName), problem);
+    return writeFileAtomically(
+        fileName, [&](QIODevice *device) { return writeTo(device, *format, plot, size, scale); });
 }
 
-bool FigureExport::writeTo(QIODevice *device, Format format, Plot plot, QSize size, double scale) const
+QString FigureExport::writeTo(QIODevice *device, Format format, Plot plot, QSize size, double scale) const
 {
     const QString title = QObject::tr("klscope: %1").arg(plotNames().at(int(plot)));
     switch (format) {
     case Format::Png:
     case Format::Jpg: {
+        const QImage picture = image(plot, size, scale);
+        if (picture.isNull())
+            return QObject::tr("not enough memory for an image of %1 × %2 pixels")
+                .arg(pixelSize(size, scale).width())
+                .arg(pixelSize(size, scale).height());
         QImageWriter writer(device, format == Format::Png ? "png" : "jpg");
-        if (format == Format::Jpg) {
+        if (format == Format::Jpg)
             writer.setQuality(95);
-            return writer.write(image(plot, size, scale).convertToFormat(QImage::Format_RGB32));
-        }
-        return writer.write(image(plot, size, scale));
+        return writer.write(picture) ? QString() : writer.errorString();
     }
     case Format::Pdf: {
         const int dpi = pictureDpi();
@@ -182,9 +221,9 @@ bool FigureExport::writeTo(QIODevice *device, Format format, Plot plot, QSize si
         pdf.setPageLayout(QPageLayout(page, QPageLayout::Portrait, QMarginsF(), QPageLayout::Point));
         QPainter painter;
         if (!painter.begin(&pdf))
-            return false;
+            return QObject::tr("the PDF could not be started");
         paint(&painter, plot, size);
-        return painter.end();
+        return painter.end() ? QString() : QObject::tr("the PDF could not be finished");
     }
     case Format::Svg: {
         QSvgGenerator svg;
@@ -196,10 +235,10 @@ bool FigureExport::writeTo(QIODevice *device, Format format, Plot plot, QSize si
         svg.setDescription(QObject::tr("Made with klscope"));
         QPainter painter;
         if (!painter.begin(&svg))
-            return false;
+            return QObject::tr("the SVG could not be started");
         paint(&painter, plot, size);
-        return painter.end();
+        return painter.end() ? QString() : QObject::tr("the SVG could not be finished");
     }
     }
-    return false;
+    return QObject::tr("unknown format");
 }

@@ -53,18 +53,31 @@ public:
     /// format '.bmp' (use .png, .jpg, .pdf or .svg)".
     static QString unknownFormatMessage(const QString &fileName);
 
+    /// The largest PNG or JPG side, in pixels: the raster paint engine addresses 16-bit coordinates.
+    static constexpr int kMaxImageSide = 32767;
+    /// The most pixels in a PNG or JPG: 2^28, so the image itself takes at most 1 GiB (4 bytes a pixel).
+    static constexpr qint64 kMaxImagePixels = qint64(1) << 28;
+    /// The image's size in pixels: size × scale, rounded (saturating at INT_MAX).
+    static QSize pixelSize(QSize size, double scale);
+    /// Why a figure of `size` at `scale` cannot be drawn as an image ("an image of 48000 × 48000 pixels
+    /// is too large: ..."), or "" when it can. Checked before anything is allocated or drawn.
+    static QString imageSizeProblem(QSize size, double scale);
+
     /// Paints `plot` on `painter` in the rectangle (0, 0, size) of the painter's coordinates, white
     /// background included. "All" stacks the three plots with heights in the window's 4:3:3 ratio.
     void paint(QPainter *painter, Plot plot, QSize size) const;
-    /// The figure as an image of size × scale pixels (fonts and lines scaled too), white background.
+    /// The figure as an image of size × scale pixels (fonts and lines scaled too), white background; a
+    /// null image when imageSizeProblem(size, scale) refuses the size or memory runs out.
     QImage image(Plot plot, QSize size, double scale = 1.0) const;
     /// Writes the figure to `fileName` in the format of its extension, atomically (the old file stays if
-    /// anything fails). Returns "" on success, else a sentence naming the file. Sizes must be positive;
-    /// scale applies to PNG and JPG only (PDF and SVG are vector).
+    /// anything fails; see AtomicWriter). Returns "" on success, else a sentence naming the file. Sizes
+    /// must be positive and pass imageSizeProblem (checked before drawing); scale applies to PNG and JPG
+    /// only (PDF and SVG are vector).
     QString write(const QString &fileName, Plot plot, QSize size, double scale = 1.0) const;
 
 private:
-    bool writeTo(QIODevice *device, Format format, Plot plot, QSize size, double scale) const;
+    /// Writes the figure to `device`: "" on success, else why not.
+    QString writeTo(QIODevice *device, Format format, Plot plot, QSize size, double scale) const;
 
     const DistributionPlot *m_distributions;
     const ContributionPlot *m_contributions;

@@ -2,6 +2,7 @@
 
 #include "comparisonoptions.h"
 #include "contributionplot.h"
+#include "corecall.h"
 #include "cumulativeplot.h"
 #include "distributioneditor.h"
 #include "distributionplot.h"
@@ -286,9 +287,8 @@ bool MainWindow::loadPreset(const QString &name)
         const auto unit = klscope::parseUnit(preset->unit.toStdString()).value_or(m_document->unit());
         return m_document->loadState(preset->name, p, q, support, unit,
                                      tr("Load preset %1").arg(preset->title));
-    } catch (const std::invalid_argument &e) {
-        statusBar()->showMessage(tr("Preset '%1' is broken: %2").arg(name, QString::fromStdString(e.what())),
-                                 10000);
+    } catch (const std::exception &) {
+        statusBar()->showMessage(tr("Preset '%1' is broken: %2").arg(name, currentCoreError()), 10000);
         return false;
     }
 }

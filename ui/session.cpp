@@ -1,16 +1,19 @@
 #include "session.h"
 
+#include "atomicwriter.h"
+#include "corecall.h"
 #include "document.h"
 #include "spec.h"
+#include "textcheck.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 #include <cmath>
+#include <filesystem>
 #include <stdexcept>
 
 namespace {
@@ -63,9 +66,23 @@ QJsonObject sideToJson(const klscope::Distribution &d, const QList<bool> &locks)
 
 double number(const QJsonValue &v, const QString &where)
 {
-    if (!v.isDouble())
-        fail(QStringLiteral("%1 must be a number").arg(where));
+    if (!v.isDouble() || !std::isfinite(v.toDouble()))
+        fail(QStringLiteral("%1 must be a finite number").arg(where));
     return v.toDouble();
+}
+
+// A list is refused by its length before anything is built from it.
+QJsonArray boundedArray(const QJsonValue &v, const QString &where, const QString &what)
+{
+    if (!v.isArray())
+        fail(QStringLiteral("%1 must be a list of %2").arg(where, what));
+    const QJsonArray array = v.toArray();
+    if (std::size_t(array.size()) > klscope::kMaxEvents)
+        fail(QStringLiteral("%1 has %2 entries, more than the limit of %3 events")
+                 .arg(where)
+                 .arg(array.size())
+                 .arg(klscope::kMaxEvents));
+    return array;
 }
 
 std::vector<std::int64_t> events(const QJsonValue &v, const QString &where)
@@ -73,9 +90,7 @@ std::vector<std::int64_t> events(const QJsonValue &v, const QString &where)
     std::vector<std::int64_t> out;
     if (v.isUndefined() || v.isNull())
         return out;
-    if (!v.isArray())
-        fail(QStringLiteral("%1 must be a list of events").arg(where));
-    for (const QJsonValue &e : v.toArray()) {
+    for (const QJsonValue &e : boundedArray(v, where, QStringLiteral("events"))) {
         const double x = number(e, where);
         if (x != std::floor(x) || std::fabs(x) > 1e15)
             fail(QStringLiteral("%1 must hold whole numbers").arg(where));
@@ -87,23 +102,27 @@ std::vector<std::int64_t> events(const QJsonValue &v, const QString &where)
 klscope::Distribution distributionFromJson(const QJsonObject &o, klscope::Family f, const QString &side)
 {
     if (f == klscope::Family::Custom) {
-        const QJsonValue massesValue = o.value(QStringLiteral("masses"));
-        if (!massesValue.isArray())
-            fail(QStringLiteral("%1.masses must be a list of numbers").arg(side));
+        const QJsonArray massArray = boundedArray(
+            o.value(QStringLiteral("masses")), side + QStringLiteral(".masses"), QStringLiteral("numbers"));
         std::vector<double> masses;
-        for (const QJsonValue &m : massesValue.toArray())
+        masses.reserve(std::size_t(massArray.size()));
+        for (const QJsonValue &m : massArray)
             masses.push_back(number(m, side + QStringLiteral(".masses")));
         std::vector<std::string> labels;
         const QJsonValue labelsValue = o.value(QStringLiteral("labels"));
-        if (!labelsValue.isUndefined() && !labelsValue.isArray())
-            fail(QStringLiteral("%1.labels must be a list of strings").arg(side));
-        for (const QJsonValue &l : labelsValue.toArray()) {
+        const QJsonArray labelArray =
+            labelsValue.isUndefined()
+                ? QJsonArray()
+                : boundedArray(labelsValue, side + QStringLiteral(".labels"), QStringLiteral("strings"));
+        for (const QJsonValue &l : labelArray) {
             if (!l.isString())
                 fail(QStringLiteral("%1.labels must be a list of strings").arg(side));
             labels.push_back(l.toString().toStdString());
         }
         return klscope::Custom(std::move(masses), std::move(labels));
     }
+    if (!o.value(QStringLiteral("parameters")).isObject())
+        fail(QStringLiteral("%1.parameters must be an object").arg(side));
     const QJsonObject parameters = o.value(QStringLiteral("parameters")).toObject();
     std::vector<double> values;
     for (const klscope::ParameterInfo &info : klscope::parameters(f)) {
@@ -121,14 +140,17 @@ void sideFromJson(const QJsonValue &value, const QString &side, klscope::Distrib
     if (!value.isObject())
         fail(QStringLiteral("\"%1\" is missing or not an object").arg(side));
     const QJsonObject o = value.toObject();
+    if (!o.value(QStringLiteral("family")).isString())
+        fail(QStringLiteral("%1.family must be a string such as \"binomial\"").arg(side));
     const QString keyword = o.value(QStringLiteral("family")).toString();
     klscope::Family f{};
     if (!klscope::familyFromKeyword(keyword.toStdString(), f))
         fail(QStringLiteral("%1: unknown family \"%2\"").arg(side, keyword));
     try {
         d = distributionFromJson(o, f, side);
-    } catch (const std::invalid_argument &e) {
-        const QString message = QString::fromStdString(e.what());
+    } catch (const std::exception &) {
+        // The core's refusal (or a Boost.Math error, or bad_alloc) becomes a sentence naming the side.
+        const QString message = currentCoreError();
         fail(message.startsWith(side) ? message : side + QStringLiteral(": ") + message);
     }
     const auto locked = events(o.value(QStringLiteral("locks")), side + QStringLiteral(".locks"));
@@ -155,6 +177,16 @@ bool boolean(const QJsonObject &o, const QString &key, bool fallback, const QStr
     if (!v.isBool())
         fail(QStringLiteral("%1 must be true or false").arg(where));
     return v.toBool();
+}
+
+QString string(const QJsonObject &o, const QString &key, const QString &where)
+{
+    const QJsonValue v = o.value(key);
+    if (v.isUndefined())
+        return {};
+    if (!v.isString())
+        fail(QStringLiteral("%1 must be a string").arg(where));
+    return v.toString();
 }
 
 int lineOf(const QByteArray &text, int offset)
@@ -239,20 +271,34 @@ std::variant<SessionContents, QString> sessionFromJson(const QByteArray &json)
             if (ends.size() != 2 || ends[1] < ends[0])
                 fail(QStringLiteral("support must be null or [A, B] with A <= B"));
             const klscope::EventRange range{ends[0], ends[1]};
+            // Checked here, before anything of this size is allocated.
             if (range.size() > klscope::kMaxEvents)
-                fail(QStringLiteral("support has more than %1 events").arg(klscope::kMaxEvents));
+                fail(QStringLiteral("support %1..%2 has %3 events, more than the limit of %4")
+                         .arg(range.first)
+                         .arg(range.last)
+                         .arg(range.size())
+                         .arg(klscope::kMaxEvents));
             s.support = range;
         }
-        const QString unit = o.value(QStringLiteral("unit")).toString(QStringLiteral("nats"));
-        const auto parsedUnit = klscope::parseUnit(unit.toStdString());
-        if (!parsedUnit)
-            fail(QStringLiteral("unit must be nats, bits or bans, not \"%1\"").arg(unit));
-        s.unit = *parsedUnit;
+        const QJsonValue unitValue = o.value(QStringLiteral("unit"));
+        if (!unitValue.isUndefined()) {
+            // Any other value (a number, null, an unknown word) is refused: reading it as nats would
+            // show numbers in a unit the file never asked for.
+            const auto parsedUnit =
+                unitValue.isString() ? klscope::parseUnit(unitValue.toString().toStdString()) : std::nullopt;
+            if (!parsedUnit)
+                fail(QStringLiteral("unit must be nats, bits or bans, not %1")
+                         .arg(QString::fromUtf8(QJsonDocument(QJsonArray{unitValue})
+                                                    .toJson(QJsonDocument::Compact)
+                                                    .mid(1)
+                                                    .chopped(1))));
+            s.unit = *parsedUnit;
+        }
         s.renormalize = boolean(o, QStringLiteral("renormalize"), false, QStringLiteral("renormalize"));
         s.smoothing = o.contains(QStringLiteral("smoothing"))
                           ? number(o.value(QStringLiteral("smoothing")), QStringLiteral("smoothing"))
                           : 0.0;
-        if (!(s.smoothing >= 0.0) || !std::isfinite(s.smoothing))
+        if (!(s.smoothing >= 0.0))
             fail(QStringLiteral("smoothing must be a number >= 0"));
         const QJsonValue viewValue = o.value(QStringLiteral("view"));
         if (!viewValue.isUndefined() && !viewValue.isObject())
@@ -263,34 +309,47 @@ std::variant<SessionContents, QString> sessionFromJson(const QByteArray &json)
         c.view.js = boolean(view, QStringLiteral("js"), true, QStringLiteral("view.js"));
         c.view.keepTotal =
             boolean(view, QStringLiteral("keep_total"), true, QStringLiteral("view.keep_total"));
-        s.preset = o.value(QStringLiteral("preset")).toString();
-        c.autosaveOf = o.value(QStringLiteral("autosave_of")).toString();
+        s.preset = string(o, QStringLiteral("preset"), QStringLiteral("preset"));
+        c.autosaveOf = string(o, QStringLiteral("autosave_of"), QStringLiteral("autosave_of"));
         return c;
-    } catch (const std::invalid_argument &e) {
-        return QString::fromStdString(e.what());
+    } catch (const std::exception &) {
+        return currentCoreError();
     }
 }
 
 QString writeSessionFile(const QByteArray &json, const QString &path)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit())
-        return QStringLiteral("Cannot write file %1:\n%2")
-            .arg(QDir::toNativeSeparators(path), file.errorString());
-    return {};
+    AtomicWriter writer(path);
+    if (QString error = writer.open(); !error.isEmpty())
+        return error;
+    writer.write(json);
+    return writer.commit();
 }
 
 std::variant<SessionContents, QString> loadSession(const QString &path)
 {
+    // The same check as every data file, before opening: a FIFO would block the window forever.
+    const std::filesystem::path native(QFile::encodeName(path).toStdString());
+    if (const auto refused = klscope::import::checkRegularFile(native, kMaxSessionBytes)) {
+        // The sentence starts with the file's name, which the message names in full already.
+        const std::string prefix = klscope::import::displayName(native) + ": ";
+        std::string why = refused->message;
+        if (why.starts_with(prefix))
+            why.erase(0, prefix.size());
+        return QStringLiteral("Cannot read file %1:\n%2")
+            .arg(QDir::toNativeSeparators(path), QString::fromStdString(why));
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return QStringLiteral("Cannot read file %1:\n%2")
             .arg(QDir::toNativeSeparators(path), file.errorString());
-    if (file.size() > kMaxSessionBytes)
-        return QStringLiteral("Cannot read file %1:\nit is larger than a session file can be (%2 bytes)")
-            .arg(QDir::toNativeSeparators(path))
-            .arg(file.size());
-    auto result = sessionFromJson(file.readAll());
+    // Read at most the limit, even if the file grew after the check.
+    const QByteArray json = file.read(kMaxSessionBytes + 1);
+    if (json.size() > kMaxSessionBytes)
+        return QStringLiteral("Cannot read file %1:\nit is larger than the limit of %2 for a session file")
+            .arg(QDir::toNativeSeparators(path),
+                 QString::fromStdString(klscope::import::byteLimitText(kMaxSessionBytes)));
+    auto result = sessionFromJson(json);
     if (auto *error = std::get_if<QString>(&result))
         return QStringLiteral("Cannot read file %1:\n%2").arg(QDir::toNativeSeparators(path), *error);
     return result;

@@ -63,9 +63,12 @@ QByteArray sessionToJson(const DocumentState &state, const SessionView &view, co
 /// ("p: binomial: p must be between 0 and 1").
 std::variant<SessionContents, QString> sessionFromJson(const QByteArray &json);
 
-/// Writes `json` atomically (QSaveFile): a failure leaves any old file intact. Returns an empty string
-/// on success, else "Cannot write file <native path>:\n<reason>".
+/// Writes `json` through AtomicWriter (QSaveFile, every write and the flush checked): a failure, a full
+/// disk included, leaves any old file intact. Returns an empty string on success, else
+/// "Cannot write file <native path>:\n<reason>".
 QString writeSessionFile(const QByteArray &json, const QString &path);
 
-/// Reads a session file. On failure returns "Cannot read file <native path>:\n<reason>".
+/// Reads a session file. On failure returns "Cannot read file <native path>:\n<reason>"; anything that
+/// is not a regular file of at most 512 MiB (a FIFO, a folder, a link loop) is refused before it is
+/// opened (import::checkRegularFile).
 std::variant<SessionContents, QString> loadSession(const QString &path);

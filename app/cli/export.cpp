@@ -69,6 +69,13 @@ int exportFigure(const QStringList &arguments)
     if (!okScale || !(s >= 0.25 && s <= 8.0))
         return usage(
             QStringLiteral("--scale must be a number from 0.25 to 8, got '%1'").arg(parser.value(scale)));
+    // Refused before the document is built or anything drawn: a raster image Qt cannot address or
+    // memory cannot hold.
+    const auto format = *FigureExport::formatForFile(file);
+    if (format == FigureExport::Format::Png || format == FigureExport::Format::Jpg)
+        if (const QString problem = FigureExport::imageSizeProblem(QSize(w, h), s); !problem.isEmpty())
+            return usage(QStringLiteral("--width %1 --height %2 --scale %3: %4")
+                             .arg(parser.value(width), parser.value(height), parser.value(scale), problem));
     int exitCode = 0;
     const auto unitAndSupport = parseUnitAndSupport(parser, shared, &exitCode);
     if (!unitAndSupport)

@@ -4,11 +4,13 @@
 // QT_QPA_PLATFORM=offscreen). FILE.klscope opens a saved session; without one, an autosave left by a
 // crash is offered for restoring.
 
+#include "atomicwriter.h"
 #include "mainwindow.h"
 #include "sessioncontroller.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QImageWriter>
 #include <QMessageBox>
 #include <QPixmap>
 #include <QTimer>
@@ -64,9 +66,13 @@ int main(int argc, char *argv[])
         // Queued replots run before this timer fires, so the plots are drawn when the window is grabbed.
         QTimer::singleShot(0, &window, [&window, file] {
             QApplication::processEvents();
-            const QPixmap image = window.grab();
-            if (!image.save(file, "PNG")) {
-                std::fprintf(stderr, "klscope: cannot write %s\n", qPrintable(file));
+            const QImage image = window.grab().toImage();
+            const QString error = writeFileAtomically(file, [&image](QIODevice *device) {
+                QImageWriter writer(device, "png");
+                return writer.write(image) ? QString() : writer.errorString();
+            });
+            if (!error.isEmpty()) {
+                std::fprintf(stderr, "klscope: %s\n", qPrintable(error));
                 QApplication::exit(1);
                 return;
             }

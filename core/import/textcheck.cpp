@@ -14,37 +14,83 @@ std::string displayName(const std::filesystem::path &path)
     return name.empty() ? path.string() : name;
 }
 
-Result<std::string> readWholeFile(const std::filesystem::path &path)
+std::string byteLimitText(std::uintmax_t bytes)
 {
+    constexpr std::uintmax_t mib = std::uintmax_t{1} << 20;
+    constexpr std::uintmax_t gib = std::uintmax_t{1} << 30;
+    if (bytes >= gib && bytes % gib == 0)
+        return std::to_string(bytes / gib) + " GiB";
+    if (bytes >= mib && bytes % mib == 0)
+        return std::to_string(bytes / mib) + " MiB";
+    return std::to_string(bytes) + " bytes";
+}
+
+std::optional<ImportError> checkRegularFile(const std::filesystem::path &path, std::uintmax_t maxBytes)
+{
+    namespace fs = std::filesystem;
     const std::string name = displayName(path);
     std::error_code ec;
-    const auto status = std::filesystem::status(path, ec);
-    if (ec || !std::filesystem::exists(status))
+    const fs::file_status status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+        if (ec == std::errc::too_many_symbolic_link_levels)
+            return makeError(name, 0, "is a symbolic link loop (too many levels of symbolic links)");
+        std::error_code linkError;
+        if (fs::is_symlink(fs::symlink_status(path, linkError)) && !linkError &&
+            (!ec || ec == std::errc::no_such_file_or_directory))
+            return makeError(name, 0, "is a symbolic link to a missing file");
+        if (ec && ec != std::errc::no_such_file_or_directory && ec != std::errc::not_a_directory)
+            return makeError(name, 0, "cannot be read: " + ec.message());
         return makeError(name, 0, "no such file");
-    if (std::filesystem::is_directory(status))
+    }
+    switch (status.type()) {
+    case fs::file_type::regular:
+        break;
+    case fs::file_type::directory:
         return makeError(name, 0, "is a folder, not a file");
+    case fs::file_type::fifo:
+        return makeError(name, 0, "is a named pipe (FIFO), not a regular file");
+    case fs::file_type::socket:
+        return makeError(name, 0, "is a socket, not a regular file");
+    case fs::file_type::block:
+    case fs::file_type::character:
+        return makeError(name, 0, "is a device, not a regular file");
+    default:
+        return makeError(name, 0, "is not a regular file");
+    }
+    const std::uintmax_t size = fs::file_size(path, ec);
+    if (ec)
+        return makeError(name, 0, "cannot be read: " + ec.message());
+    if (size > maxBytes)
+        return makeError(name, 0,
+                         "is " + std::to_string(size) + " bytes, larger than the limit of " +
+                             std::to_string(maxBytes) + " bytes (" + byteLimitText(maxBytes) + ")");
+    return std::nullopt;
+}
+
+Result<std::string> readWholeFile(const std::filesystem::path &path)
+{
+    if (auto refused = checkRegularFile(path))
+        return *refused;
+    const std::string name = displayName(path);
     std::unique_ptr<std::FILE, int (*)(std::FILE *)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
     if (!file)
         return makeError(name, 0, std::string("cannot be opened: ") + std::strerror(errno));
+    std::error_code ec;
+    const std::uintmax_t size = std::filesystem::file_size(path, ec);
     std::string text;
-    // Regular files are read in one allocation; pipes and special files grow, but never past the cap.
-    const std::uintmax_t size =
-        std::filesystem::is_regular_file(status) ? std::filesystem::file_size(path, ec) : 0;
-    if (!ec && size > kMaxFileBytes)
-        return makeError(name, 0,
-                         "is " + std::to_string(size >> 20) + " MiB, larger than the limit of 1 GiB");
     try {
         text.reserve(static_cast<std::size_t>(ec ? 0 : size));
         char buffer[1 << 16];
         for (;;) {
             const std::size_t got = std::fread(buffer, 1, sizeof buffer, file.get());
             if (got > 0) {
+                // The file may have grown since it was checked; the limit holds all the same.
                 if (text.size() + got > kMaxFileBytes)
-                    return makeError(name, 0, "is larger than the limit of 1 GiB");
+                    return makeError(name, 0, "is larger than the limit of " + byteLimitText(kMaxFileBytes));
                 text.append(buffer, got);
             }
             // A NUL byte already makes this a binary file (checkText names its line), so a large binary
-            // file or a device such as /dev/zero is refused without reading a gigabyte of it.
+            // file is refused without reading a gigabyte of it.
             if (got < sizeof buffer || std::memchr(buffer, 0, got) != nullptr)
                 break;
         }

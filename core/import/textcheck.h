@@ -1,7 +1,8 @@
 #pragma once
 
-// Checks a loader runs on the raw bytes of a text file before parsing it: size, NUL bytes (binary
-// files), UTF-8 validity, and the UTF-8 byte order mark.
+// Checks a loader runs before and after reading a file: that the path is a regular file of bounded
+// size (checked before it is opened, so a FIFO or a device never blocks or streams forever), and on the
+// raw bytes: NUL bytes (binary files), UTF-8 validity, and the UTF-8 byte order mark.
 
 #include "result.h"
 
@@ -19,9 +20,24 @@ inline constexpr std::uintmax_t kMaxFileBytes = std::uintmax_t{1} << 30;
 /// The name a message uses for `path`: its file name ("data.csv"), or the whole path if it has none.
 std::string displayName(const std::filesystem::path &path);
 
+/// Why `path` is not a file a loader may open, or nullopt when it is a regular file (symbolic links
+/// followed) of at most `maxBytes` bytes. Checked before opening: a FIFO with no writer would block the
+/// open forever, and a device has no end. The message names the file by displayName(path): "no such
+/// file", "is a symbolic link to a missing file", "is a symbolic link loop", "is a folder, not a file",
+/// "is a named pipe (FIFO), not a regular file" (and the same for sockets and devices), "cannot be
+/// read: <reason>", or "is 1073741825 bytes, larger than the limit of 1073741824 bytes (1 GiB)" (sizes
+/// in exact bytes, so no rounding makes them look equal). Every loader of klscope (data files, specs'
+/// file: sources and the window's sessions) calls this one check. Never throws.
+std::optional<ImportError> checkRegularFile(const std::filesystem::path &path,
+                                            std::uintmax_t maxBytes = kMaxFileBytes);
+
+/// The limit `bytes` in words for messages: "1 GiB", "512 MiB", or "1000 bytes" when it is not a whole
+/// number of MiB.
+std::string byteLimitText(std::uintmax_t bytes);
+
 /// Reads the whole file in one go, or up to the first 64 KiB block that holds a NUL byte (the text is
-/// then binary, and checkText says so). Errors: missing or unreadable file, a directory, a file larger
-/// than kMaxFileBytes. Never throws.
+/// then binary, and checkText says so). Refuses, before opening, whatever checkRegularFile refuses.
+/// Errors: those, or a read error. Never throws.
 Result<std::string> readWholeFile(const std::filesystem::path &path);
 
 /// The first problem that makes `text` unusable as UTF-8 text, naming `fileName` and the line:

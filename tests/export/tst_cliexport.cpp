@@ -119,6 +119,13 @@ void TestCliExport::errors_data()
                                << "--width";
     QTest::newRow("bad scale") << (pair() + QStringList{"--out", "x.png", "--scale", "0"}) << 2 << "--scale";
     QTest::newRow("no out") << pair() << 2 << "--out";
+    // Issue 8: refused before the document is built or anything drawn (it used to segfault).
+    QTest::newRow("image too large")
+        << (pair() + QStringList{"--out", "x.png", "--width", "20000", "--height", "20000", "--scale", "2.4"})
+        << 2 << "an image of 48000 × 48000 pixels is too large: the limit is 32767 pixels a side";
+    QTest::newRow("jpg too many pixels")
+        << (pair() + QStringList{"--out", "x.jpg", "--width", "20000", "--height", "20000", "--scale", "1"})
+        << 2 << "an image of 20000 × 20000 pixels is too large";
     QTest::newRow("no q") << QStringList{"--p", "poisson:lambda=3", "--out", "x.png"} << 2 << "--q";
     QTest::newRow("invalid distribution")
         << QStringList{"--p", "binomial:n=5,p=1.5", "--q", "poisson:lambda=3", "--out", "x.png"} << 1 << "p";

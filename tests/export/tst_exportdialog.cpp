@@ -33,6 +33,9 @@ private slots:
     void unknownExtensionStaysOpen();
     void menus();
     void copyFigure();
+    void imageTooLargeIsRefused_data();
+    void imageTooLargeIsRefused();
+    void copyFigureTooLargeIsRefused();
     void exportFigureFromMenu();
 };
 
@@ -149,6 +152,54 @@ void TestExportDialog::copyFigure()
     const double ratio = panel->devicePixelRatioF();
     QCOMPARE(image.width(), qRound(panel->width() * ratio));
     QCOMPARE(image.height(), qRound(panel->height() * ratio));
+}
+
+// Issue 8: the dialog refuses a PNG or JPG Qt cannot draw before anything is drawn; vector formats
+// ignore the scale and pass.
+void TestExportDialog::imageTooLargeIsRefused_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("png") << "/tmp/k/huge.png" << false;
+    QTest::newRow("jpg") << "/tmp/k/huge.jpg" << false;
+    QTest::newRow("svg") << "/tmp/k/huge.svg" << true;
+    QTest::newRow("pdf") << "/tmp/k/huge.pdf" << true;
+}
+
+void TestExportDialog::imageTooLargeIsRefused()
+{
+    QFETCH(QString, file);
+    QFETCH(bool, accepted);
+    ExportDialog dialog;
+    dialog.setFileName(file);
+    dialog.setFigureSize(QSize(20000, 20000));
+    dialog.setScale(2.4);
+    dialog.show();
+    dialog.accept();
+    QCOMPARE(dialog.result() == QDialog::Accepted, accepted);
+    if (!accepted) {
+        QVERIFY(dialog.isVisible());
+        QVERIFY2(dialog.errorText().startsWith(
+                     QStringLiteral("An image of 48000 × 48000 pixels is too large: the limit is 32767")),
+                 qPrintable(dialog.errorText()));
+    } else {
+        QCOMPARE(dialog.errorText(), QString());
+    }
+}
+
+void TestExportDialog::copyFigureTooLargeIsRefused()
+{
+    MainWindow window; // never shown: no backing store of that size is made
+    QWidget *panel = window.distributionPlot()->parentWidget();
+    panel->resize(40000, 10000);
+    QCOMPARE(panel->size(), QSize(40000, 10000));
+    QApplication::clipboard()->clear();
+    window.exportActions()->copyFigureAction()->trigger();
+    QVERIFY(QApplication::clipboard()->image().isNull());
+    const QString message = window.statusBar()->currentMessage();
+    QVERIFY2(message.startsWith(
+                 QStringLiteral("Cannot copy the figure: an image of 40000 × 10000 pixels is too large")),
+             qPrintable(message));
 }
 
 void TestExportDialog::exportFigureFromMenu()

@@ -12,6 +12,7 @@
 #include <spec.h>
 
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QPicture>
 #include <QRegularExpression>
@@ -76,6 +77,10 @@ private slots:
     void screenUndisturbed();
     void unknownExtension();
     void badSize();
+    void imageSizeBound_data();
+    void imageSizeBound();
+    void vectorFormatsIgnoreTheImageBound_data();
+    void vectorFormatsIgnoreTheImageBound();
 
 private:
     Document *m_document = nullptr;
@@ -318,6 +323,69 @@ void TestFigureExport::badSize()
     QVERIFY(!m_figure->write(path, FigureExport::Plot::All, QSize(0, 300), 1.0).isEmpty());
     QVERIFY(!m_figure->write(path, FigureExport::Plot::All, QSize(300, 300), 0.0).isEmpty());
     QVERIFY(!QFile::exists(path));
+}
+
+// Issue 8: a raster size Qt cannot draw or memory cannot hold is refused with a message before any
+// drawing (20000 x 20000 at 2.4 used to segfault in QRasterPaintEngine after 9 GB).
+void TestFigureExport::imageSizeBound_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<double>("scale");
+    QTest::addColumn<QString>("refusal"); // "" when the size is allowed
+    QTest::newRow("20000 x 20000 at 2.4")
+        << QSize(20000, 20000) << 2.4 << "an image of 48000 × 48000 pixels is too large";
+    QTest::newRow("widest side") << QSize(32767, 2) << 1.0 << "";
+    QTest::newRow("one pixel too wide")
+        << QSize(32768, 2) << 1.0 << "an image of 32768 × 2 pixels is too large";
+    QTest::newRow("2^28 pixels") << QSize(16384, 16384) << 1.0 << "";
+    QTest::newRow("2^28 + 16384 pixels") << QSize(16384, 16385) << 1.0 << "an image of 16384 × 16385 pixels";
+    QTest::newRow("scale rounds over") << QSize(10000, 10000) << 1.6385 << "16385 × 16385 pixels";
+    QTest::newRow("int overflow") << QSize(20000, 20000) << 1e300 << "too large";
+    QTest::newRow("NaN scale") << QSize(200, 200) << std::nan("") << "must be positive";
+}
+
+void TestFigureExport::imageSizeBound()
+{
+    QFETCH(QSize, size);
+    QFETCH(double, scale);
+    QFETCH(QString, refusal);
+    const QString problem = FigureExport::imageSizeProblem(size, scale);
+    if (refusal.isEmpty()) {
+        QCOMPARE(problem, QString());
+        return;
+    }
+    QVERIFY2(problem.contains(refusal), qPrintable(problem));
+    if (problem.contains(QStringLiteral("too large")))
+        QVERIFY2(problem.contains(QStringLiteral("32767 pixels a side and 268435456 pixels")),
+                 qPrintable(problem));
+    // write() refuses before drawing: nothing is allocated, no file appears, and image() gives nothing.
+    const QString path = m_dir.filePath(QStringLiteral("huge.png"));
+    const QString error = m_figure->write(path, FigureExport::Plot::All, size, scale);
+    QVERIFY2(error.startsWith(QDir::toNativeSeparators(path) + QStringLiteral(": ")), qPrintable(error));
+    QVERIFY(error.contains(refusal));
+    QVERIFY(!QFile::exists(path));
+    QVERIFY(m_figure->image(FigureExport::Plot::All, size, scale).isNull());
+}
+
+// PDF and SVG allocate no pixels: the size the CLI and the dialog allow (20000 a side) is written,
+// whatever the scale, which they ignore.
+void TestFigureExport::vectorFormatsIgnoreTheImageBound_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::newRow("svg") << "large.svg";
+    QTest::newRow("pdf") << "large.pdf";
+}
+
+void TestFigureExport::vectorFormatsIgnoreTheImageBound()
+{
+    QFETCH(QString, name);
+    const QString path = m_dir.filePath(name);
+    QCOMPARE(m_figure->write(path, FigureExport::Plot::Distributions, QSize(20000, 20000), 2.4), QString());
+    QVERIFY(QFileInfo(path).size() > 1000);
+    const QString tooWide = m_figure->write(path, FigureExport::Plot::Distributions, QSize(40000, 200), 1.0);
+    QVERIFY2(tooWide.contains(
+                 QStringLiteral("a vector figure must be 1 to 32767 pixels a side (got 40000 × 200)")),
+             qPrintable(tooWide));
 }
 
 QTEST_MAIN(TestFigureExport)

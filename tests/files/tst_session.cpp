@@ -6,8 +6,13 @@
 #include "spec.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <sys/stat.h>
 
 using namespace klscope;
 
@@ -54,6 +59,21 @@ QStringList allFamilySpecs()
             QStringLiteral("bernoulli:p=0.30000000000000004"),
             QStringLiteral("custom:0.25,0,0.75")};
 }
+// `json` with `value` at `key` of the top level, or of side "p" or "q" when `side` is given.
+QByteArray withKey(const QByteArray &json, const QString &key, const QJsonValue &value,
+                   const QString &side = {})
+{
+    QJsonObject o = QJsonDocument::fromJson(json).object();
+    if (side.isEmpty()) {
+        o.insert(key, value);
+    } else {
+        QJsonObject inner = o.value(side).toObject();
+        inner.insert(key, value);
+        o.insert(side, inner);
+    }
+    return QJsonDocument(o).toJson();
+}
+
 } // namespace
 
 class TestSession : public QObject
@@ -178,6 +198,128 @@ private slots:
             << badView << QStringLiteral("view.js must be true or false");
         QByteArray truncated = good.left(good.size() / 2);
         QTest::newRow("truncated") << truncated << QStringLiteral("line ");
+
+        // Issue 8: no key is read silently as a default when it holds the wrong type or value.
+        QTest::newRow("unit a number")
+            << withKey(good, "unit", 3) << QStringLiteral("unit must be nats, bits or bans, not 3");
+        QTest::newRow("unit null") << withKey(good, "unit", QJsonValue::Null)
+                                   << QStringLiteral("unit must be nats, bits or bans, not null");
+        QTest::newRow("unit a list") << withKey(good, "unit", QJsonArray{"bits"})
+                                     << QStringLiteral("unit must be nats, bits or bans, not [\"bits\"]");
+        QTest::newRow("family a number")
+            << withKey(good, "family", 7, "p") << QStringLiteral("p.family must be a string");
+        QTest::newRow("parameters a list") << withKey(good, "parameters", QJsonArray{15, 0.4}, "p")
+                                           << QStringLiteral("p.parameters must be an object");
+        QTest::newRow("parameter a string")
+            << withKey(good, "parameters", QJsonObject{{"n", "15"}, {"p", 0.4}}, "p")
+            << QStringLiteral("p.n must be a finite number");
+        QTest::newRow("masses not a list")
+            << withKey(good, "masses", "0.5", "q") << QStringLiteral("q.masses must be a list of numbers");
+        QTest::newRow("mass a string") << withKey(good, "masses", QJsonArray{0.5, "0.5"}, "q")
+                                       << QStringLiteral("q.masses must be a finite number");
+        QTest::newRow("labels not a list")
+            << withKey(good, "labels", 1, "q") << QStringLiteral("q.labels must be a list of strings");
+        QTest::newRow("locks not a list")
+            << withKey(good, "locks", "1", "q") << QStringLiteral("q.locks must be a list of events");
+        QTest::newRow("lock not whole") << withKey(good, "locks", QJsonArray{0.5}, "q")
+                                        << QStringLiteral("q.locks must hold whole numbers");
+        QTest::newRow("smoothing negative")
+            << withKey(good, "smoothing", -1e-9) << QStringLiteral("smoothing must be a number >= 0");
+        QTest::newRow("smoothing a string")
+            << withKey(good, "smoothing", "0") << QStringLiteral("smoothing must be a finite number");
+        QTest::newRow("renormalize a number")
+            << withKey(good, "renormalize", 1) << QStringLiteral("renormalize must be true or false");
+        QTest::newRow("view a list") << withKey(good, "view", QJsonArray{})
+                                     << QStringLiteral("view must be an object");
+        QTest::newRow("preset a number")
+            << withKey(good, "preset", 2) << QStringLiteral("preset must be a string");
+        QTest::newRow("autosave_of a bool")
+            << withKey(good, "autosave_of", true) << QStringLiteral("autosave_of must be a string");
+        QTest::newRow("support a string")
+            << withKey(good, "support", "0..15") << QStringLiteral("support must be a list of events");
+        QTest::newRow("support one end")
+            << withKey(good, "support", QJsonArray{0}) << QStringLiteral("support must be null or [A, B]");
+        QTest::newRow("support not whole") << withKey(good, "support", QJsonArray{0, 1.5})
+                                           << QStringLiteral("support must hold whole numbers");
+        QTest::newRow("overflowing number")
+            << QByteArray(good).replace("\"p\": 0.4666", "\"p\": 1e400")
+            << QStringLiteral("not a valid session file (illegal number)"); // JSON holds no infinity
+    }
+
+    // Sizes are checked before anything of that size is allocated: a 200-byte file that asks for a
+    // support of 4.9e7 events is refused at once (it used to take 2.7 GB), and so is a list of masses
+    // longer than the limit.
+    void oversizedSessionsAreRefusedBeforeAllocating_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("expected");
+        const QByteArray smallFile = "{\"format\": \"klscope-session\", \"version\": 1,\n"
+                                     " \"p\": {\"family\": \"poisson\", \"parameters\": {\"lambda\": 3}},\n"
+                                     " \"q\": {\"family\": \"poisson\", \"parameters\": {\"lambda\": 4}},\n"
+                                     " \"support\": [0, 49000000]}\n";
+        QVERIFY(smallFile.size() < 400);
+        QTest::newRow("support of 4.9e7 events")
+            << smallFile
+            << QStringLiteral("support 0..49000000 has 49000001 events, more than the limit of %1")
+                   .arg(klscope::kMaxEvents);
+        QByteArray masses = "{\"format\": \"klscope-session\", \"version\": 1,\n"
+                            " \"p\": {\"family\": \"poisson\", \"parameters\": {\"lambda\": 3}},\n"
+                            " \"q\": {\"family\": \"custom\", \"masses\": [1";
+        masses += QByteArray(",0").repeated(qsizetype(klscope::kMaxEvents));
+        masses += "]}}";
+        QTest::newRow("one mass too many")
+            << masses
+            << QStringLiteral("q.masses has %1 entries, more than the limit of %2 events")
+                   .arg(klscope::kMaxEvents + 1)
+                   .arg(klscope::kMaxEvents);
+    }
+    void oversizedSessionsAreRefusedBeforeAllocating()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, expected);
+        const auto result = sessionFromJson(json);
+        QVERIFY2(std::holds_alternative<QString>(result), "an oversized session was accepted");
+        QCOMPARE(std::get<QString>(result), expected);
+    }
+
+    // The session loader refuses what is not a regular file with the same check as the data loaders
+    // (textcheck.h), before opening it: a FIFO with no writer used to block the window forever.
+    void nonRegularFilesAreRefusedBeforeOpening_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("fifo") << "pipe.klscope"
+                              << "is a named pipe (FIFO), not a regular file";
+        QTest::newRow("folder") << "folder.klscope"
+                                << "is a folder, not a file";
+        QTest::newRow("link loop") << "loop.klscope"
+                                   << "is a symbolic link loop (too many levels of symbolic links)";
+        QTest::newRow("too large")
+            << "big.klscope"
+            << "is 536870913 bytes, larger than the limit of 536870912 bytes (512 MiB)";
+    }
+    void nonRegularFilesAreRefusedBeforeOpening()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(name);
+        if (name == QLatin1String("pipe.klscope")) {
+            QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
+        } else if (name == QLatin1String("folder.klscope")) {
+            QVERIFY(QDir(dir.path()).mkdir(name));
+        } else if (name == QLatin1String("loop.klscope")) {
+            QVERIFY(QFile::link(dir.filePath("other.klscope"), path));
+            QVERIFY(QFile::link(path, dir.filePath("other.klscope")));
+        } else {
+            QFile big(path);
+            QVERIFY(big.open(QIODevice::WriteOnly));
+            QVERIFY(big.resize(512LL * 1024 * 1024 + 1)); // sparse: no disk space used
+        }
+        const auto result = loadSession(path);
+        QVERIFY(std::holds_alternative<QString>(result));
+        QCOMPARE(std::get<QString>(result),
+                 QStringLiteral("Cannot read file %1:\n%2").arg(QDir::toNativeSeparators(path), expected));
     }
     void badFilesAreRefusedWithAReason()
     {

@@ -27,6 +27,8 @@
 #include <cmath>
 #include <cstring>
 
+#include <sys/stat.h>
+
 namespace {
 
 // The same double, bit for bit (NaN never appears; +inf must match +inf).
@@ -221,6 +223,18 @@ private slots:
         noMass.renormalize = true;
         QTest::newRow("comparison refused")
             << sessionToJson(noMass, SessionView{}) << QStringLiteral("renormal");
+        // Issue 8: a unit that is not one of the three used to be read as nats.
+        QByteArray numericUnit = json;
+        numericUnit.replace("\"unit\": \"nats\"", "\"unit\": 3");
+        QTest::newRow("unit a number")
+            << numericUnit << QStringLiteral("unit must be nats, bits or bans, not 3");
+        // A 200-byte file asking for 4.9e7 events used to take 2.7 GB; it is refused before allocating.
+        DocumentState huge = good;
+        huge.support = klscope::EventRange{0, 49'000'000};
+        QTest::newRow("support over the limit")
+            << sessionToJson(huge, SessionView{})
+            << QStringLiteral("support 0..49000000 has 49000001 events, more than the limit of %1")
+                   .arg(klscope::kMaxEvents);
     }
     void refusedSessionsLeaveTheDocumentAsItWas()
     {
@@ -241,6 +255,93 @@ private slots:
         QVERIFY(Snapshot(w) == before);
         QVERIFY(w.document()->isModified());
         QVERIFY(!w.sessions()->recentFiles().contains(QFileInfo(path).absoluteFilePath()));
+    }
+
+    // Issue 8: a FIFO with no writer froze the window (File > Open, Open Recent, dropping a session,
+    // File > Open Distribution). Each reader refuses it, and folders and link loops, before opening.
+    void nonRegularFilesAreRefusedBeforeOpening_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("fifo") << "fifo"
+                              << "is a named pipe (FIFO), not a regular file";
+        QTest::newRow("folder") << "folder"
+                                << "is a folder, not a file";
+        QTest::newRow("link loop") << "loop"
+                                   << "is a symbolic link loop";
+    }
+    void nonRegularFilesAreRefusedBeforeOpening()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("odd.klscope"));
+        if (kind == QLatin1String("fifo")) {
+            QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
+        } else if (kind == QLatin1String("folder")) {
+            QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("odd.klscope")));
+        } else {
+            QVERIFY(QFile::link(dir.filePath(QStringLiteral("other")), path));
+            QVERIFY(QFile::link(path, dir.filePath(QStringLiteral("other"))));
+        }
+        MainWindow w;
+        QVERIFY(w.document()->setUnit(klscope::Unit::Bans));
+        const Snapshot before(w);
+        QString error;
+        QVERIFY(!w.sessions()->openSession(path, &error));
+        QVERIFY2(error.contains(expected), qPrintable(error));
+        QVERIFY2(error.contains(QDir::toNativeSeparators(path)), qPrintable(error));
+        QVERIFY(Snapshot(w) == before);
+        error.clear();
+        QVERIFY(!w.sessions()->importDistribution(Side::P, path, ImportChoice{}, &error));
+        QVERIFY2(error.contains(expected), qPrintable(error));
+        QVERIFY(Snapshot(w) == before);
+        QVERIFY(w.document()->isModified());
+    }
+
+    // Issue 8: a session holding a pair that made Boost.Math throw aborted the window as it opened. It
+    // now opens (once the core computes it) or is refused with a message; either way the window lives.
+    void extremeParameterPairNeverAborts()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("extreme.klscope"));
+        DocumentState s;
+        s.p = klscope::parseSpec("poisson:lambda=1");
+        s.q = klscope::parseSpec("poisson:lambda=1e-17");
+        s.support.reset();
+        QCOMPARE(writeSessionFile(sessionToJson(s, SessionView{}), path), QString());
+        MainWindow w;
+        const Snapshot before(w);
+        QString error;
+        if (w.sessions()->openSession(path, &error)) {
+            const double kl = w.document()->comparison().totals.klPQ;
+            QVERIFY2(!std::isnan(kl) && kl > 0, qPrintable(QString::number(kl)));
+            QVERIFY(w.document()->distribution(Side::Q) == s.q);
+        } else {
+            QVERIFY2(error.startsWith(
+                         QStringLiteral("Cannot read file %1:\n").arg(QDir::toNativeSeparators(path))),
+                     qPrintable(error));
+            QVERIFY(Snapshot(w) == before);
+        }
+    }
+
+    // A Poisson of mean 1e7 compared on a given support 0..10 computes, but its natural support lies
+    // beyond the 10^7-event limit: the editor's summary asked the core for it from a slot, and the
+    // refusal aborted the window as the session opened.
+    void familyBeyondTheEventLimitOnAGivenSupportOpens()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("wide.klscope"));
+        DocumentState s;
+        s.p = klscope::parseSpec("poisson:lambda=1e7");
+        s.q = klscope::parseSpec("poisson:lambda=9999999");
+        s.support = klscope::EventRange{0, 10};
+        QCOMPARE(writeSessionFile(sessionToJson(s, SessionView{}), path), QString());
+        MainWindow w;
+        QString error;
+        QVERIFY2(w.sessions()->openSession(path, &error), qPrintable(error));
+        QVERIFY(w.document()->distribution(Side::P) == s.p);
+        QCOMPARE(w.document()->comparison().support, (klscope::EventRange{0, 10}));
     }
 
     void unwritablePathKeepsTheUnsavedChanges()
@@ -430,6 +531,13 @@ private slots:
         QVERIFY2(refused.second.contains(QStringLiteral("newer klscope")), qPrintable(refused.second));
         QVERIFY(refused.second.contains(QStringLiteral("cli-bad.klscope")));
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("refused.png"))));
+        // `klscope FIFO.klscope` used to block before the window appeared.
+        const QString fifo = dir.filePath(QStringLiteral("pipe.klscope"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        const auto piped = run(fifo, dir.filePath(QStringLiteral("piped.png")));
+        QCOMPARE(piped.first, 1);
+        QVERIFY2(piped.second.contains(QStringLiteral("is a named pipe (FIFO), not a regular file")),
+                 qPrintable(piped.second));
     }
 };
 
