@@ -55,8 +55,9 @@ public:
 
     /// The largest PNG or JPG side, in pixels: the raster paint engine addresses 16-bit coordinates.
     static constexpr int kMaxImageSide = 32767;
-    /// The most pixels in a PNG or JPG: 2^28, so the image itself takes at most 1 GiB (4 bytes a pixel).
-    static constexpr qint64 kMaxImagePixels = qint64(1) << 28;
+    /// The most pixels in a PNG or JPG: 2^27, so the image itself takes at most 512 MiB (4 bytes a
+    /// pixel) and the whole export stays under 1 GB of memory (2^28 peaked at 1.08 GB).
+    static constexpr qint64 kMaxImagePixels = qint64(1) << 27;
     /// The image's size in pixels: size × scale, rounded (saturating at INT_MAX).
     static QSize pixelSize(QSize size, double scale);
     /// Why a figure of `size` at `scale` cannot be drawn as an image ("an image of 48000 × 48000 pixels

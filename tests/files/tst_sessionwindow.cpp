@@ -333,8 +333,8 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("wide.klscope"));
         DocumentState s;
-        s.p = klscope::parseSpec("poisson:lambda=1e7");
-        s.q = klscope::parseSpec("poisson:lambda=9999999");
+        s.p = klscope::parseSpec("negative_binomial:r=5,p=1e-6"); // its full support exceeds kMaxEvents
+        s.q = klscope::parseSpec("negative_binomial:r=5,p=2e-6");
         s.support = klscope::EventRange{0, 10};
         QCOMPARE(writeSessionFile(sessionToJson(s, SessionView{}), path), QString());
         MainWindow w;
