@@ -116,10 +116,9 @@ klscope::CompareOptions Document::options(const DocumentState &state)
 
 std::optional<klscope::Comparison> Document::tryCompare(const DocumentState &state)
 {
-    QString error;
-    auto c = callCore([&] { return klscope::compare(state.p, state.q, options(state)); }, &error);
+    auto c = callCore([&] { return klscope::compare(state.p, state.q, options(state)); }, &m_lastError);
     if (!c)
-        emit editRefused(error);
+        emit editRefused(m_lastError);
     return c;
 }
 
@@ -155,9 +154,15 @@ void Document::applyState(const DocumentState &state)
             m_comparison = std::make_shared<const klscope::Comparison>(std::move(*m_prepared));
             m_prepared.reset();
         } else {
-            // Undo and redo only revisit states that compared fine before, so this does not throw.
-            m_comparison = std::make_shared<const klscope::Comparison>(
-                klscope::compare(state.p, state.q, options(state)));
+            // Undo and redo revisit states that compared fine before; should one fail now all the same
+            // (memory), the state still changes, with an empty comparison whose warning says why.
+            auto c = tryCompare(state);
+            if (!c) {
+                c.emplace();
+                c->unit = state.unit;
+                c->warnings.push_back(m_lastError.toStdString());
+            }
+            m_comparison = std::make_shared<const klscope::Comparison>(std::move(*c));
         }
     }
     m_state = state;

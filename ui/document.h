@@ -128,6 +128,7 @@ private:
     DocumentState m_state;
     std::shared_ptr<const klscope::Comparison> m_comparison;
     std::optional<klscope::Comparison> m_prepared; ///< computed while validating, used by the next apply
+    QString m_lastError;                           ///< the core's sentence for the last refused compare
     QUndoStack *m_undoStack;
     bool m_termVisible[3] = {true, true, true};
     bool m_keepTotal = true;
