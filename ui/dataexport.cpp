@@ -35,14 +35,21 @@ QString writeEventTableCsv(std::shared_ptr<const klscope::Comparison> comparison
 
 QString writeMetricsJson(const klscope::Comparison &comparison, const QString &fileName)
 {
-    QString why;
-    const auto json = callCore([&] { return klscope::toJson(comparison, true); }, &why);
-    if (!json)
-        return AtomicWriter::cannotWrite(fileName, why);
     AtomicWriter file(fileName);
     if (QString error = file.open(); !error.isEmpty())
         return error;
-    file.write(json->data(), qint64(json->size()));
+    // Streamed in pieces as the report produces them: 10^7 events never become one string in memory.
+    QString why;
+    const auto done = callCore(
+        [&] {
+            klscope::writeJson(comparison, true, {}, {}, [&file](std::string_view piece) {
+                file.write(piece.data(), qint64(piece.size()));
+            });
+            return true;
+        },
+        &why);
+    if (!done)
+        return file.abandon(why);
     return file.commit();
 }
 
