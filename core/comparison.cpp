@@ -91,16 +91,17 @@ std::optional<TailBeyondSupport> tailBeyond(const Distribution &a, const Distrib
     return TailBeyondSupport{from, massOutside(a, EventRange{natural.first, from - 1})};
 }
 
-std::string tailSentence(const char *direction, const char *positive, const char *zero, const Distribution &b,
-                         const TailBeyondSupport &tail)
+} // namespace
+
+std::string explainTail(std::string_view direction, std::string_view positive, std::string_view zero,
+                        const TailBeyondSupport &tail)
 {
-    return std::string(direction) + " is infinite: " + zero + " = " + describe(b) +
-           " is 0 for every x >= " + std::to_string(tail.from) + ", where " + positive + " > 0 (" + positive +
-           " has " + number(tail.mass) + " of its mass there). The support shown is cut where " + positive +
+    const std::string p(positive);
+    return std::string(direction) + " is infinite: " + std::string(zero) +
+           " = 0 for every x >= " + std::to_string(tail.from) + ", where " + p + " > 0 (" + p + " has " +
+           number(tail.mass) + " of its mass there). The support shown is cut where " + p +
            "'s tail falls below 1e-16; the infinity does not depend on that cut.";
 }
-
-} // namespace
 
 std::string_view methodName(Method method) noexcept
 {
@@ -230,14 +231,10 @@ Comparison compare(const Distribution &p, const Distribution &q, const CompareOp
         c.tailPQ = tailBeyond(p, q);
         c.tailQP = tailBeyond(q, p);
         const double inf = std::numeric_limits<double>::infinity();
-        if (c.tailPQ) {
+        if (c.tailPQ)
             c.totals.klPQ = c.totals.crossEntropyPQ = inf;
-            c.warnings.push_back(tailSentence("KL(P||Q)", "P", "Q", q, *c.tailPQ));
-        }
-        if (c.tailQP) {
+        if (c.tailQP)
             c.totals.klQP = c.totals.crossEntropyQP = inf;
-            c.warnings.push_back(tailSentence("KL(Q||P)", "Q", "P", p, *c.tailQP));
-        }
     }
 
     const bool exactFamilies =

@@ -7,7 +7,7 @@
 //     renormalising, and a warning says how much mass lies outside.
 //   * Support containment is decided from the families before any tail is cut: with the default support,
 //     a side with an infinite support against one with a finite support makes that KL +inf however
-//     little mass lies beyond the cut (tailPQ / tailQP say where, and a warning explains it).
+//     little mass lies beyond the cut (tailPQ / tailQP say where; explainTail() says it in words).
 //   * Masses that do not sum to 1 are used as given, with a warning that states each sum, unless
 //     renormalisation is asked for (then the warning says it was done).
 //   * KL totals use a cancellation-free closed form when both sides are the same family and the support
@@ -21,6 +21,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace klscope {
@@ -76,6 +77,12 @@ struct Comparison
     std::optional<TailBeyondSupport> tailQP; ///< Q > 0 = P beyond the support (KL(Q||P) = +inf)
     std::vector<std::string> warnings;       ///< sentences for people
 };
+
+/// The sentence for a KL that is infinite beyond the support, e.g. "KL(P||Q) is infinite: Q = 0 for
+/// every x >= 61, where P > 0 (P has 4.3e-19 of its mass there) ...". `direction` names the KL,
+/// `positive` and `zero` the two sides.
+std::string explainTail(std::string_view direction, std::string_view positive, std::string_view zero,
+                        const TailBeyondSupport &tail);
 
 /// Compares P and Q. Throws std::invalid_argument (a sentence for people) when the support would exceed
 /// kMaxEvents (checked before anything is allocated), when renormalisation is asked for a side with no

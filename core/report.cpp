@@ -313,6 +313,10 @@ void writeText(const Comparison &c, bool withEvents, std::span<const std::string
     };
     infinite("KL(P||Q)", c.infinitePQ, c.infinitePQCount, "Q", "P");
     infinite("KL(Q||P)", c.infiniteQP, c.infiniteQPCount, "P", "Q");
+    if (c.tailPQ)
+        out += explainTail("KL(P||Q)", "P", "Q", *c.tailPQ) + "\n";
+    if (c.tailQP)
+        out += explainTail("KL(Q||P)", "Q", "P", *c.tailQP) + "\n";
     for (const std::string &w : c.warnings)
         out += "warning: " + terminalSafe(w) + "\n";
     writer.write(out);

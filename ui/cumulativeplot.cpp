@@ -50,6 +50,12 @@ struct CumulativePlot::Private : PlotCanvas
         if (high <= low)
             high = low + 1.0;
         const double span = high - low;
+        // A KL that is infinite beyond the support (decided from the families) becomes infinite past the
+        // last event shown: the marker sits there, so the finite curve is not read as the total.
+        if (c.tailPQ && document->isTermVisible(Term::KlPQ))
+            infiniteAt.push_back(double(c.support.last));
+        if (c.tailQP && document->isTermVisible(Term::KlQP))
+            infiniteAt.push_back(double(c.support.last));
         std::sort(infiniteAt.begin(), infiniteAt.end());
         infiniteAt.erase(std::unique(infiniteAt.begin(), infiniteAt.end()), infiniteAt.end());
         const std::vector<std::int64_t> events(infiniteAt.begin(), infiniteAt.end());
