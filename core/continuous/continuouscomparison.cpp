@@ -57,25 +57,32 @@ struct Pair
     }
 };
 
-// Where ln p - ln q changes sign, between the 1e-10 and 1 - 1e-10 quantiles of either density: |p - q| has a
-// kink there, which the rules must not straddle. A scan of 96 points finds the sign changes, TOMS 748 the
-// roots.
+// Where ln p - ln q changes sign: |p - q| has a kink there, which the rules must not straddle. The scan
+// visits 40 quantiles of each density, logit-spaced from 1e-12 to 1 - 1e-12 (so it is dense where either
+// density has its mass and still reaches heavy tails), finds the sign changes between neighbours, and TOMS
+// 748 the roots.
 void addCrossings(SplitPoints &split, const Pair &pair)
 {
-    double low = std::fmin(quantile(pair.p, 1e-10), quantile(pair.q, 1e-10));
-    double high = std::fmax(quantile(pair.p, 1.0 - 1e-10), quantile(pair.q, 1.0 - 1e-10));
-    low = std::fmax(low, std::fmax(pair.sp.low, pair.sq.low));
-    high = std::fmin(high, std::fmin(pair.sp.high, pair.sq.high));
-    if (!std::isfinite(low) || !std::isfinite(high) || !(low < high))
-        return;
+    const double lowEdge = std::fmax(pair.sp.low, pair.sq.low),
+                 highEdge = std::fmin(pair.sp.high, pair.sq.high);
+    std::array<double, 80> xs{};
+    std::size_t n = 0;
+    for (const ContinuousDistribution *d : {&pair.p, &pair.q})
+        for (int i = 0; i < 40; ++i) {
+            const double t = -27.6 + 55.2 * i / 39.0;
+            const double x = quantile(*d, 1.0 / (1.0 + std::exp(-t)));
+            if (std::isfinite(x) && x > lowEdge && x < highEdge)
+                xs[n++] = x;
+        }
+    std::sort(xs.begin(), xs.begin() + static_cast<std::ptrdiff_t>(n));
     const auto diff = [&](double x) {
         return logpdf(pair.p, x) - logpdf(pair.q, x);
     };
-    constexpr int n = 96;
-    double x0 = low, d0 = diff(low);
-    for (int i = 1; i <= n; ++i) {
-        const double x1 = i == n ? high : low + (high - low) * i / n;
-        const double d1 = diff(x1);
+    for (std::size_t i = 0; i + 1 < n; ++i) {
+        const double x0 = xs[i], x1 = xs[i + 1];
+        if (!(x0 < x1))
+            continue;
+        const double d0 = diff(x0), d1 = diff(x1);
         if (std::isfinite(d0) && std::isfinite(d1) && ((d0 < 0.0 && d1 > 0.0) || (d0 > 0.0 && d1 < 0.0))) {
             std::uintmax_t iterations = 60;
             const auto root = boost::math::tools::toms748_solve(diff, x0, x1, d0, d1,
@@ -83,8 +90,6 @@ void addCrossings(SplitPoints &split, const Pair &pair)
                                                                 iterations, continuous::NoThrowPolicy());
             split.add(0.5 * root.first + 0.5 * root.second);
         }
-        x0 = x1;
-        d0 = d1;
     }
 }
 
@@ -267,7 +272,7 @@ ContinuousComparison compareContinuous(const ContinuousDistribution &p, const Co
     const double tol = options.tolerance;
 
     c.infinitePQ = infiniteKlReason(p, q);
-    c.infiniteQP = infiniteKlReason(q, p);
+    c.infiniteQP = infiniteKlReason(q, p, "Q", "P");
     for (const std::string *reason : {&c.infinitePQ, &c.infiniteQP})
         if (!reason->empty())
             c.warnings.push_back(*reason);

@@ -4,6 +4,7 @@
 
 #include "validation.h"
 
+#include <cctype>
 #include <cmath>
 
 namespace klscope {
@@ -50,13 +51,16 @@ std::string tailName(const Tail &t)
 
 } // namespace
 
-std::string infiniteKlReason(const ContinuousDistribution &p, const ContinuousDistribution &q)
+std::string infiniteKlReason(const ContinuousDistribution &p, const ContinuousDistribution &q,
+                             std::string_view pName, std::string_view qName)
 {
+    const std::string P(pName), Q(qName);
+    const std::string kl = "KL(" + P + "||" + Q + ") = inf";
     const Interval sp = support(p), sq = support(q);
     if (!sp.inside(sq))
-        return "KL(P||Q) = inf by the support rule: P's support " + interval(sp) +
-               " is not inside Q's support " + interval(sq) +
-               ", so P puts probability where Q's density is 0 and ln(p/q) is infinite there.";
+        return kl + " by the support rule: " + P + "'s support " + interval(sp) + " is not inside " + Q +
+               "'s support " + interval(sq) + ", so " + P + " puts probability where " + Q +
+               "'s density is 0 and the log ratio is infinite there.";
     const Tails tp = tails(p), tq = tails(q);
     const struct
     {
@@ -70,10 +74,12 @@ std::string infiniteKlReason(const ContinuousDistribution &p, const ContinuousDi
         if (k > 0.0 && !(k < s.p.momentLimit())) {
             const std::string growth = k == 2.0 ? "x^2" : "|x|";
             const std::string moment = k == 2.0 ? "second moment E[X^2]" : "mean E|X|";
-            return "KL(P||Q) = inf by the tail rule: on the " + std::string(s.side) + " Q's tail is " +
-                   tailName(s.q) + ", so -ln q(x) grows like " + growth + ", but P's " + s.side +
-                   " tail is " + tailName(s.p) + " and P has no finite " + moment +
-                   " there, so E_P[-ln q(X)] diverges.";
+            // The density's letter: q for Q, p for P.
+            const std::string lq = "-ln " + std::string(1, static_cast<char>(std::tolower(Q[0]))) + "(x)";
+            return kl + " by the tail rule: on the " + std::string(s.side) + " " + Q + "'s tail is " +
+                   tailName(s.q) + ", so " + lq + " grows like " + growth + ", but " + P + "'s " + s.side +
+                   " tail is " + tailName(s.p) + " and " + P + " has no finite " + moment + " there, so E_" +
+                   P + "[" + lq + "] diverges.";
         }
     }
     return {};

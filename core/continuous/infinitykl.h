@@ -14,11 +14,13 @@
 #include "continuousdistribution.h"
 
 #include <string>
+#include <string_view>
 
 namespace klscope {
 
 /// Why KL(P||Q) is infinite, as a sentence a student can follow ("KL(P||Q) = inf by the tail rule: ...");
-/// empty when it is finite.
-std::string infiniteKlReason(const ContinuousDistribution &p, const ContinuousDistribution &q);
+/// empty when it is finite. `pName` and `qName` are the names the sentence uses ("Q", "P" for KL(Q||P)).
+std::string infiniteKlReason(const ContinuousDistribution &p, const ContinuousDistribution &q,
+                             std::string_view pName = "P", std::string_view qName = "Q");
 
 } // namespace klscope

@@ -58,12 +58,13 @@ inline double logAddExp(double a, double b) noexcept
     return a + std::log1p(std::exp(b - a));
 }
 
-/// a ln(a/m) - a + m from ln a and t = ln a - ln m (finite).
-inline double bregmanFromRatio(double la, double t) noexcept
+/// a ln(a/m) - a + m from ln a, t = ln a - ln m and ln m (all finite; t is passed separately because it is
+/// known more accurately than the difference of the two logs).
+inline double bregmanFromRatio(double la, double t, double lm) noexcept
 {
     const double a = std::exp(la);
     if (t < -1.0)
-        return a * (t - 1.0) + std::exp(la - t);
+        return a * (t - 1.0) + std::exp(lm);
     return a * expm1mxNeg(t);
 }
 
@@ -77,13 +78,21 @@ inline double jsIntegrand(double lp, double lq) noexcept
         const double lm = std::fmax(lp, lq) - std::numbers::ln2;
         return 0.5 * (bregman(lp, lm) + bregman(lq, lm));
     }
-    // ln q - ln m = -ln((1 + e^d)/2) = -log1p(expm1(d)/2) with d = ln p - ln q (for d > 0 the same with -d,
-    // shifted by d), and ln p - ln m = d + that: ln m itself is never rounded, so two nearly equal densities
-    // keep the relative accuracy of d.
+    // With d = ln p - ln q: ln p - ln m = -log1p(expm1(-d)/2) and ln q - ln m = -log1p(expm1(d)/2). The one
+    // on the larger side is computed so and the other as it minus (or plus) d, so neither loses its small
+    // part to a huge d, and ln m itself is never rounded: two nearly equal densities keep the relative
+    // accuracy of d.
     const double d = lp - lq;
-    const double tq = d > 0.0 ? -d - std::log1p(0.5 * std::expm1(-d)) : -std::log1p(0.5 * std::expm1(d));
-    const double tp = d + tq;
-    return 0.5 * (bregmanFromRatio(lp, tp) + bregmanFromRatio(lq, tq));
+    double tp = 0.0, tq = 0.0;
+    if (d > 0.0) {
+        tp = -std::log1p(0.5 * std::expm1(-d));
+        tq = tp - d;
+    } else {
+        tq = -std::log1p(0.5 * std::expm1(d));
+        tp = tq + d;
+    }
+    const double lm = d > 0.0 ? lp - tp : lq - tq;
+    return 0.5 * (bregmanFromRatio(lp, tp, lm) + bregmanFromRatio(lq, tq, lm));
 }
 
 /// |p - q|/2.
