@@ -22,12 +22,21 @@ double log1pmx(double x) noexcept
     return boost::math::log1pmx(x, continuous::NoThrowPolicy());
 }
 
+// ln(a/b) - (a - b)/b = log1pmx(d) with d = (a - b)/b. For |d| < 1/2 log1pmx keeps the small result accurate;
+// further out d may be near -1, where 1 + d would lose the relative accuracy of a/b, so ln(a/b) is taken as
+// is.
+double logRatioMinusDelta(double a, double b) noexcept
+{
+    const double d = (a - b) / b;
+    return std::fabs(d) < 0.5 ? log1pmx(d) : std::log(a / b) - d;
+}
+
 // KL of two normals from their parameters.
 double normalKl(double mu1, double s1, double mu2, double s2) noexcept
 {
     const double d = (s1 - s2) / s2;
     const double z = (mu1 - mu2) / s2;
-    return 0.5 * (d * d - 2.0 * log1pmx(d)) + 0.5 * z * z;
+    return 0.5 * (d * d - 2.0 * logRatioMinusDelta(s1, s2)) + 0.5 * z * z;
 }
 
 } // namespace
@@ -85,13 +94,13 @@ std::optional<double> closedFormKl(const ContinuousDistribution &p, const Contin
     }
     case ContinuousFamily::Exponential: {
         const double r1 = std::get<Exponential>(p).rate(), r2 = std::get<Exponential>(q).rate();
-        return -log1pmx((r2 - r1) / r1);
+        return -logRatioMinusDelta(r2, r1);
     }
     case ContinuousFamily::Gamma: {
         const auto &a = std::get<Gamma>(p), &b = std::get<Gamma>(q);
         const double d = (b.rate() - a.rate()) / a.rate();
-        const double kl =
-            lgammaBregman(a.shape(), b.shape()) - b.shape() * log1pmx(d) + (a.shape() - b.shape()) * d;
+        const double kl = lgammaBregman(a.shape(), b.shape()) -
+                          b.shape() * logRatioMinusDelta(b.rate(), a.rate()) + (a.shape() - b.shape()) * d;
         return std::fmax(kl, 0.0);
     }
     case ContinuousFamily::Beta: {
@@ -104,7 +113,7 @@ std::optional<double> closedFormKl(const ContinuousDistribution &p, const Contin
         const auto &a = std::get<Laplace>(p), &b = std::get<Laplace>(q);
         const double r = a.b() / b.b();
         const double t = std::fabs(a.mu() - b.mu()) / a.b();
-        return -log1pmx((a.b() - b.b()) / b.b()) + r * expm1mx(-t);
+        return -logRatioMinusDelta(a.b(), b.b()) + r * expm1mx(-t);
     }
     case ContinuousFamily::ContinuousUniform: {
         const auto &a = std::get<ContinuousUniform>(p), &b = std::get<ContinuousUniform>(q);

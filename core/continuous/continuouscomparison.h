@@ -83,6 +83,11 @@ struct ContinuousComparison
     std::vector<std::string> warnings;
 };
 
+/// KL(P||Q) in nats by quadrature alone (no closed form, no infinity rule): for cross-checks of the closed
+/// forms. P's support must lie inside Q's.
+MetricValue klByQuadrature(const ContinuousDistribution &p, const ContinuousDistribution &q,
+                           double tolerance = 1e-10);
+
 /// Compares two densities. Never throws on valid distributions; a failed quadrature gives NaN and a warning.
 ContinuousComparison compareContinuous(const ContinuousDistribution &p, const ContinuousDistribution &q,
                                        const ContinuousCompareOptions &options = {});

@@ -76,9 +76,23 @@ struct SplitPoints
 /// Integrates f over [low, high] (either may be infinite) split at `split` (settled to the interval),
 /// to relative tolerance `tol`. `isEdge(x)` says whether a finite point is a support end of either
 /// density (tanh_sinh there); `scale` is the width used to map the infinite pieces.
-template <class F, class IsEdge>
+/// What a finite piece that touches a support end integrates instead: `f` there may have an integrable pole
+/// that double precision cannot resolve next to the end (x = 1 - u rounds to 1 for u < 1.1e-16), so the
+/// caller can give a better-behaved integrand and an exact correction for the difference, e.g. p ln(p/q) plus
+/// Q(piece) - P(piece) from the cdfs in place of p ln(p/q) - p + q.
+/// The edge integrand gets x, the piece's right end and the exact gap end - x (Boost's tanh_sinh hands over
+/// the distance to the nearer end without rounding), so a density with a pole at a right end such as
+/// Beta(a, b < 1) at 1 can be evaluated from ln(1 - x) = ln(gap).
+struct NoEdgeRule
+{
+    static constexpr bool active = false;
+    double integrand(double, double, double) const noexcept { return 0.0; }
+    double correction(double, double) const noexcept { return 0.0; }
+};
+
+template <class F, class IsEdge, class EdgeRule = NoEdgeRule>
 Estimate integrate(const F &f, double low, double high, SplitPoints split, double scale, double tol,
-                   const IsEdge &isEdge)
+                   const IsEdge &isEdge, const EdgeRule &edge = {})
 {
     split.settle(low, high);
     QuadratureRules &rules = QuadratureRules::get();
@@ -120,7 +134,15 @@ Estimate integrate(const F &f, double low, double high, SplitPoints split, doubl
             value = scale * rules.expSinh.integrate(g, 0.0, kInfinity, tol, &err, &l1);
             err *= scale;
         } else if (isEdge(a) || isEdge(b)) {
-            value = rules.tanhSinh.integrate(f, a, b, tol, &err, &l1);
+            if constexpr (EdgeRule::active) {
+                // Boost passes xc = b - x (> 0) near b and a - x (< 0) near a.
+                const auto g = [&](double x, double xc) {
+                    return edge.integrand(x, b, xc > 0.0 ? xc : b - x);
+                };
+                value = rules.tanhSinh.integrate(g, a, b, tol, &err, &l1) + edge.correction(a, b);
+            } else {
+                value = rules.tanhSinh.integrate(f, a, b, tol, &err, &l1);
+            }
         } else {
             value = boost::math::quadrature::gauss_kronrod<double, 31, NoThrowPolicy>::integrate(
                 f, a, b, 8, tol, &err, &l1);
