@@ -19,7 +19,8 @@ namespace cli {
 
 int compute(const QStringList &arguments)
 {
-    // Continuous specs (normal:, gmm:, ...) take their own path; a discrete one against them is a usage error.
+    // Continuous specs (normal:, gmm:, ...) take their own path; a discrete one against them is a usage
+    // error.
     if (const auto continuous = computeContinuousIfAsked(arguments))
         return *continuous;
     QCommandLineParser parser;

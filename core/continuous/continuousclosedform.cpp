@@ -10,8 +10,10 @@
 #include <boost/math/special_functions/log1p.hpp>
 #include <boost/math/special_functions/polygamma.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numbers>
 
 namespace klscope {
 
@@ -125,6 +127,34 @@ std::optional<double> closedFormKl(const ContinuousDistribution &p, const Contin
     default:
         return std::nullopt;
     }
+}
+
+// Hellinger^2 = 1 - BC of two normals, BC = sqrt(2 s1 s2/(s1^2 + s2^2)) e^(-(m1 - m2)^2/(4 (s1^2 + s2^2))),
+// as -expm1(ln BC) with 2 s1 s2/(s1^2 + s2^2) = 1 - (s1 - s2)^2/(s1^2 + s2^2) (no cancellation near BC = 1).
+double normalHellingerSquared(const Normal &a, const Normal &b) noexcept
+{
+    const double v = a.sigma() * a.sigma() + b.sigma() * b.sigma();
+    const double ds = a.sigma() - b.sigma(), dm = a.mu() - b.mu();
+    return -std::expm1(0.5 * std::log1p(-ds * ds / v) - 0.25 * dm * dm / v);
+}
+
+// TV of two normals: ln p - ln q is quadratic in x, so p > q exactly between (or outside) its two roots (one
+// root, the midpoint, for equal sigmas), and TV = |P(A) - Q(A)| over that set, from the cdfs.
+double normalTotalVariation(const Normal &a, const Normal &b) noexcept
+{
+    const double s1 = a.sigma(), s2 = b.sigma(), m1 = a.mu(), m2 = b.mu();
+    if (s1 == s2)
+        return std::erf(std::fabs(m1 - m2) / (2.0 * std::numbers::sqrt2 * s1));
+    const double qa = 0.5 / (s2 * s2) - 0.5 / (s1 * s1);
+    const double qb = m1 / (s1 * s1) - m2 / (s2 * s2);
+    const double qc = 0.5 * m2 * m2 / (s2 * s2) - 0.5 * m1 * m1 / (s1 * s1) + std::log(s2 / s1);
+    const double disc = std::fmax(qb * qb - 4.0 * qa * qc, 0.0);
+    const double t = -0.5 * (qb + std::copysign(std::sqrt(disc), qb));
+    double x1 = t / qa, x2 = t != 0.0 ? qc / t : x1;
+    if (x1 > x2)
+        std::swap(x1, x2);
+    const double inner = (cdf(a, x2) - cdf(a, x1)) - (cdf(b, x2) - cdf(b, x1));
+    return std::clamp(std::fabs(inner), 0.0, 1.0);
 }
 
 } // namespace klscope

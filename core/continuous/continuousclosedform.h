@@ -25,6 +25,12 @@ namespace klscope {
 /// Laplace and continuous uniform; nullopt otherwise. +inf where it is infinite (uniform not contained).
 std::optional<double> closedFormKl(const ContinuousDistribution &p, const ContinuousDistribution &q) noexcept;
 
+/// Squared Hellinger distance 1 - BC of two normals (also of two lognormals, on their log scale), without
+/// cancellation near 0.
+double normalHellingerSquared(const Normal &a, const Normal &b) noexcept;
+/// Total variation of two normals, from the roots of ln p - ln q and the cdfs.
+double normalTotalVariation(const Normal &a, const Normal &b) noexcept;
+
 /// e^x - 1 - x without cancellation near 0.
 double expm1mx(double x) noexcept;
 /// lnGamma(y) - lnGamma(x) - (y - x) psi(x), >= 0, without cancellation when y is close to x.
