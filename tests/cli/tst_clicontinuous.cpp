@@ -1,6 +1,7 @@
 // Runs klscope-cli compute with continuous specs as a user would (QProcess): the JSON fields of the
 // discrete pair plus methods, error_estimates, explanations, mixture and grid; reference numbers; text
-// output; --summary; exit codes (bad spec 1 naming the part, discrete against continuous 2); --renormalize.
+// output; --summary; exit codes (bad spec 1 naming the part, discrete against continuous 2); --renormalize;
+// the keys of bench --continuous --json.
 
 #include "relativecompare.h"
 
@@ -237,6 +238,17 @@ private slots:
         QVERIFY(!run.crashed);
         QCOMPARE(run.exitCode, exitCode);
         QVERIFY2(run.err.contains(fragment), qPrintable(run.err));
+    }
+
+    // bench --continuous --json prints the four figures (measured, not judged: a test does not time things).
+    void benchKeys()
+    {
+        const Run run = runCli({"bench", "--continuous", "--json"});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject o = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(o.value("benchmark").toString(), QStringLiteral("continuous"));
+        for (const char *k : {"closed_form_us", "quadrature_us", "mixture_us", "evaluator_us"})
+            QVERIFY2(o.value(k).toDouble() > 0.0, k);
     }
 
     // The discrete uniform keeps its meaning.
