@@ -59,8 +59,13 @@ double expm1mx(double x) noexcept
 
 double lgammaBregman(double x, double y) noexcept
 {
+    return lgammaBregmanDelta(x, y - x);
+}
+
+double lgammaBregmanDelta(double x, double delta) noexcept
+{
     const continuous::NoThrowPolicy pol;
-    const double delta = y - x;
+    const double y = x + delta;
     if (delta == 0.0)
         return 0.0;
     if (std::fabs(delta) < 0.25 * x) {
@@ -107,8 +112,10 @@ std::optional<double> closedFormKl(const ContinuousDistribution &p, const Contin
     }
     case ContinuousFamily::Beta: {
         const auto &a = std::get<Beta>(p), &b = std::get<Beta>(q);
-        const double kl = lgammaBregman(a.a(), b.a()) + lgammaBregman(a.b(), b.b()) -
-                          lgammaBregman(a.a() + a.b(), b.a() + b.b());
+        // The step of a + b is (a2 - a1) + (b2 - b1), not (a2 + b2) - (a1 + b1), whose sums round.
+        const double da = b.a() - a.a(), db = b.b() - a.b();
+        const double kl = lgammaBregmanDelta(a.a(), da) + lgammaBregmanDelta(a.b(), db) -
+                          lgammaBregmanDelta(a.a() + a.b(), da + db);
         return std::fmax(kl, 0.0);
     }
     case ContinuousFamily::Laplace: {

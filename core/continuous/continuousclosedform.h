@@ -7,7 +7,8 @@
 //   normal, lognormal:  [d^2 - 2 log1pmx(d)]/2 + ((mu1 - mu2)/sigma2)^2/2,     d = (sigma1 - sigma2)/sigma2
 //   exponential:        -log1pmx(d),                                            d = (rate2 - rate1)/rate1
 //   gamma (k, rate b):  B(k1, k2) - k2 log1pmx(d) + (k1 - k2) d,               d = (b2 - b1)/b1
-//   beta:               B(a1, a2) + B(b1, b2) - B(a1 + b1, a2 + b2)
+//   beta:               B(a1, a2) + B(b1, b2) - B(a1 + b1, a2 + b2)   (holds 1e-12 up to shapes near 1e8;
+//                       far beyond, e.g. beta(1e12, 1) || beta(2, 2), the three terms cancel and digits go)
 //   Laplace:            -log1pmx(r - 1) + r (e^-t - 1 + t),  r = b1/b2, t = |mu1 - mu2|/b1
 //   uniform:            log1p((w2 - w1)/w1) when [a1,b1] lies in [a2,b2], else +inf
 // where B(x, y) = lnGamma(y) - lnGamma(x) - (y - x) psi(x) >= 0 (Bregman divergence of lnGamma; Taylor
@@ -35,5 +36,7 @@ double normalTotalVariation(const Normal &a, const Normal &b) noexcept;
 double expm1mx(double x) noexcept;
 /// lnGamma(y) - lnGamma(x) - (y - x) psi(x), >= 0, without cancellation when y is close to x.
 double lgammaBregman(double x, double y) noexcept;
+/// lgammaBregman(x, x + delta) with the step given exactly.
+double lgammaBregmanDelta(double x, double delta) noexcept;
 
 } // namespace klscope

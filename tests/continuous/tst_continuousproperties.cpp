@@ -213,6 +213,9 @@ private slots:
         QTest::newRow("beta large") << 4 << 1e4 << 3e4 << 2e3 << 1e3;
         QTest::newRow("beta pole vs pole")
             << 4 << 0.9293280833325014 << 5.030529593672908 << 2.083600879031408 << 0.49051440062897667;
+        QTest::newRow("beta close 1e6") << 4 << 1e6 << 1e6 << 1e6 * (1 + 1e-6) << 1e6;
+        QTest::newRow("beta 1e8") << 4 << 1e8 << 3e8 << 2e7 << 1e7;
+        QTest::newRow("gamma 1e8") << 3 << 1e8 << 1.0 << 2e8 << 3.0;
         QTest::newRow("beta close") << 4 << 2.0 << 3.0 << 2.0 * (1 + 1e-9) << 3.0;
         QTest::newRow("laplace ratio 1e6") << 5 << 0.0 << 1e-3 << 1.0 << 1e3;
         QTest::newRow("laplace close scales") << 5 << 0.0 << 1.0 << 0.0 << 1 + 1e-10;
