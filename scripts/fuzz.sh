@@ -52,4 +52,16 @@ for fuzzer in import spec pair compute; do
         status=1
     fi
 done
+# The continuous spec parser (core/continuous), seeded with one spec per family.
+corpus="$work/continuous-spec"
+mkdir -p "$corpus"
+printf '%s\n' normal:mu=0,sigma=1 lognormal:mu=0,sigma=1 exponential:rate=1 gamma:shape=2,rate=1 beta:a=2,b=3 \
+    laplace:mu=0,b=1 student_t:nu=5 cauchy:x0=0,gamma=1 continuous_uniform:a=0,b=1 \
+    gmm:w1=0.5,mu1=-1,sigma1=1,w2=0.5,mu2=1,sigma2=1 >"$corpus/seed-specs"
+echo "== fuzz-continuous-spec for ${seconds}s"
+if ! "$build/core/continuous/fuzz-continuous-spec" "$corpus" -max_total_time="$seconds" -timeout=5 \
+    -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$build/artifacts/continuous-spec-"; then
+    echo "fuzz-continuous-spec found a problem; reproducer in $build/artifacts/" >&2
+    status=1
+fi
 exit "$status"

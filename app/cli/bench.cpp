@@ -2,6 +2,7 @@
 // repainted window).
 
 #include "cliutil.h"
+#include "computecontinuous.h"
 
 #include "eventrange.h"
 #include "fusedpassbench.h"
@@ -57,6 +58,9 @@ int benchGui(std::size_t events, int edits, bool json)
 
 int bench(const QStringList &arguments)
 {
+    // bench --continuous [--json]: the continuous pairs and the KL evaluator (benchcontinuous.cpp).
+    if (arguments.contains(QStringLiteral("--continuous")))
+        return benchContinuous(arguments.contains(QStringLiteral("--json")));
     QCommandLineParser parser;
     parser.addHelpOption();
     const QCommandLineOption events(QStringLiteral("events"),

@@ -2,6 +2,7 @@
 // or as files (file:PATH, samples:PATH; see core/import/filespec.h).
 
 #include "cliutil.h"
+#include "computecontinuous.h"
 
 #include "comparison.h"
 #include "filespec.h"
@@ -18,6 +19,10 @@ namespace cli {
 
 int compute(const QStringList &arguments)
 {
+    // Continuous specs (normal:, gmm:, ...) take their own path; a discrete one against them is a usage
+    // error.
+    if (const auto continuous = computeContinuousIfAsked(arguments))
+        return *continuous;
     QCommandLineParser parser;
     parser.addHelpOption();
     const PairOptions shared;
