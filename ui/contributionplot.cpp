@@ -170,6 +170,9 @@ ContributionPlot::ContributionPlot(Document *document, QWidget *parent)
     klscope::plot::setupLegend(plot);
     plot->setToolTip(tr("Per-event contributions; negative terms lie below the axis. Hover for the values."));
 
+    d->readoutText = [this](QPoint position) {
+        return readoutAt(position);
+    };
     connect(plot, &QCustomPlot::mouseMove, this,
             [this](QMouseEvent *event) { d->showReadout(event, readoutAt(event->pos())); });
     d->connectUpdates(this, true, [this] { emit replotted(); });

@@ -89,6 +89,9 @@ CumulativePlot::CumulativePlot(Document *document, QWidget *parent)
     klscope::plot::setupLegend(plot);
     plot->setToolTip(tr("Running sum of each term; the last value is the total. Hover for the values."));
 
+    d->readoutText = [this](QPoint position) {
+        return readoutAt(position);
+    };
     connect(plot, &QCustomPlot::mouseMove, this,
             [this](QMouseEvent *event) { d->showReadout(event, readoutAt(event->pos())); });
     d->connectUpdates(this, true, [this] { emit replotted(); });

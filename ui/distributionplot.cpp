@@ -203,6 +203,9 @@ DistributionPlot::DistributionPlot(Document *document, QWidget *parent)
         d->document->beginDrag();
         d->dragTo(event->pos());
     });
+    d->readoutText = [this](QPoint position) {
+        return readoutAt(position);
+    };
     connect(plot, &QCustomPlot::mouseMove, this, [this](QMouseEvent *event) {
         if (d->dragSide >= 0) {
             d->dragTo(event->pos());

@@ -120,7 +120,8 @@ void setupLegend(QCustomPlot *plot)
     row->addElement(0, 1, new QCPLayoutElement(plot));
     row->setColumnStretchFactor(0, 0.001);
     row->setColumnStretchFactor(1, 1);
-    row->setMargins(QMargins(40, 0, 0, 0));
+    // A few pixels above the legend, so it does not sit flush against the top edge.
+    row->setMargins(QMargins(40, 5, 0, 0));
     legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
     plot->plotLayout()->setRowStretchFactor(0, 0.001);
     plot->plotLayout()->setRowSpacing(0);

@@ -3,10 +3,15 @@
 // The main window: wires the document to the editors, plots, metrics panel and event table, and
 // holds the menus, the lesson line and the status bar. No domain logic lives here.
 
+#include "documentstate.h"
 #include "presets.h"
+
+#include <eventrange.h>
 
 #include <QList>
 #include <QMainWindow>
+
+#include <optional>
 
 class ComparisonOptions;
 class ContributionPlot;
@@ -63,15 +68,29 @@ private:
     void createMenus();
     void updateTitle();
     void updateLesson();
+    /// The two-step lesson about mass outside the support: step 1 extends the support with P and Q kept
+    /// (a KL may become infinite), step 2 widens a uniform side so both are complete.
+    void updateSupportOffer();
+    /// What differs between the document and `preset` ("P changed", "ε-smoothing on", ...).
+    QStringList differencesFrom(const Preset &preset) const;
+    void extendSupport();
+    void completeUniform();
+    /// The union of both natural supports.
+    klscope::EventRange naturalSupport() const;
+    /// A uniform side with no mass where the other side has some.
+    std::optional<Side> incompleteUniform() const;
     void updateStatus();
     void updateUnitActions();
     void readSettings();
+    /// Shrinks the window to the available geometry of its screen (and centres it) when it does not fit.
+    void fitToScreen();
     void writeSettings() const;
 
     Document *m_document;
     QList<Preset> m_presets;
     QString m_lastPresetTitle;
     QString m_lastPresetLesson;
+    QString m_lastPresetName;
     DistributionEditor *m_editorP = nullptr;
     DistributionEditor *m_editorQ = nullptr;
     QPushButton *m_swap = nullptr;

@@ -132,6 +132,15 @@ MetricsPanel::MetricsPanel(QWidget *parent) : QWidget(parent)
     m_extendSupport->hide();
     connect(m_extendSupport, &QPushButton::clicked, this, &MetricsPanel::extendSupportRequested);
     layout->addWidget(m_extendSupport);
+    m_complete = new QPushButton(content);
+    m_complete->setObjectName(QStringLiteral("completeButton"));
+    m_complete->setToolTip(
+        tr("Change the distribution that has no mass where the other has some, so both are "
+           "complete on the extended support (this changes the distribution, not only "
+           "the support)."));
+    m_complete->hide();
+    connect(m_complete, &QPushButton::clicked, this, &MetricsPanel::completeRequested);
+    layout->addWidget(m_complete);
 
     // Divergences.
     layout->addWidget(sectionTitle(tr("Divergences"), content));
@@ -260,6 +269,7 @@ MetricsPanel::MetricsPanel(QWidget *parent) : QWidget(parent)
     }
 
     setExtendSupportOffer({});
+    setCompleteOffer({}, false);
     setComparison(klscope::Comparison{});
 }
 
@@ -318,6 +328,13 @@ void MetricsPanel::setExtendSupportOffer(const QString &label)
 {
     m_extendSupport->setText(label);
     m_extendSupport->setVisible(!label.isEmpty());
+}
+
+void MetricsPanel::setCompleteOffer(const QString &label, bool enabled)
+{
+    m_complete->setText(label);
+    m_complete->setEnabled(enabled);
+    m_complete->setVisible(!label.isEmpty());
 }
 
 void MetricsPanel::setComparison(const klscope::Comparison &c, std::span<const std::string> labels)

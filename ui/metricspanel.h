@@ -8,7 +8,7 @@
 // Value labels have object names for tests: klPQValue, klQPValue, jsValue, jsDistanceValue,
 // entropyPValue, entropyQValue, crossEntropyPQValue, crossEntropyQPValue, totalVariationValue,
 // hellingerValue; their text is formatValue() of the value. Also: jsCeilingLabel, identityBarPQ,
-// identityBarQP, infinityExplanation, warningsLabel, extendSupportButton, contextLabel.
+// identityBarQP, infinityExplanation, warningsLabel, extendSupportButton, completeButton, contextLabel.
 
 #include <comparison.h>
 
@@ -36,6 +36,10 @@ public:
 
     /// Shows a button with this text that emits extendSupportRequested(); an empty label hides it.
     void setExtendSupportOffer(const QString &label);
+    /// The second step after extending the support: a button with this text that emits
+    /// completeRequested() (e.g. "Step 2: make Q uniform on 0..15"), disabled until `enabled`; an empty
+    /// label hides it.
+    void setCompleteOffer(const QString &label, bool enabled);
 
     /// How every value is displayed: 6 significant digits ("0.63111", "7.76342e-05"), "∞"/"−∞" for
     /// infinities, "—" for NaN, "0" for zero of either sign.
@@ -49,6 +53,8 @@ public:
 signals:
     /// The person pressed the extend-support button.
     void extendSupportRequested();
+    /// The person pressed the second-step button.
+    void completeRequested();
 
 private:
     enum class UnitKind
@@ -63,6 +69,7 @@ private:
     QLabel *m_context = nullptr;
     QLabel *m_warnings = nullptr;
     QPushButton *m_extendSupport = nullptr;
+    QPushButton *m_complete = nullptr;
     QLabel *m_klPQ = nullptr;
     QLabel *m_klQP = nullptr;
     QLabel *m_js = nullptr;

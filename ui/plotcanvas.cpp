@@ -22,9 +22,15 @@ void PlotCanvas::createCanvas(QWidget *widget, Document *doc, const QString &obj
 
 void PlotCanvas::connectUpdates(QObject *context, bool followTerms, const std::function<void()> &replotted)
 {
-    QObject::connect(document, &Document::comparisonChanged, context, [this] { update(); });
+    QObject::connect(document, &Document::comparisonChanged, context, [this] {
+        update();
+        refreshReadout();
+    });
     if (followTerms)
-        QObject::connect(document, &Document::termVisibilityChanged, context, [this] { update(); });
+        QObject::connect(document, &Document::termVisibilityChanged, context, [this] {
+            update();
+            refreshReadout();
+        });
     // The look may depend on the pixel width, known once the plot has laid itself out.
     QObject::connect(plot, &QCustomPlot::afterReplot, context, [this, replotted] {
         if (needsRefit()) {
@@ -36,12 +42,31 @@ void PlotCanvas::connectUpdates(QObject *context, bool followTerms, const std::f
     });
 }
 
-void PlotCanvas::showReadout(const QMouseEvent *event, const QString &text) const
+void PlotCanvas::showReadout(const QMouseEvent *event, const QString &text)
 {
+    hovering = !text.isEmpty();
+    hoverPosition = event->pos();
     if (text.isEmpty())
         QToolTip::hideText();
     else
         QToolTip::showText(event->globalPosition().toPoint(), text, plot);
+}
+
+void PlotCanvas::refreshReadout()
+{
+    if (!hovering || !readoutText)
+        return;
+    if (!QToolTip::isVisible()) {
+        hovering = false;
+        return;
+    }
+    const QString text = readoutText(hoverPosition);
+    if (text.isEmpty()) {
+        hovering = false;
+        QToolTip::hideText();
+    } else if (text != QToolTip::text()) {
+        QToolTip::showText(plot->mapToGlobal(hoverPosition), text, plot);
+    }
 }
 
 void PlotCanvas::queueReplot()

@@ -26,6 +26,10 @@ struct PlotCanvas
     QCustomPlot *plot = nullptr;
     bool pending = false; ///< a replot is queued
     int columns = 0;      ///< the pixel columns the curves were sampled for
+    /// The widget's hover text at a canvas position (set by each widget: some add lines of their own).
+    std::function<QString(QPoint)> readoutText;
+    bool hovering = false; ///< a read-out is showing
+    QPoint hoverPosition;  ///< where the mouse was when it was shown
 
     virtual ~PlotCanvas() = default;
 
@@ -41,7 +45,10 @@ struct PlotCanvas
     /// `replotted`. The connections live as long as `context`.
     void connectUpdates(QObject *context, bool followTerms, const std::function<void()> &replotted);
     /// Shows `text` as the tooltip at the mouse, or hides the tooltip when `text` is empty.
-    void showReadout(const QMouseEvent *event, const QString &text) const;
+    void showReadout(const QMouseEvent *event, const QString &text);
+    /// After a change (an edit, an undo), rewrites a showing read-out for the same position, so it
+    /// never shows old values next to the new bars.
+    void refreshReadout();
     /// Marks a replot as pending and queues it.
     void queueReplot();
 

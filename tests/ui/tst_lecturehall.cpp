@@ -1,0 +1,401 @@
+// The defects a lecturer met on first use (issue "Ready for the lecture hall"), each driven through the
+// real window: the keyboard shortcuts (through key events, and the table of every action's keys), the
+// spin boxes (fractions, every digit, values beyond their range shown as they are), the hover read-out
+// after an undo, the two-step lesson about mass outside the support, a lesson that no longer applies,
+// the window's size on a small screen and its title.
+
+#include "comparisonoptions.h"
+#include "distributioneditor.h"
+#include "distributionplot.h"
+#include "document.h"
+#include "mainwindow.h"
+#include "metricspanel.h"
+#include "numberspinbox.h"
+#include "presets.h"
+
+#include <custom.h>
+#include <spec.h>
+
+#include "comparespecs.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScreen>
+#include <QSlider>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTest>
+#include <QToolTip>
+#include <QUndoStack>
+
+#include <cmath>
+#include <memory>
+
+class TestLectureHall : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void noTwoActionsShareAKey();
+    void redoKeys_data();
+    void redoKeys();
+    void spinBoxTakesFractionsAndEveryDigit_data();
+    void spinBoxTakesFractionsAndEveryDigit();
+    void spinBoxFormatsAndParses_data();
+    void spinBoxFormatsAndParses();
+    void valuesBeyondAControlsRangeShowAsTheyAre();
+    void hoverReadoutFollowsUndo();
+    void extendSupportInTwoHonestSteps();
+    void extendSupportIsOfferedForAnyPairWithMassOutside();
+    void lessonSaysWhenItNoLongerApplies_data();
+    void lessonSaysWhenItNoLongerApplies();
+    void windowFitsTheScreen();
+    void titleNamesTheProgramOnce();
+
+private:
+    NumberSpinBox *spin(const char *objectName, int side = 0) const;
+    void type(NumberSpinBox *box, const QString &text);
+    void waitForPlots();
+    QString text(const char *objectName) const;
+
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestLectureHall::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("klscope-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_lecturehall"));
+}
+
+void TestLectureHall::init()
+{
+    m_window = std::make_unique<MainWindow>();
+    QVERIFY(m_window->openPreset(QStringLiteral("seed")));
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    waitForPlots();
+}
+
+void TestLectureHall::cleanup()
+{
+    m_window.reset();
+}
+
+NumberSpinBox *TestLectureHall::spin(const char *objectName, int side) const
+{
+    QWidget *scope = side < 0 ? static_cast<QWidget *>(m_window.get()) : m_window->editor(side);
+    return scope->findChild<NumberSpinBox *>(QString::fromLatin1(objectName));
+}
+
+void TestLectureHall::type(NumberSpinBox *box, const QString &text)
+{
+    box->setFocus();
+    QTest::keyClick(box, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(box, text);
+    QTest::keyClick(box, Qt::Key_Return);
+}
+
+void TestLectureHall::waitForPlots()
+{
+    QTRY_VERIFY(!m_window->distributionPlot()->replotPending());
+}
+
+QString TestLectureHall::text(const char *objectName) const
+{
+    auto *label = m_window->findChild<QLabel *>(QString::fromLatin1(objectName));
+    return label ? label->text() : QString();
+}
+
+void TestLectureHall::noTwoActionsShareAKey()
+{
+    // Every key of every action, for both a parametric and a custom pair: one action per key, else Qt
+    // logs "Ambiguous shortcut overload" and the key does nothing.
+    QHash<QKeySequence, QString> owner;
+    QStringList clashes;
+    for (QAction *action : m_window->findChildren<QAction *>()) {
+        for (const QKeySequence &key : action->shortcuts()) {
+            const QString name = action->text().isEmpty() ? action->objectName() : action->text();
+            if (owner.contains(key) && owner.value(key) != name)
+                clashes.append(QStringLiteral("%1: '%2' and '%3'")
+                                   .arg(key.toString(QKeySequence::PortableText), owner.value(key), name));
+            else if (owner.contains(key))
+                clashes.append(QStringLiteral("%1 twice on '%2'").arg(key.toString(), name));
+            owner.insert(key, name);
+        }
+    }
+    QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QLatin1Char('\n'))));
+    // Standard keys keep their standard meaning: Ctrl+Shift+S is Save As, not Swap.
+    const QKeySequence saveAs(Qt::CTRL | Qt::SHIFT | Qt::Key_S);
+    QVERIFY(owner.contains(saveAs));
+    QVERIFY2(owner.value(saveAs).contains(QStringLiteral("Save")), qPrintable(owner.value(saveAs)));
+    QVERIFY(owner.value(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X)).contains(QStringLiteral("Swap")));
+}
+
+void TestLectureHall::redoKeys_data()
+{
+    QTest::addColumn<QKeyCombination>("key");
+    QTest::newRow("Ctrl+Shift+Z") << QKeyCombination(Qt::ControlModifier | Qt::ShiftModifier, Qt::Key_Z);
+    QTest::newRow("Ctrl+Y") << QKeyCombination(Qt::ControlModifier, Qt::Key_Y);
+}
+
+void TestLectureHall::redoKeys()
+{
+    QFETCH(QKeyCombination, key);
+    QUndoStack *stack = m_window->document()->undoStack();
+    QVERIFY(m_window->document()->setUnit(klscope::Unit::Bits));
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(m_window->document()->unit(), klscope::Unit::Nats);
+    QCOMPARE(stack->index(), 0);
+    QTest::keyClick(m_window.get(), key.key(), key.keyboardModifiers());
+    QCOMPARE(m_window->document()->unit(), klscope::Unit::Bits);
+    QCOMPARE(stack->index(), 1);
+}
+
+void TestLectureHall::spinBoxTakesFractionsAndEveryDigit_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<double>("expected");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("fraction") << QStringLiteral("7/15") << 7.0 / 15.0 << QStringLiteral("0.4666666666666667");
+    QTest::newRow("12 digits") << QStringLiteral("0.466666666667") << 0.466666666667
+                               << QStringLiteral("0.466666666667");
+    QTest::newRow("17 digits") << QStringLiteral("0.46666666666666667") << 0.46666666666666667
+                               << QStringLiteral("0.4666666666666667");
+    QTest::newRow("exponent") << QStringLiteral("1e-3") << 1e-3 << QStringLiteral("0.001");
+}
+
+void TestLectureHall::spinBoxTakesFractionsAndEveryDigit()
+{
+    QFETCH(QString, typed);
+    QFETCH(double, expected);
+    QFETCH(QString, shown);
+    NumberSpinBox *p = spin("pSpin");
+    QVERIFY(p);
+    QVERIFY(m_window->document()->setParameter(Side::P, 1, 0.3));
+    type(p, typed);
+    QCOMPARE(klscope::parameterValues(m_window->document()->distribution(Side::P)).at(1), expected);
+    QCOMPARE(p->text(), shown);
+    // The slider still moves for coarse changes, and follows the typed value.
+    QCOMPARE(m_window->editor(0)->slider(1)->value(), int(std::lround(expected * 1000)));
+    m_window->document()->undoStack()->undo();
+    QCOMPARE(klscope::parameterValues(m_window->document()->distribution(Side::P)).at(1), 0.3);
+    QCOMPARE(p->text(), QStringLiteral("0.3"));
+}
+
+void TestLectureHall::spinBoxFormatsAndParses_data()
+{
+    QTest::addColumn<double>("value");
+    QTest::addColumn<bool>("integer");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("whole") << 15.0 << true << QStringLiteral("15");
+    QTest::newRow("-1e12") << -1e12 << true << QStringLiteral("-1000000000000");
+    QTest::newRow("-1e15") << -1e15 << true << QStringLiteral("-1000000000000000");
+    QTest::newRow("7/15") << 7.0 / 15.0 << false << QStringLiteral("0.4666666666666667");
+    QTest::newRow("0.1") << 0.1 << false << QStringLiteral("0.1");
+    QTest::newRow("tiny") << 1e-300 << false << QStringLiteral("1e-300");
+    QTest::newRow("1e7") << 1e7 << false << QStringLiteral("10000000");
+}
+
+void TestLectureHall::spinBoxFormatsAndParses()
+{
+    QFETCH(double, value);
+    QFETCH(bool, integer);
+    QFETCH(QString, text);
+    QCOMPARE(NumberSpinBox::format(value, integer), text);
+    // The text reads back to the same double: what is shown is what the document holds.
+    QCOMPARE(NumberSpinBox::parse(text).value_or(std::nan("")), value);
+}
+
+void TestLectureHall::valuesBeyondAControlsRangeShowAsTheyAre()
+{
+    // A session can hold uniform a = -1e12 and a support at -1e15; the boxes show those values, and a
+    // step moves from there by one, never jumping to a clamped value.
+    Document *document = m_window->document();
+    QVERIFY(document->setDistribution(Side::Q, klscope::parseSpec("uniform:a=-1e12,b=-999999999990")));
+    NumberSpinBox *a = spin("aSpin", 1);
+    QVERIFY(a);
+    QCOMPARE(a->text(), QStringLiteral("-1000000000000"));
+    QCOMPARE(a->value(), -1e12);
+    a->setFocus();
+    QTest::keyClick(a, Qt::Key_Up);
+    QCOMPARE(klscope::parameterValues(document->distribution(Side::Q)).at(0), -1e12 + 1);
+    QCOMPARE(a->text(), QStringLiteral("-999999999999"));
+
+    QVERIFY(document->setSupport(klscope::EventRange{-1'000'000'000'000'000, -999'999'999'999'990}));
+    NumberSpinBox *first = spin("supportFirst", -1);
+    QVERIFY(first);
+    QCOMPARE(first->text(), QStringLiteral("-1000000000000000"));
+    first->setFocus();
+    QTest::keyClick(first, Qt::Key_Up);
+    QCOMPARE(document->support()->first, -999'999'999'999'999);
+    QCOMPARE(first->text(), QStringLiteral("-999999999999999"));
+
+    // Every numeric control of the editors and options is such a box (no clamping QSpinBox is left).
+    QVERIFY(m_window->findChildren<QSpinBox *>().isEmpty());
+    QVERIFY(m_window->findChildren<QDoubleSpinBox *>().isEmpty());
+}
+
+void TestLectureHall::hoverReadoutFollowsUndo()
+{
+    // Hover over P's bar at x = 7, then change p and undo: the read-out shows the p of the bar.
+    DistributionPlot *plot = m_window->distributionPlot();
+    const klscope::Comparison before = m_window->document()->comparison();
+    const QPoint at = plot->pixelFor(0, 7, before.p[7] / 2);
+    QTest::mouseMove(plot->canvas(), at);
+    QTRY_VERIFY(QToolTip::isVisible());
+    const QString original = QToolTip::text();
+    QVERIFY2(original.contains(QStringLiteral("x = 7")), qPrintable(original));
+
+    QVERIFY(m_window->document()->setParameter(Side::P, 1, 0.2));
+    waitForPlots();
+    QTRY_VERIFY(QToolTip::isVisible());
+    QCOMPARE(QToolTip::text(), plot->readoutAt(at));
+    QVERIFY(QToolTip::text() != original);
+
+    m_window->document()->undoStack()->undo();
+    waitForPlots();
+    QTRY_VERIFY(QToolTip::isVisible());
+    QCOMPARE(QToolTip::text(), original);
+    QToolTip::hideText();
+}
+
+void TestLectureHall::extendSupportInTwoHonestSteps()
+{
+    auto *step1 = m_window->findChild<QPushButton *>(QStringLiteral("extendSupportButton"));
+    auto *step2 = m_window->findChild<QPushButton *>(QStringLiteral("completeButton"));
+    QVERIFY(step1 && step2);
+    QVERIFY2(step1->isVisible() && step2->isVisible(),
+             qPrintable(step1->text() + "/" + step2->text() +
+                        QString::number(step1->isVisibleTo(m_window.get()))));
+    QVERIFY(step1->isEnabled());
+    QVERIFY(!step2->isEnabled()); // the second step comes after the first
+    const klscope::Distribution q = m_window->document()->distribution(Side::Q);
+
+    // Step 1: the support grows, Q stays: P's mass at 15 meets Q = 0 there, so KL(P‖Q) is infinite.
+    QTest::mouseClick(step1, Qt::LeftButton);
+    QCOMPARE(m_window->document()->support(), (klscope::EventRange{0, 15}));
+    QVERIFY(m_window->document()->distribution(Side::Q) == q);
+    QCOMPARE(text("klPQValue"), QStringLiteral("∞"));
+    QVERIFY(text("infinityExplanation").contains(QStringLiteral("x = 15")));
+    QVERIFY(!step1->isVisible());
+    QVERIFY(step2->isVisible() && step2->isEnabled());
+    QVERIFY(step2->text().contains(QStringLiteral("Q uniform on 0..15")));
+
+    // Step 2: Q becomes uniform on 0..15, and KL(P‖Q) = 0.6956 (ln(16/15) above 0.6311).
+    QTest::mouseClick(step2, Qt::LeftButton);
+    const klscope::Comparison c =
+        klscope::test::compareSpecs("binomial:n=15,p=7/15", "uniform:a=0,b=15", "0..15");
+    QCOMPARE(text("klPQValue"), MetricsPanel::formatValue(c.totals.klPQ));
+    QVERIFY(std::fabs(c.totals.klPQ - 0.6955542620636552) < 1e-12);
+    QVERIFY(!step1->isVisible() && !step2->isVisible());
+
+    // Each step is one undo.
+    m_window->document()->undoStack()->undo();
+    QCOMPARE(text("klPQValue"), QStringLiteral("∞"));
+    m_window->document()->undoStack()->undo();
+    QCOMPARE(m_window->document()->support(), (klscope::EventRange{0, 14}));
+    QVERIFY(step1->isVisible());
+}
+
+void TestLectureHall::extendSupportIsOfferedForAnyPairWithMassOutside()
+{
+    // Not only the seed: a Poisson P cut at 0..5 leaves mass outside; step 1 extends to its support.
+    Document *document = m_window->document();
+    QVERIFY(document->setDistribution(Side::P, klscope::parseSpec("poisson:lambda=3")));
+    QVERIFY(document->setDistribution(Side::Q, klscope::parseSpec("poisson:lambda=4")));
+    QVERIFY(document->setSupport(klscope::EventRange{0, 5}));
+    auto *step1 = m_window->findChild<QPushButton *>(QStringLiteral("extendSupportButton"));
+    auto *step2 = m_window->findChild<QPushButton *>(QStringLiteral("completeButton"));
+    QVERIFY(step1->isVisible());
+    QVERIFY(!step2->isVisible()); // no uniform side to complete
+    QTest::mouseClick(step1, Qt::LeftButton);
+    QVERIFY(document->support()->last > 5);
+    QVERIFY(document->comparison().outsideP < 1e-15);
+    QVERIFY(!step1->isVisible());
+}
+
+void TestLectureHall::lessonSaysWhenItNoLongerApplies_data()
+{
+    QTest::addColumn<QString>("preset");
+    QTest::addColumn<int>("change");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("disjoint, smoothing on")
+        << QStringLiteral("disjoint") << 0 << QStringLiteral("ε-smoothing");
+    QTest::newRow("one-hot, P imported")
+        << QStringLiteral("one-hot-softmax") << 1 << QStringLiteral("P changed");
+    QTest::newRow("seed, support") << QStringLiteral("seed") << 2 << QStringLiteral("support changed");
+    QTest::newRow("seed, renormalised") << QStringLiteral("seed") << 3 << QStringLiteral("renormalised");
+}
+
+void TestLectureHall::lessonSaysWhenItNoLongerApplies()
+{
+    QFETCH(QString, preset);
+    QFETCH(int, change);
+    QFETCH(QString, reason);
+    QVERIFY(m_window->loadPreset(preset));
+    const QString lesson = findPreset(m_window->presets(), preset)->lesson;
+    QLabel *label = m_window->lessonLabel();
+    QVERIFY(label->text().contains(lesson));
+    QVERIFY(label->property("applies").toBool());
+
+    Document *document = m_window->document();
+    switch (change) {
+    case 0:
+        m_window->findChild<QCheckBox *>(QStringLiteral("smoothingBox"))->setChecked(true);
+        break;
+    case 1:
+        QVERIFY(document->setDistribution(Side::P,
+                                          klscope::Custom({0.25, 0.25, 0.25, 0.25}, {"a", "b", "c", "d"})));
+        break;
+    case 2:
+        QVERIFY(document->setSupport(klscope::EventRange{0, 20}));
+        break;
+    case 3:
+        QVERIFY(document->setRenormalize(true));
+        break;
+    }
+    QVERIFY2(!label->text().contains(lesson), qPrintable(label->text()));
+    QVERIFY(!label->property("applies").toBool());
+    QVERIFY2(label->text().contains(reason), qPrintable(label->text()));
+    // Back to the preset's state, the lesson holds again.
+    document->undoStack()->undo();
+    QVERIFY(label->text().contains(lesson));
+    QVERIFY(label->property("applies").toBool());
+}
+
+void TestLectureHall::windowFitsTheScreen()
+{
+    // A new window (no remembered geometry) fits the available screen, whatever its size.
+    MainWindow fresh;
+    fresh.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&fresh));
+    const QRect available = fresh.screen()->availableGeometry();
+    QVERIFY2(fresh.width() <= available.width() && fresh.height() <= available.height(),
+             qPrintable(QStringLiteral("%1×%2 on %3×%4")
+                            .arg(fresh.width())
+                            .arg(fresh.height())
+                            .arg(available.width())
+                            .arg(available.height())));
+    QVERIFY(available.contains(fresh.geometry()));
+}
+
+void TestLectureHall::titleNamesTheProgramOnce()
+{
+    // Qt appends " — klscope" (the display name) itself; the title names the document only.
+    QVERIFY(!m_window->windowTitle().contains(QStringLiteral("klscope")));
+    QVERIFY(m_window->windowTitle().contains(findPreset(m_window->presets(), QStringLiteral("seed"))->title));
+}
+
+QTEST_MAIN(TestLectureHall)
+#include "tst_lecturehall.moc"
