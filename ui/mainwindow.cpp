@@ -11,6 +11,7 @@
 #include "metricspanel.h"
 #include "sessioncontroller.h"
 #include "spec.h"
+#include "versions.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -20,6 +21,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
@@ -273,6 +275,30 @@ void MainWindow::createMenus()
             [this](bool on) { m_options->smoothingBox()->setChecked(on); });
 
     QMenu *presets = menuBar()->addMenu(tr("&Presets"));
+    createPresetMenu(presets);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About klscope"), this,
+                                     [this] { QMessageBox::about(this, tr("About klscope"), aboutText()); });
+    about->setObjectName(QStringLiteral("aboutAction"));
+    about->setMenuRole(QAction::AboutRole);
+    about->setStatusTip(tr("The version of klscope and of the libraries it is built with."));
+    QAction *aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+    aboutQt->setStatusTip(tr("The Qt version and licence."));
+}
+
+QString MainWindow::aboutText()
+{
+    return tr("<h3>klscope %1</h3><p>A visualiser for the Kullback–Leibler divergence and its relatives, "
+              "for teaching and for figures.</p><p>Built with Qt %2 (running), QCustomPlot %3 and Boost "
+              "%4.</p>")
+        .arg(klscope::versions::application(), klscope::versions::qt(), klscope::versions::qcustomplot(),
+             klscope::versions::boost());
+}
+
+void MainWindow::createPresetMenu(QMenu *presets)
+{
     int index = 0;
     for (const Preset &preset : std::as_const(m_presets)) {
         QAction *a = presets->addAction(preset.title);

@@ -25,6 +25,7 @@ class MetricsPanel;
 class QAction;
 class QActionGroup;
 class QLabel;
+class QMenu;
 class QPushButton;
 class QTabWidget;
 class SessionController;
@@ -53,6 +54,9 @@ public:
     QLabel *smoothingBanner() const { return m_smoothingBanner; }
     const QList<Preset> &presets() const { return m_presets; }
 
+    /// The text of Help → About: klscope's version and those of Qt, QCustomPlot and Boost.
+    static QString aboutText();
+
     /// Loads a preset by name as one undoable edit; false (with a status message) if unknown or refused.
     bool loadPreset(const QString &name);
     /// Opens a preset as the starting state (not undoable, not modified), e.g. for --preset.
@@ -66,6 +70,7 @@ protected:
 
 private:
     void createMenus();
+    void createPresetMenu(QMenu *presets);
     void updateTitle();
     void updateLesson();
     /// The two-step lesson about mass outside the support: step 1 extends the support with P and Q kept

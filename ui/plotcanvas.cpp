@@ -3,11 +3,17 @@
 #include "document.h"
 #include "eventreadout.h"
 #include "plotfigure.h"
+#include "versions.h"
 
 #include <qcustomplot.h>
 
 #include <QToolTip>
 #include <QVBoxLayout>
+
+QString klscope::versions::qcustomplot()
+{
+    return QStringLiteral(QCUSTOMPLOT_VERSION_STR);
+}
 
 void PlotCanvas::createCanvas(QWidget *widget, Document *doc, const QString &objectName)
 {

@@ -12,6 +12,7 @@
 #include "metricspanel.h"
 #include "numberspinbox.h"
 #include "presets.h"
+#include "versions.h"
 
 #include <custom.h>
 #include <spec.h>
@@ -23,7 +24,9 @@
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProcess>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScreen>
 #include <QSlider>
 #include <QSpinBox>
@@ -59,6 +62,8 @@ private slots:
     void lessonSaysWhenItNoLongerApplies();
     void windowFitsTheScreen();
     void titleNamesTheProgramOnce();
+    void aboutShowsTheVersions();
+    void versionWithoutADisplay();
 
 private:
     NumberSpinBox *spin(const char *objectName, int side = 0) const;
@@ -395,6 +400,36 @@ void TestLectureHall::titleNamesTheProgramOnce()
     // Qt appends " — klscope" (the display name) itself; the title names the document only.
     QVERIFY(!m_window->windowTitle().contains(QStringLiteral("klscope")));
     QVERIFY(m_window->windowTitle().contains(findPreset(m_window->presets(), QStringLiteral("seed"))->title));
+}
+
+void TestLectureHall::aboutShowsTheVersions()
+{
+    const QString about = MainWindow::aboutText();
+    const QRegularExpression version(QStringLiteral("^\\d+\\.\\d+\\.\\d+$"));
+    for (const QString &v :
+         {klscope::versions::application(), klscope::versions::qcustomplot(), klscope::versions::boost()})
+        QVERIFY2(version.match(v).hasMatch(), qPrintable(v));
+    QVERIFY(about.contains(QStringLiteral("klscope ") + klscope::versions::application()));
+    QVERIFY(about.contains(QStringLiteral("Qt ") + QString::fromLatin1(qVersion())));
+    QVERIFY(about.contains(QStringLiteral("QCustomPlot ") + klscope::versions::qcustomplot()));
+    QVERIFY(about.contains(QStringLiteral("Boost ") + klscope::versions::boost()));
+    QVERIFY(m_window->findChild<QAction *>(QStringLiteral("aboutAction")));
+}
+
+void TestLectureHall::versionWithoutADisplay()
+{
+    // `klscope --version` answers even where no window can open (a platform plugin that does not exist).
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("no-such-platform"));
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(KLSCOPE_APP), {QStringLiteral("--version")});
+    QVERIFY(process.waitForFinished(30000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 0);
+    const QString out = QString::fromUtf8(process.readAllStandardOutput());
+    QVERIFY2(out.startsWith(QStringLiteral("klscope ") + klscope::versions::application()), qPrintable(out));
+    QVERIFY(out.contains(QStringLiteral("QCustomPlot")));
 }
 
 QTEST_MAIN(TestLectureHall)
