@@ -167,6 +167,7 @@ ContributionPlot::ContributionPlot(Document *document, QWidget *parent)
 
     plot->xAxis->setLabel(tr("event x"));
     klscope::plot::setupEventAxis(plot->xAxis);
+    klscope::plot::setupValueAxis(plot->yAxis);
     klscope::plot::setupLegend(plot);
     plot->setToolTip(tr("Per-event contributions; negative terms lie below the axis. Hover for the values."));
 

@@ -86,6 +86,7 @@ CumulativePlot::CumulativePlot(Document *document, QWidget *parent)
 
     plot->xAxis->setLabel(tr("event x"));
     klscope::plot::setupEventAxis(plot->xAxis);
+    klscope::plot::setupValueAxis(plot->yAxis);
     klscope::plot::setupLegend(plot);
     plot->setToolTip(tr("Running sum of each term; the last value is the total. Hover for the values."));
 

@@ -178,6 +178,7 @@ DistributionPlot::DistributionPlot(Document *document, QWidget *parent)
 
     plot->xAxis->setLabel(tr("event x"));
     klscope::plot::setupEventAxis(plot->xAxis);
+    klscope::plot::setupValueAxis(plot->yAxis);
     plot->yAxis->setLabel(tr("probability mass"));
     klscope::plot::setupLegend(plot);
     // Start with the lines in the legend; update() swaps in the bars when they are drawn.

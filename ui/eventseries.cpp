@@ -15,11 +15,33 @@ namespace klscope::plot {
 
 namespace {
 
+// Tick labels with the true minus sign (U+2212) rather than a hyphen, on screen and in every export.
+QString withMinusSign(QString label)
+{
+    if (label.startsWith(QLatin1Char('-')))
+        label.replace(0, 1, QChar(0x2212));
+    return label;
+}
+
+class ValueTicker : public QCPAxisTicker
+{
+protected:
+    QString getTickLabel(double tick, const QLocale &locale, QChar formatChar, int precision) override
+    {
+        return withMinusSign(QCPAxisTicker::getTickLabel(tick, locale, formatChar, precision));
+    }
+};
+
 // Steps of 1, 2 or 5 × 10^k events: an event axis never shows 2.5 or 7.5. Sub-ticks fall on whole
 // events too.
 class EventTicker : public QCPAxisTicker
 {
 protected:
+    QString getTickLabel(double tick, const QLocale &locale, QChar formatChar, int precision) override
+    {
+        return withMinusSign(QCPAxisTicker::getTickLabel(tick, locale, formatChar, precision));
+    }
+
     double getTickStep(const QCPRange &range) override
     {
         const double exact = range.size() / (tickCount() + 1e-10);
@@ -100,6 +122,11 @@ void setupEventAxis(QCPAxis *axis)
     axis->ticker()->setTickCount(8);
     axis->setNumberFormat(QStringLiteral("f"));
     axis->setNumberPrecision(0);
+}
+
+void setupValueAxis(QCPAxis *axis)
+{
+    axis->setTicker(QSharedPointer<QCPAxisTicker>(new ValueTicker));
 }
 
 void setupLegend(QCustomPlot *plot)

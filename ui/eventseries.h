@@ -38,6 +38,8 @@ void setupEventAxis(QCPAxis *axis);
 
 /// Shows the legend in one row above the axis rect, where it never covers a curve or a bar.
 void setupLegend(QCustomPlot *plot);
+/// A value axis whose tick labels use the true minus sign (U+2212).
+void setupValueAxis(QCPAxis *axis);
 
 /// Adds a graph named `name` for the markers of infinite terms: no line, filled triangles.
 QCPGraph *addInfiniteMarkers(QCustomPlot *plot, const QString &name);

@@ -5,9 +5,13 @@
 // the window's size on a small screen and its title.
 
 #include "comparisonoptions.h"
+#include "contributionplot.h"
+#include "cumulativeplot.h"
 #include "distributioneditor.h"
 #include "distributionplot.h"
 #include "document.h"
+#include "eventreadout.h"
+#include "figureexport.h"
 #include "mainwindow.h"
 #include "metricspanel.h"
 #include "numberspinbox.h"
@@ -21,7 +25,10 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QDoubleSpinBox>
+#include <QFile>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProcess>
@@ -31,6 +38,7 @@
 #include <QSlider>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolTip>
 #include <QUndoStack>
@@ -63,6 +71,15 @@ private slots:
     void windowFitsTheScreen();
     void titleNamesTheProgramOnce();
     void aboutShowsTheVersions();
+    void panelNumbers_data();
+    void panelNumbers();
+    void readoutNumbers_data();
+    void readoutNumbers();
+    void tinyShares_data();
+    void tinyShares();
+    void pluralsAgreeWithTheNumber();
+    void fullPrecisionIsCopyable();
+    void plotsAndExportsUseTheMinusSign();
     void versionWithoutADisplay();
 
 private:
@@ -430,6 +447,118 @@ void TestLectureHall::versionWithoutADisplay()
     const QString out = QString::fromUtf8(process.readAllStandardOutput());
     QVERIFY2(out.startsWith(QStringLiteral("klscope ") + klscope::versions::application()), qPrintable(out));
     QVERIFY(out.contains(QStringLiteral("QCustomPlot")));
+}
+
+void TestLectureHall::panelNumbers_data()
+{
+    QTest::addColumn<double>("value");
+    QTest::addColumn<QString>("text");
+    // A fixed six significant digits: "0.631110" beside "1.52296", "0.317870" beside "0.651836".
+    QTest::newRow("seed KL(P‖Q)") << 0.6311103254079738 << QStringLiteral("0.631110");
+    QTest::newRow("seed KL(Q‖P)") << 1.5229614975927144 << QStringLiteral("1.52296");
+    QTest::newRow("trailing zero") << 0.31787 << QStringLiteral("0.317870");
+    QTest::newRow("six digits") << 0.651836 << QStringLiteral("0.651836");
+    QTest::newRow("small") << 7.7634223538242979e-05 << QStringLiteral("7.76342e-05");
+    QTest::newRow("negative") << -0.0209 << QStringLiteral("−0.0209000");
+    QTest::newRow("one") << 1.0 << QStringLiteral("1");
+    QTest::newRow("two") << 2.0 << QStringLiteral("2.00000");
+    QTest::newRow("zero") << 0.0 << QStringLiteral("0");
+    QTest::newRow("minus zero") << -0.0 << QStringLiteral("0");
+    QTest::newRow("infinity") << std::numeric_limits<double>::infinity() << QStringLiteral("∞");
+    QTest::newRow("minus infinity") << -std::numeric_limits<double>::infinity() << QStringLiteral("−∞");
+}
+
+void TestLectureHall::panelNumbers()
+{
+    QFETCH(double, value);
+    QFETCH(QString, text);
+    QCOMPARE(MetricsPanel::formatValue(value), text);
+}
+
+void TestLectureHall::readoutNumbers_data()
+{
+    QTest::addColumn<double>("value");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("p") << 0.0124 << QStringLiteral("0.01240");
+    QTest::newRow("negative term") << -0.020937 << QStringLiteral("−0.02094");
+    QTest::newRow("large") << 12345.0 << QStringLiteral("1.234e+04");
+    QTest::newRow("infinite") << std::numeric_limits<double>::infinity() << QStringLiteral("+∞");
+}
+
+void TestLectureHall::readoutNumbers()
+{
+    QFETCH(double, value);
+    QFETCH(QString, text);
+    QCOMPARE(klscope::formatValue(value), text);
+}
+
+void TestLectureHall::tinyShares_data()
+{
+    QTest::addColumn<double>("percent");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("quarter") << 25.64 << QStringLiteral("25.6");
+    QTest::newRow("all") << 100.0 << QStringLiteral("100.0");
+    QTest::newRow("none") << 0.0 << QStringLiteral("0.0");
+    QTest::newRow("tiny") << 0.0012345 << QStringLiteral("0.0012");
+    QTest::newRow("very tiny") << 3.2e-9 << QStringLiteral("3.2e-09");
+}
+
+void TestLectureHall::tinyShares()
+{
+    QFETCH(double, percent);
+    QFETCH(QString, text);
+    QCOMPARE(MetricsPanel::formatShare(percent), text);
+}
+
+void TestLectureHall::pluralsAgreeWithTheNumber()
+{
+    // Disjoint supports in bits: JS is exactly 1 bit, on 4 events.
+    QVERIFY(m_window->loadPreset(QStringLiteral("disjoint")));
+    QCOMPARE(text("jsValue"), QStringLiteral("1"));
+    const auto *jsValue = m_window->findChild<QLabel *>(QStringLiteral("jsValue"));
+    QLabel *unit = nullptr;
+    for (QLabel *l : jsValue->parentWidget()->findChildren<QLabel *>())
+        if (l->geometry().center().y() == jsValue->geometry().center().y() && l->x() > jsValue->x())
+            unit = l;
+    QVERIFY(unit);
+    QCOMPARE(unit->text(), QStringLiteral("bit"));
+    QVERIFY2(text("contextLabel").contains(QStringLiteral("(4 events)")), qPrintable(text("contextLabel")));
+    // One event: singular.
+    QVERIFY(m_window->document()->setSupport(klscope::EventRange{0, 0}));
+    QVERIFY2(text("contextLabel").contains(QStringLiteral("(1 event)")), qPrintable(text("contextLabel")));
+    QVERIFY(!text("contextLabel").contains(QStringLiteral("event(s)")));
+}
+
+void TestLectureHall::fullPrecisionIsCopyable()
+{
+    // The seed's KL(P‖Q) with every digit, in the tooltip and by the label's context action.
+    const double kl = m_window->document()->comparison().totals.klPQ;
+    auto *label = m_window->findChild<QLabel *>(QStringLiteral("klPQValue"));
+    const QString full = MetricsPanel::fullPrecision(kl);
+    QCOMPARE(full.toDouble(), kl); // reads back to the same double
+    QVERIFY(full.size() >= 17);
+    QVERIFY2(label->toolTip().contains(full), qPrintable(label->toolTip()));
+    QCOMPARE(label->contextMenuPolicy(), Qt::ActionsContextMenu);
+    QAction *copy = label->findChild<QAction *>(QStringLiteral("copyFullPrecision"));
+    QVERIFY(copy);
+    QGuiApplication::clipboard()->clear();
+    copy->trigger();
+    QCOMPARE(QGuiApplication::clipboard()->text(), full);
+}
+
+void TestLectureHall::plotsAndExportsUseTheMinusSign()
+{
+    // The seed's per-event terms go below zero: the axis says "−0.1", never "-0.1", in an SVG export.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("terms.svg"));
+    const FigureExport figure(m_window->distributionPlot(), m_window->contributionPlot(),
+                              m_window->cumulativePlot());
+    QCOMPARE(figure.write(path, FigureExport::Plot::Contributions, QSize(800, 400)), QString());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString svg = QString::fromUtf8(file.readAll());
+    QVERIFY(svg.contains(QStringLiteral(">−0.1<")));
+    QVERIFY(!svg.contains(QStringLiteral(">-0.1<")));
 }
 
 QTEST_MAIN(TestLectureHall)
