@@ -23,6 +23,14 @@ EventTableView::EventTableView(QWidget *parent)
     horizontalHeader()->setSortIndicator(-1, Qt::DescendingOrder);
     setSortingEnabled(true);
     horizontalHeader()->setSortIndicatorShown(true);
+    // The first click on a column sorts biggest first; the next click reverses it.
+    connect(horizontalHeader(), &QHeaderView::sectionClicked, this, [this](int section) {
+        if (section != m_lastSortSection && section != EventTableModel::EventColumn) {
+            m_lastSortSection = section;
+            sortByColumn(section, Qt::DescendingOrder);
+        }
+        m_lastSortSection = section;
+    });
     horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     horizontalHeader()->setStretchLastSection(true);
     // Row heights never depend on contents, so 10^6 rows lay out instantly.
@@ -32,7 +40,8 @@ EventTableView::EventTableView(QWidget *parent)
     setSelectionMode(QAbstractItemView::ExtendedSelection);
     setWordWrap(false);
     setAlternatingRowColors(true);
-    setToolTip(tr("Click a header to sort (click again for biggest on top). Ctrl+C copies the selected rows "
+    setToolTip(tr("Click a header to sort, biggest first (terms by magnitude); click again to reverse. "
+                  "Ctrl+C copies the selected rows "
                   "as CSV."));
 
     m_copyAction = new QAction(tr("&Copy rows as CSV"), this);

@@ -11,6 +11,8 @@
 #include "distributionplot.h"
 #include "document.h"
 #include "eventreadout.h"
+#include "eventtablemodel.h"
+#include "eventtableview.h"
 #include "figureexport.h"
 #include "mainwindow.h"
 #include "metricspanel.h"
@@ -29,6 +31,7 @@
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QGuiApplication>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProcess>
@@ -38,6 +41,7 @@
 #include <QSlider>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolTip>
@@ -80,6 +84,7 @@ private slots:
     void pluralsAgreeWithTheNumber();
     void fullPrecisionIsCopyable();
     void plotsAndExportsUseTheMinusSign();
+    void firstClickOnATermSortsBiggestFirst();
     void versionWithoutADisplay();
 
 private:
@@ -559,6 +564,33 @@ void TestLectureHall::plotsAndExportsUseTheMinusSign()
     const QString svg = QString::fromUtf8(file.readAll());
     QVERIFY(svg.contains(QStringLiteral(">−0.1<")));
     QVERIFY(!svg.contains(QStringLiteral(">-0.1<")));
+}
+
+void TestLectureHall::firstClickOnATermSortsBiggestFirst()
+{
+    // Poisson against geometric: terms of both signs; one click on the KL(P‖Q) header puts the
+    // biggest contribution (by magnitude) on top, a second click reverses.
+    QVERIFY(m_window->document()->setDistribution(Side::P, klscope::parseSpec("poisson:lambda=3")));
+    QVERIFY(m_window->document()->setDistribution(Side::Q, klscope::parseSpec("geometric:p=0.25")));
+    QVERIFY(m_window->document()->setSupport(std::nullopt));
+    auto *tabs = m_window->findChild<QTabWidget *>();
+    tabs->setCurrentWidget(m_window->eventTable());
+    EventTableView *table = m_window->eventTable();
+    QHeaderView *header = table->horizontalHeader();
+    const int column = EventTableModel::KlPQColumn;
+    const QPoint at(header->sectionViewportPosition(column) + header->sectionSize(column) / 2,
+                    header->height() / 2);
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, at);
+    const klscope::Comparison &c = m_window->document()->comparison();
+    double biggest = 0;
+    for (double v : c.klPQ)
+        biggest = std::max(biggest, std::fabs(v));
+    const QAbstractItemModel *model = table->model();
+    QCOMPARE(std::fabs(model->data(model->index(0, column), EventTableModel::RawValueRole).toDouble()),
+             biggest);
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, at);
+    QVERIFY(std::fabs(model->data(model->index(0, column), EventTableModel::RawValueRole).toDouble()) <
+            biggest);
 }
 
 QTEST_MAIN(TestLectureHall)
