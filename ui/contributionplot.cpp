@@ -127,6 +127,7 @@ struct ContributionPlot::Private : PlotCanvas
         plot->xAxis->setRange(double(c.support.first) - pad, double(c.support.last) + pad);
         plot->yAxis->setRange(low < 0 ? low - span * 0.08 : 0.0, top);
         plot->yAxis->setLabel(QObject::tr("term (%1)").arg(klscope::unitText(c.unit)));
+        klscope::plot::fitLegend(plot);
         queueReplot();
     }
 };
@@ -210,4 +211,19 @@ QList<double> ContributionPlot::infiniteMarkers() const
 bool ContributionPlot::replotPending() const
 {
     return d->pending;
+}
+
+int ContributionPlot::naturalLeftMargin() const
+{
+    return d->naturalLeftMargin();
+}
+
+int ContributionPlot::alignLeftMargin(int margin) const
+{
+    return d->alignLeftMargin(margin);
+}
+
+int ContributionPlot::axisLeft() const
+{
+    return d->axisLeft();
 }

@@ -61,6 +61,7 @@ struct CumulativePlot::Private : PlotCanvas
         plot->xAxis->setRange(double(c.support.first) - 0.5, double(c.support.last) + 0.5);
         plot->yAxis->setRange(low < 0 ? low - span * 0.06 : 0.0, high + span * 0.14);
         plot->yAxis->setLabel(QObject::tr("running sum (%1)").arg(klscope::unitText(c.unit)));
+        klscope::plot::fitLegend(plot);
         queueReplot();
     }
 };
@@ -150,4 +151,19 @@ QPicture CumulativePlot::figure(QSize size) const
 bool CumulativePlot::replotPending() const
 {
     return d->pending;
+}
+
+int CumulativePlot::naturalLeftMargin() const
+{
+    return d->naturalLeftMargin();
+}
+
+int CumulativePlot::alignLeftMargin(int margin) const
+{
+    return d->alignLeftMargin(margin);
+}
+
+int CumulativePlot::axisLeft() const
+{
+    return d->axisLeft();
 }

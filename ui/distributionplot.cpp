@@ -107,6 +107,7 @@ struct DistributionPlot::Private : PlotCanvas
         // While a bar is dragged the scale stays put, so the mass under the hand is the mass it set.
         if (dragSide < 0)
             plot->yAxis->setRange(0.0, top > 0 ? top * 1.12 : 1.0);
+        klscope::plot::fitLegend(plot);
         queueReplot();
     }
 
@@ -265,4 +266,19 @@ QList<double> DistributionPlot::infiniteMarkers() const
 bool DistributionPlot::replotPending() const
 {
     return d->pending;
+}
+
+int DistributionPlot::naturalLeftMargin() const
+{
+    return d->naturalLeftMargin();
+}
+
+int DistributionPlot::alignLeftMargin(int margin) const
+{
+    return d->alignLeftMargin(margin);
+}
+
+int DistributionPlot::axisLeft() const
+{
+    return d->axisLeft();
 }

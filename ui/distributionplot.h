@@ -33,6 +33,11 @@ public:
     QList<double> infiniteMarkers() const;
     /// True from a change until the plot has been redrawn for it (replotted() then follows).
     bool replotPending() const;
+    /// The left margin the y axis needs; alignLeftMargin() gives stacked plots the largest one, so
+    /// their y axes line up (in the window and in exports). axisLeft(): where the axis is on canvas().
+    int naturalLeftMargin() const;
+    int alignLeftMargin(int margin) const;
+    int axisLeft() const;
 
     /// The plot drawn at `size` logical pixels as a vector recording, for export: replay it with
     /// QPainter::drawPicture on an image, a PDF or an SVG. The widget on screen is left as it was.

@@ -124,6 +124,24 @@ void setupEventAxis(QCPAxis *axis)
     axis->setNumberPrecision(0);
 }
 
+void fitLegend(QCustomPlot *plot)
+{
+    QCPLegend *legend = plot->legend;
+    const int available = plot->width() - 48;
+    const int items = legend->itemCount();
+    if (items == 0 || available <= 0)
+        return;
+    int columns = items;
+    for (; columns > 1; --columns) {
+        legend->setWrap(columns);
+        legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+        if (legend->minimumOuterSizeHint().width() <= available)
+            break;
+    }
+    legend->setWrap(columns);
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+}
+
 void setupValueAxis(QCPAxis *axis)
 {
     axis->setTicker(QSharedPointer<QCPAxisTicker>(new ValueTicker));

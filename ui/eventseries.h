@@ -38,6 +38,9 @@ void setupEventAxis(QCPAxis *axis);
 
 /// Shows the legend in one row above the axis rect, where it never covers a curve or a bar.
 void setupLegend(QCustomPlot *plot);
+/// Wraps the legend onto more rows when one row is wider than the plot, so no entry is cut off
+/// (narrow windows, large text).
+void fitLegend(QCustomPlot *plot);
 /// A value axis whose tick labels use the true minus sign (U+2212).
 void setupValueAxis(QCPAxis *axis);
 

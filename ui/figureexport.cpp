@@ -177,6 +177,14 @@ void FigureExport::paintPlots(QPainter *painter, Plot plot, QSize size) const
     if (plot != Plot::All) {
         draw(plot, size);
     } else {
+        // Stacked, the three y axes line up as in the window (the plots that were never shown too);
+        // the plots on screen get their margins back afterwards.
+        const int margin =
+            std::max({m_distributions->naturalLeftMargin(), m_contributions->naturalLeftMargin(),
+                      m_cumulative->naturalLeftMargin()});
+        const int previous[3] = {m_distributions->alignLeftMargin(margin),
+                                 m_contributions->alignLeftMargin(margin),
+                                 m_cumulative->alignLeftMargin(margin)};
         const int total = kStretch[0] + kStretch[1] + kStretch[2];
         int top = 0;
         for (int i = 0; i < 3; ++i) {
@@ -187,6 +195,9 @@ void FigureExport::paintPlots(QPainter *painter, Plot plot, QSize size) const
             painter->restore();
             top = bottom;
         }
+        m_distributions->alignLeftMargin(previous[0]);
+        m_contributions->alignLeftMargin(previous[1]);
+        m_cumulative->alignLeftMargin(previous[2]);
     }
     painter->restore();
 }

@@ -32,6 +32,7 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace {
@@ -127,6 +128,21 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_document(new Do
     for (QWidget *w : {static_cast<QWidget *>(m_distributionPlot), static_cast<QWidget *>(m_contributionPlot),
                        static_cast<QWidget *>(m_cumulativePlot)})
         w->setMinimumSize(280, 150);
+    // One left margin for the three plots, so their y axes line up.
+    const auto alignPlots = [this] {
+        // Never under the hand: a drag keeps the axes where they are, and the next change aligns them.
+        if (m_document->currentDrag() != 0)
+            return;
+        const int margin =
+            std::max({m_distributionPlot->naturalLeftMargin(), m_contributionPlot->naturalLeftMargin(),
+                      m_cumulativePlot->naturalLeftMargin()});
+        m_distributionPlot->alignLeftMargin(margin);
+        m_contributionPlot->alignLeftMargin(margin);
+        m_cumulativePlot->alignLeftMargin(margin);
+    };
+    connect(m_distributionPlot, &DistributionPlot::replotted, this, alignPlots);
+    connect(m_contributionPlot, &ContributionPlot::replotted, this, alignPlots);
+    connect(m_cumulativePlot, &CumulativePlot::replotted, this, alignPlots);
     plots->setStretchFactor(0, 4);
     plots->setStretchFactor(1, 3);
     plots->setStretchFactor(2, 3);

@@ -98,6 +98,39 @@ QString PlotCanvas::readoutAt(QPoint canvasPosition) const
                                  document->isTermVisible(Term::Js));
 }
 
+namespace {
+
+// QCPAxis::calculateMargin is protected; a member pointer taken through a derived class reaches it
+// without a cast.
+struct MarginProbe : QCPAxis
+{
+    static auto pointer() { return &MarginProbe::calculateMargin; }
+};
+
+} // namespace
+
+int PlotCanvas::naturalLeftMargin() const
+{
+    return (plot->yAxis->*MarginProbe::pointer())();
+}
+
+int PlotCanvas::alignLeftMargin(int margin)
+{
+    QMargins minimum = plot->axisRect()->minimumMargins();
+    const int previous = minimum.left();
+    if (previous == margin)
+        return previous;
+    minimum.setLeft(margin);
+    plot->axisRect()->setMinimumMargins(minimum);
+    queueReplot();
+    return previous;
+}
+
+int PlotCanvas::axisLeft() const
+{
+    return plot->axisRect()->left();
+}
+
 QPicture PlotCanvas::figure(QSize size)
 {
     // Bars or lines, and the sampling of the curves, follow the width of the export as they follow

@@ -57,6 +57,14 @@ struct PlotCanvas
     /// The hover text of the event under a canvas position with the terms shown ("" where none).
     QString readoutAt(QPoint canvasPosition) const;
 
+    /// The left margin the y axis needs (its labels and tick labels), whatever minimum is set.
+    int naturalLeftMargin() const;
+    /// Sets the left margin to at least `margin` (stacked plots share one, so their y axes line up);
+    /// replots when it changes. Returns the minimum it had.
+    int alignLeftMargin(int margin);
+    /// The x position of the axis rect's left edge on the canvas.
+    int axisLeft() const;
+
     /// The plot recorded at `size` (recordFigure), refitted to the export's width and back.
     QPicture figure(QSize size);
 };

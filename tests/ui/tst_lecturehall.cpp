@@ -85,6 +85,8 @@ private slots:
     void fullPrecisionIsCopyable();
     void plotsAndExportsUseTheMinusSign();
     void firstClickOnATermSortsBiggestFirst();
+    void stackedPlotsLineUpTheirYAxes_data();
+    void stackedPlotsLineUpTheirYAxes();
     void versionWithoutADisplay();
 
 private:
@@ -591,6 +593,34 @@ void TestLectureHall::firstClickOnATermSortsBiggestFirst()
     QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, at);
     QVERIFY(std::fabs(model->data(model->index(0, column), EventTableModel::RawValueRole).toDouble()) <
             biggest);
+}
+
+void TestLectureHall::stackedPlotsLineUpTheirYAxes_data()
+{
+    QTest::addColumn<QString>("preset");
+    QTest::newRow("seed") << QStringLiteral("seed");
+    QTest::newRow("poisson-vs-geometric") << QStringLiteral("poisson-vs-geometric");
+    QTest::newRow("near-identical") << QStringLiteral("near-identical");
+}
+
+void TestLectureHall::stackedPlotsLineUpTheirYAxes()
+{
+    // Tick labels of different widths ("0.2", "−0.1", "1.5", "0.0003") would put each y axis elsewhere;
+    // the three plots share the widest margin.
+    QFETCH(QString, preset);
+    QVERIFY(m_window->loadPreset(preset));
+    const auto aligned = [this] {
+        return !m_window->distributionPlot()->replotPending() &&
+               !m_window->contributionPlot()->replotPending() &&
+               !m_window->cumulativePlot()->replotPending() &&
+               m_window->distributionPlot()->axisLeft() == m_window->contributionPlot()->axisLeft() &&
+               m_window->contributionPlot()->axisLeft() == m_window->cumulativePlot()->axisLeft();
+    };
+    QTRY_VERIFY(aligned());
+    const int natural = std::max({m_window->distributionPlot()->naturalLeftMargin(),
+                                  m_window->contributionPlot()->naturalLeftMargin(),
+                                  m_window->cumulativePlot()->naturalLeftMargin()});
+    QVERIFY(m_window->distributionPlot()->axisLeft() >= natural);
 }
 
 QTEST_MAIN(TestLectureHall)
