@@ -227,3 +227,13 @@ int ContributionPlot::axisLeft() const
 {
     return d->axisLeft();
 }
+
+void ContributionPlot::setTextScale(double factor)
+{
+    d->setTextScale(factor);
+}
+
+double ContributionPlot::textPointSize() const
+{
+    return d->textPointSize();
+}

@@ -167,3 +167,13 @@ int CumulativePlot::axisLeft() const
 {
     return d->axisLeft();
 }
+
+void CumulativePlot::setTextScale(double factor)
+{
+    d->setTextScale(factor);
+}
+
+double CumulativePlot::textPointSize() const
+{
+    return d->textPointSize();
+}

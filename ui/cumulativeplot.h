@@ -37,6 +37,9 @@ public:
     int naturalLeftMargin() const;
     int alignLeftMargin(int margin) const;
     int axisLeft() const;
+    /// Text of the plot at `factor` × the widget's font (View → Text size), and its tick labels' size.
+    void setTextScale(double factor);
+    double textPointSize() const;
 
     /// The plot drawn at `size` logical pixels as a vector recording, for export: replay it with
     /// QPainter::drawPicture on an image, a PDF or an SVG. The widget on screen is left as it was.

@@ -282,3 +282,13 @@ int DistributionPlot::axisLeft() const
 {
     return d->axisLeft();
 }
+
+void DistributionPlot::setTextScale(double factor)
+{
+    d->setTextScale(factor);
+}
+
+double DistributionPlot::textPointSize() const
+{
+    return d->textPointSize();
+}

@@ -72,6 +72,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_document(new Do
     outer->addWidget(m_smoothingBanner);
 
     auto *splitter = new QSplitter(Qt::Horizontal, central);
+    m_splitter = splitter;
     splitter->setChildrenCollapsible(false);
     outer->addWidget(splitter, 1);
 
@@ -179,6 +180,11 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_document(new Do
         updateStatus();
     });
     connect(m_document, &Document::unitChanged, this, &MainWindow::updateUnitActions);
+    // A family change builds new parameter rows; they take the text size too.
+    connect(m_document, &Document::distributionChanged, this, [this] {
+        if (m_textScale != 1.0)
+            applyTextScale(centralWidget());
+    });
     connect(m_document, &Document::optionsChanged, this, &MainWindow::updateStatus);
     connect(m_document, &Document::modifiedChanged, this, &MainWindow::updateLesson);
     connect(m_document, &Document::presetChanged, this, &MainWindow::updateLesson);
@@ -282,6 +288,21 @@ void MainWindow::createMenus()
         for (int i = 0; i < m_termActions.size(); ++i)
             m_termActions.at(i)->setChecked(m_document->isTermVisible(order[i]));
     });
+    view->addSeparator();
+    // Presentation: larger text in the panel and the plots, for a projector.
+    QMenu *textSize = view->addMenu(tr("&Text size"));
+    textSize->setObjectName(QStringLiteral("textSizeMenu"));
+    auto *textSizes = new QActionGroup(this);
+    for (int percent : {100, 150, 200}) {
+        QAction *a = textSize->addAction(tr("%1 %").arg(percent));
+        a->setObjectName(QStringLiteral("textSize%1").arg(percent));
+        a->setCheckable(true);
+        a->setChecked(percent == 100);
+        a->setStatusTip(tr("Show every text of the window at %1 % (for projection).").arg(percent));
+        textSizes->addAction(a);
+        connect(a, &QAction::triggered, this, [this, percent] { setTextScale(percent / 100.0); });
+        m_textSizeActions.append(a);
+    }
     view->addSeparator();
     m_smoothingAction = view->addAction(tr("&ε-smoothing"));
     m_smoothingAction->setCheckable(true);
@@ -560,6 +581,41 @@ void MainWindow::updateUnitActions()
         m_unitActions.at(i)->setChecked(kUnits[i] == m_document->unit());
 }
 
+void MainWindow::setTextScale(double factor)
+{
+    m_textScale = factor;
+    applyTextScale(centralWidget());
+    m_distributionPlot->setTextScale(1.0);
+    m_contributionPlot->setTextScale(1.0);
+    m_cumulativePlot->setTextScale(1.0);
+    for (QAction *a : std::as_const(m_textSizeActions))
+        a->setChecked(a->objectName() == QStringLiteral("textSize%1").arg(int(std::lround(factor * 100))));
+    // The left column takes the width its larger text needs, up to 60 % of the window.
+    const int total = std::max(m_splitter->width() > 100 ? m_splitter->width() : width() - 12, 1);
+    const int left = std::min(int(std::lround(520 * factor)), total * 3 / 5);
+    m_splitter->setSizes({left, std::max(total - left, 1)});
+}
+
+void MainWindow::applyTextScale(QWidget *root)
+{
+    // Every widget gets its own font at the scale of the size it was built with: a style sheet (the
+    // editors' titles, the warnings) stops a parent's font from reaching its children.
+    QList<QWidget *> widgets = root->findChildren<QWidget *>();
+    widgets.prepend(root);
+    // First every base size, before any parent's new font reaches its children.
+    for (QWidget *w : std::as_const(widgets))
+        if (!w->property("klscopeBasePoints").isValid() && w->font().pointSizeF() > 0)
+            w->setProperty("klscopeBasePoints", w->font().pointSizeF());
+    for (QWidget *w : std::as_const(widgets)) {
+        const QVariant base = w->property("klscopeBasePoints");
+        if (!base.isValid())
+            continue;
+        QFont font = w->font();
+        font.setPointSizeF(base.toDouble() * m_textScale);
+        w->setFont(font);
+    }
+}
+
 void MainWindow::readSettings()
 {
     QSettings settings;
@@ -567,6 +623,9 @@ void MainWindow::readSettings()
     if (geometry.isEmpty() || !restoreGeometry(geometry))
         resize(1280, 800);
     fitToScreen();
+    const double scale = settings.value(settingsKey("textScale"), 1.0).toDouble();
+    if (scale == 1.5 || scale == 2.0)
+        setTextScale(scale);
 }
 
 void MainWindow::fitToScreen()
@@ -591,6 +650,7 @@ void MainWindow::writeSettings() const
 {
     QSettings settings;
     settings.setValue(settingsKey("geometry"), saveGeometry());
+    settings.setValue(settingsKey("textScale"), m_textScale);
     const std::string_view unit = klscope::unitName(m_document->unit());
     settings.setValue(settingsKey("unit"), QString::fromUtf8(unit.data(), qsizetype(unit.size())));
     if (!m_document->presetName().isEmpty())

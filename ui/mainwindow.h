@@ -8,6 +8,7 @@
 
 #include <eventrange.h>
 
+#include <QFont>
 #include <QList>
 #include <QMainWindow>
 
@@ -27,6 +28,7 @@ class QActionGroup;
 class QLabel;
 class QMenu;
 class QPushButton;
+class QSplitter;
 class QTabWidget;
 class SessionController;
 
@@ -56,6 +58,10 @@ public:
 
     /// The text of Help → About: klscope's version and those of Qt, QCustomPlot and Boost.
     static QString aboutText();
+
+    /// View → Text size: every text of the panel and the plots at `factor` (1, 1.5 or 2) of the normal size.
+    void setTextScale(double factor);
+    double textScale() const { return m_textScale; }
 
     /// Loads a preset by name as one undoable edit; false (with a status message) if unknown or refused.
     bool loadPreset(const QString &name);
@@ -89,6 +95,8 @@ private:
     void readSettings();
     /// Shrinks the window to the available geometry of its screen (and centres it) when it does not fit.
     void fitToScreen();
+    /// Gives every widget under `root` its font at m_textScale of its built size.
+    void applyTextScale(QWidget *root);
     void writeSettings() const;
 
     Document *m_document;
@@ -115,4 +123,7 @@ private:
     QList<QAction *> m_unitActions;
     QList<QAction *> m_termActions;
     QAction *m_smoothingAction = nullptr;
+    QList<QAction *> m_textSizeActions;
+    QSplitter *m_splitter = nullptr;
+    double m_textScale = 1.0;
 };

@@ -126,6 +126,24 @@ int PlotCanvas::alignLeftMargin(int margin)
     return previous;
 }
 
+void PlotCanvas::setTextScale(double factor)
+{
+    QFont font = plot->parentWidget() ? plot->parentWidget()->font() : plot->font();
+    if (font.pointSizeF() > 0)
+        font.setPointSizeF(font.pointSizeF() * factor);
+    for (QCPAxis *axis : {plot->xAxis, plot->yAxis}) {
+        axis->setLabelFont(font);
+        axis->setTickLabelFont(font);
+    }
+    plot->legend->setFont(font);
+    update();
+}
+
+double PlotCanvas::textPointSize() const
+{
+    return plot->yAxis->tickLabelFont().pointSizeF();
+}
+
 int PlotCanvas::axisLeft() const
 {
     return plot->axisRect()->left();

@@ -62,6 +62,11 @@ struct PlotCanvas
     /// Sets the left margin to at least `margin` (stacked plots share one, so their y axes line up);
     /// replots when it changes. Returns the minimum it had.
     int alignLeftMargin(int margin);
+    /// Scales every text of the plot (axis labels, tick labels, legend) by `factor` of the widget's
+    /// font, for projection (View → Text size); redraws.
+    void setTextScale(double factor);
+    /// The point size of the tick labels.
+    double textPointSize() const;
     /// The x position of the axis rect's left edge on the canvas.
     int axisLeft() const;
 

@@ -85,6 +85,8 @@ private slots:
     void fullPrecisionIsCopyable();
     void plotsAndExportsUseTheMinusSign();
     void firstClickOnATermSortsBiggestFirst();
+    void textSizeForProjection_data();
+    void textSizeForProjection();
     void stackedPlotsLineUpTheirYAxes_data();
     void stackedPlotsLineUpTheirYAxes();
     void versionWithoutADisplay();
@@ -593,6 +595,34 @@ void TestLectureHall::firstClickOnATermSortsBiggestFirst()
     QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, at);
     QVERIFY(std::fabs(model->data(model->index(0, column), EventTableModel::RawValueRole).toDouble()) <
             biggest);
+}
+
+void TestLectureHall::textSizeForProjection_data()
+{
+    QTest::addColumn<int>("percent");
+    QTest::newRow("150 %") << 150;
+    QTest::newRow("200 %") << 200;
+}
+
+void TestLectureHall::textSizeForProjection()
+{
+    // View → Text size scales the panel's text and the plots' (axes, ticks, legend), and goes back.
+    QFETCH(int, percent);
+    const double panel = m_window->findChild<QLabel *>(QStringLiteral("klPQValue"))->font().pointSizeF();
+    const double plot = m_window->distributionPlot()->textPointSize();
+    QAction *action = m_window->findChild<QAction *>(QStringLiteral("textSize%1").arg(percent));
+    QVERIFY(action);
+    action->trigger();
+    QVERIFY(action->isChecked());
+    const double k = percent / 100.0;
+    QCOMPARE(m_window->findChild<QLabel *>(QStringLiteral("klPQValue"))->font().pointSizeF(), panel * k);
+    QCOMPARE(m_window->distributionPlot()->textPointSize(), plot * k);
+    QCOMPARE(m_window->contributionPlot()->textPointSize(), plot * k);
+    QCOMPARE(m_window->cumulativePlot()->textPointSize(), plot * k);
+    waitForPlots();
+    m_window->findChild<QAction *>(QStringLiteral("textSize100"))->trigger();
+    QCOMPARE(m_window->findChild<QLabel *>(QStringLiteral("klPQValue"))->font().pointSizeF(), panel);
+    QCOMPARE(m_window->distributionPlot()->textPointSize(), plot);
 }
 
 void TestLectureHall::stackedPlotsLineUpTheirYAxes_data()
