@@ -124,7 +124,7 @@ struct ContributionPlot::Private : PlotCanvas
         if (infinite->visible())
             infinite->addToLegend();
         const double pad = bars ? 0.6 : 0.5;
-        plot->xAxis->setRange(double(c.support.first) - pad, double(c.support.last) + pad);
+        applyXRange(c, pad);
         plot->yAxis->setRange(low < 0 ? low - span * 0.08 : 0.0, top);
         plot->yAxis->setLabel(QObject::tr("term (%1)").arg(klscope::unitText(c.unit)));
         klscope::plot::fitLegend(plot);
@@ -175,6 +175,14 @@ ContributionPlot::ContributionPlot(Document *document, QWidget *parent)
     d->readoutText = [this](QPoint position) {
         return readoutAt(position);
     };
+    connect(d->plot, &QCustomPlot::mouseWheel, this, [this](QWheelEvent *event) {
+        const auto [lo, hi] = d->wheel(event);
+        emit zoomed(lo, hi);
+    });
+    connect(d->plot, &QCustomPlot::mouseDoubleClick, this, [this](QMouseEvent *) {
+        setZoom(std::nullopt);
+        emit zoomReset();
+    });
     connect(plot, &QCustomPlot::mouseMove, this,
             [this](QMouseEvent *event) { d->showReadout(event, readoutAt(event->pos())); });
     d->connectUpdates(this, true, [this] { emit replotted(); });
@@ -236,4 +244,17 @@ void ContributionPlot::setTextScale(double factor)
 double ContributionPlot::textPointSize() const
 {
     return d->textPointSize();
+}
+
+std::pair<double, double> ContributionPlot::visibleRange() const
+{
+    return {d->plot->xAxis->range().lower, d->plot->xAxis->range().upper};
+}
+
+void ContributionPlot::setZoom(std::optional<std::pair<double, double>> range)
+{
+    if (d->userRange == range)
+        return;
+    d->userRange = range;
+    d->update();
 }

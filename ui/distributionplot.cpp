@@ -103,7 +103,7 @@ struct DistributionPlot::Private : PlotCanvas
             infiniteQP->addToLegend();
 
         const double pad = bars ? 0.6 : 0.5;
-        plot->xAxis->setRange(double(c.support.first) - pad, double(c.support.last) + pad);
+        applyXRange(c, pad);
         // While a bar is dragged the scale stays put, so the mass under the hand is the mass it set.
         if (dragSide < 0)
             plot->yAxis->setRange(0.0, top > 0 ? top * 1.12 : 1.0);
@@ -208,6 +208,14 @@ DistributionPlot::DistributionPlot(Document *document, QWidget *parent)
     d->readoutText = [this](QPoint position) {
         return readoutAt(position);
     };
+    connect(d->plot, &QCustomPlot::mouseWheel, this, [this](QWheelEvent *event) {
+        const auto [lo, hi] = d->wheel(event);
+        emit zoomed(lo, hi);
+    });
+    connect(d->plot, &QCustomPlot::mouseDoubleClick, this, [this](QMouseEvent *) {
+        setZoom(std::nullopt);
+        emit zoomReset();
+    });
     connect(plot, &QCustomPlot::mouseMove, this, [this](QMouseEvent *event) {
         if (d->dragSide >= 0) {
             d->dragTo(event->pos());
@@ -291,4 +299,17 @@ void DistributionPlot::setTextScale(double factor)
 double DistributionPlot::textPointSize() const
 {
     return d->textPointSize();
+}
+
+std::pair<double, double> DistributionPlot::visibleRange() const
+{
+    return {d->plot->xAxis->range().lower, d->plot->xAxis->range().upper};
+}
+
+void DistributionPlot::setZoom(std::optional<std::pair<double, double>> range)
+{
+    if (d->userRange == range)
+        return;
+    d->userRange = range;
+    d->update();
 }

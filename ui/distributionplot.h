@@ -10,6 +10,8 @@
 #include <QWidget>
 
 #include <memory>
+#include <optional>
+#include <utility>
 
 class Document;
 
@@ -40,6 +42,11 @@ public:
     int axisLeft() const;
     /// Text of the plot at `factor` × the widget's font (View → Text size), and its tick labels' size.
     void setTextScale(double factor);
+    /// The events shown (the x axis range, padding included).
+    std::pair<double, double> visibleRange() const;
+    /// Shows the events lo..hi (a zoom or pan, shared by the stacked plots); nullopt goes back to
+    /// where the mass is.
+    void setZoom(std::optional<std::pair<double, double>> range);
     double textPointSize() const;
 
     /// The plot drawn at `size` logical pixels as a vector recording, for export: replay it with
@@ -47,6 +54,10 @@ public:
     QPicture figure(QSize size) const;
 
 signals:
+    /// The person zoomed or panned (mouse wheel; Shift pans) to lo..hi.
+    void zoomed(double lo, double hi);
+    /// The person double-clicked the plot: back to where the mass is.
+    void zoomReset();
     /// The plot has been redrawn into its buffer after a change (the widget repaints next).
     void replotted();
 

@@ -142,6 +142,54 @@ void fitLegend(QCustomPlot *plot)
     legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
 }
 
+std::pair<double, double> massRange(const klscope::Comparison &c, int columns)
+{
+    const std::size_t n = c.p.size();
+    const double first = double(c.support.first), last = double(c.support.last);
+    if (n < 8 || n != c.q.size() || int(n) > columns)
+        return {first, last};
+    constexpr double kTail = 1e-4;
+    std::size_t lo = n, hi = 0;
+    for (const auto *masses : {&c.p, &c.q}) {
+        double total = 0;
+        for (double v : *masses)
+            total += v;
+        if (!(total > 0))
+            continue;
+        double sum = 0;
+        std::size_t i = 0;
+        for (; i < n; ++i) {
+            sum += (*masses)[i];
+            if (sum > kTail * total)
+                break;
+        }
+        lo = std::min(lo, i);
+        sum = 0;
+        std::size_t j = n;
+        for (; j > 0; --j) {
+            sum += (*masses)[j - 1];
+            if (sum > kTail * total)
+                break;
+        }
+        hi = std::max(hi, j == 0 ? 0 : j - 1);
+    }
+    if (lo > hi)
+        return {first, last};
+    double a = first + double(lo), b = first + double(hi);
+    for (const auto *events : {&c.infinitePQ, &c.infiniteQP})
+        for (std::int64_t e : *events) {
+            a = std::min(a, double(e));
+            b = std::max(b, double(e));
+        }
+    const double pad = std::max(1.0, (b - a) * 0.05);
+    a = std::max(first, a - pad);
+    b = std::min(last, b + pad);
+    // Narrow the view only when it leaves out a good part of the support.
+    if (b - a > 0.6 * (last - first))
+        return {first, last};
+    return {a, b};
+}
+
 void setupValueAxis(QCPAxis *axis)
 {
     axis->setTicker(QSharedPointer<QCPAxisTicker>(new ValueTicker));

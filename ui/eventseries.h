@@ -6,11 +6,14 @@
 // maximum of its events (what the eye could see anyway), so a replot costs one pass over the values
 // and the graph holds at most two points per pixel, whatever the number of events.
 
+#include <comparison.h>
+
 #include <QList>
 
 #include <cstdint>
 #include <limits>
 #include <span>
+#include <utility>
 #include <vector>
 
 class QColor;
@@ -35,6 +38,12 @@ struct ValueRange
 
 /// Ticks on whole events only (1, 2 or 5 × 10^k apart) labelled as plain integers.
 void setupEventAxis(QCPAxis *axis);
+
+/// The events the plots show by default: where the mass is. The smallest range holding all but 1e-4
+/// of each side's mass at either end, and every event with an infinite term, padded; the whole support
+/// when that is most of it, or when the support has more events than `columns` pixel columns (curves
+/// are then sampled over the whole support).
+std::pair<double, double> massRange(const klscope::Comparison &c, int columns);
 
 /// Shows the legend in one row above the axis rect, where it never covers a curve or a bar.
 void setupLegend(QCustomPlot *plot);

@@ -141,6 +141,24 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_document(new Do
         m_contributionPlot->alignLeftMargin(margin);
         m_cumulativePlot->alignLeftMargin(margin);
     };
+    // Zoom and pan follow from plot to plot; a double-click (or View → Reset Zoom) goes back.
+    const auto zoomAll = [this](std::optional<std::pair<double, double>> range) {
+        m_distributionPlot->setZoom(range);
+        m_contributionPlot->setZoom(range);
+        m_cumulativePlot->setZoom(range);
+    };
+    connect(m_distributionPlot, &DistributionPlot::zoomed, this, [zoomAll](double lo, double hi) {
+        zoomAll(std::pair{lo, hi});
+    });
+    connect(m_contributionPlot, &ContributionPlot::zoomed, this, [zoomAll](double lo, double hi) {
+        zoomAll(std::pair{lo, hi});
+    });
+    connect(m_cumulativePlot, &CumulativePlot::zoomed, this, [zoomAll](double lo, double hi) {
+        zoomAll(std::pair{lo, hi});
+    });
+    connect(m_distributionPlot, &DistributionPlot::zoomReset, this, [zoomAll] { zoomAll(std::nullopt); });
+    connect(m_contributionPlot, &ContributionPlot::zoomReset, this, [zoomAll] { zoomAll(std::nullopt); });
+    connect(m_cumulativePlot, &CumulativePlot::zoomReset, this, [zoomAll] { zoomAll(std::nullopt); });
     connect(m_distributionPlot, &DistributionPlot::replotted, this, alignPlots);
     connect(m_contributionPlot, &ContributionPlot::replotted, this, alignPlots);
     connect(m_cumulativePlot, &CumulativePlot::replotted, this, alignPlots);
@@ -288,6 +306,16 @@ void MainWindow::createMenus()
         for (int i = 0; i < m_termActions.size(); ++i)
             m_termActions.at(i)->setChecked(m_document->isTermVisible(order[i]));
     });
+    view->addSeparator();
+    QAction *resetZoom = view->addAction(tr("Reset &Zoom"), this, [this] {
+        m_distributionPlot->setZoom(std::nullopt);
+        m_contributionPlot->setZoom(std::nullopt);
+        m_cumulativePlot->setZoom(std::nullopt);
+    });
+    resetZoom->setObjectName(QStringLiteral("resetZoomAction"));
+    resetZoom->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    resetZoom->setStatusTip(tr("Show where the mass is again (the wheel zooms the plots, Shift+wheel pans, a "
+                               "double-click resets)."));
     view->addSeparator();
     // Presentation: larger text in the panel and the plots, for a projector.
     QMenu *textSize = view->addMenu(tr("&Text size"));

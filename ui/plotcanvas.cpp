@@ -2,13 +2,18 @@
 
 #include "document.h"
 #include "eventreadout.h"
+#include "eventseries.h"
 #include "plotfigure.h"
 #include "versions.h"
 
 #include <qcustomplot.h>
 
 #include <QToolTip>
+#include <QWheelEvent>
+
 #include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
 
 QString klscope::versions::qcustomplot()
 {
@@ -108,6 +113,50 @@ struct MarginProbe : QCPAxis
 };
 
 } // namespace
+
+std::pair<double, double> PlotCanvas::wheel(const QWheelEvent *event)
+{
+    const klscope::Comparison &c = document->comparison();
+    const double first = double(c.support.first), last = double(c.support.last);
+    const QCPRange now = plot->xAxis->range();
+    double a = now.lower, b = now.upper;
+    const double steps = event->angleDelta().y() / 120.0;
+    if (event->modifiers() & Qt::ShiftModifier) {
+        const double shift = -steps * (b - a) * 0.1;
+        a += shift;
+        b += shift;
+    } else {
+        const double factor = std::pow(0.8, steps);
+        const double at = plot->xAxis->pixelToCoord(event->position().x());
+        a = at - (at - a) * factor;
+        b = at + (b - at) * factor;
+    }
+    // At least a few events across, never beyond the support.
+    const double span = std::clamp(b - a, 4.0, std::max(4.0, last - first + 1.0));
+    if (b - a != span) {
+        const double centre = (a + b) / 2;
+        a = centre - span / 2;
+        b = centre + span / 2;
+    }
+    if (a < first - 0.5) {
+        b += first - 0.5 - a;
+        a = first - 0.5;
+    }
+    if (b > last + 0.5) {
+        a -= b - last - 0.5;
+        b = last + 0.5;
+    }
+    userRange = std::pair{std::max(a + 0.5, first), std::min(b - 0.5, last)};
+    update();
+    return *userRange;
+}
+
+void PlotCanvas::applyXRange(const klscope::Comparison &c, double pad)
+{
+    const auto [a, b] =
+        userRange ? *userRange : klscope::plot::massRange(c, std::max(1, plot->axisRect()->width()));
+    plot->xAxis->setRange(a - pad, b + pad);
+}
 
 int PlotCanvas::naturalLeftMargin() const
 {

@@ -13,10 +13,16 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
+#include <utility>
 
 class Document;
+namespace klscope {
+struct Comparison;
+}
 class QCustomPlot;
 class QMouseEvent;
+class QWheelEvent;
 class QObject;
 class QWidget;
 
@@ -32,6 +38,14 @@ struct PlotCanvas
     QPoint hoverPosition;  ///< where the mouse was when it was shown
 
     virtual ~PlotCanvas() = default;
+
+    /// The events shown: a range the person zoomed or panned to, else where the mass is (massRange).
+    std::optional<std::pair<double, double>> userRange;
+    /// The mouse wheel zooms the event axis around the mouse (with Shift it pans), within the support;
+    /// returns the new range.
+    std::pair<double, double> wheel(const QWheelEvent *event);
+    /// The x range to draw for `c` (padding `pad` around whole events).
+    void applyXRange(const klscope::Comparison &c, double pad);
 
     /// Draws the document's comparison into the plot; ends with queueReplot().
     virtual void update() = 0;

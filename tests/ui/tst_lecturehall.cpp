@@ -46,6 +46,7 @@
 #include <QTest>
 #include <QToolTip>
 #include <QUndoStack>
+#include <QWheelEvent>
 
 #include <cmath>
 #include <memory>
@@ -87,6 +88,9 @@ private slots:
     void firstClickOnATermSortsBiggestFirst();
     void textSizeForProjection_data();
     void textSizeForProjection();
+    void xRangeFollowsTheMass_data();
+    void xRangeFollowsTheMass();
+    void wheelZoomsEveryPlotAndResetGoesBack();
     void stackedPlotsLineUpTheirYAxes_data();
     void stackedPlotsLineUpTheirYAxes();
     void versionWithoutADisplay();
@@ -623,6 +627,65 @@ void TestLectureHall::textSizeForProjection()
     m_window->findChild<QAction *>(QStringLiteral("textSize100"))->trigger();
     QCOMPARE(m_window->findChild<QLabel *>(QStringLiteral("klPQValue"))->font().pointSizeF(), panel);
     QCOMPARE(m_window->distributionPlot()->textPointSize(), plot);
+}
+
+void TestLectureHall::xRangeFollowsTheMass_data()
+{
+    QTest::addColumn<QString>("preset");
+    QTest::addColumn<double>("lowest");
+    QTest::addColumn<double>("highest");
+    // Poisson(3) against geometric(0.25) on 0..128: the mass lies below about 40, so the plots show
+    // that, not 85 % empty axis. The seed's 0..14 is shown whole.
+    QTest::newRow("poisson-vs-geometric") << QStringLiteral("poisson-vs-geometric") << 25.0 << 60.0;
+    QTest::newRow("seed") << QStringLiteral("seed") << 14.0 << 15.0;
+}
+
+void TestLectureHall::xRangeFollowsTheMass()
+{
+    QFETCH(QString, preset);
+    QFETCH(double, lowest);
+    QFETCH(double, highest);
+    QVERIFY(m_window->loadPreset(preset));
+    waitForPlots();
+    for (const auto &range :
+         {m_window->distributionPlot()->visibleRange(), m_window->contributionPlot()->visibleRange(),
+          m_window->cumulativePlot()->visibleRange()}) {
+        QVERIFY2(range.first <= 0.0, qPrintable(QString::number(range.first)));
+        QVERIFY2(range.second >= lowest && range.second <= highest,
+                 qPrintable(QString::number(range.second)));
+    }
+}
+
+void TestLectureHall::wheelZoomsEveryPlotAndResetGoesBack()
+{
+    QVERIFY(m_window->loadPreset(QStringLiteral("poisson-vs-geometric")));
+    waitForPlots();
+    const auto before = m_window->distributionPlot()->visibleRange();
+    QWidget *canvas = m_window->distributionPlot()->canvas();
+    const QPointF at(canvas->width() / 2.0, canvas->height() / 2.0);
+    QWheelEvent wheel(at, canvas->mapToGlobal(at), QPoint(), QPoint(0, 240), Qt::NoButton, Qt::NoModifier,
+                      Qt::NoScrollPhase, false);
+    QCoreApplication::sendEvent(canvas, &wheel);
+    const auto zoomed = m_window->distributionPlot()->visibleRange();
+    QVERIFY(zoomed.second - zoomed.first < 0.8 * (before.second - before.first));
+    // The stacked plots follow.
+    QCOMPARE(m_window->contributionPlot()->visibleRange(), zoomed);
+    QCOMPARE(m_window->cumulativePlot()->visibleRange(), zoomed);
+    // An edit keeps the zoom.
+    QVERIFY(m_window->document()->setParameter(Side::P, 0, 4.0));
+    QCOMPARE(m_window->distributionPlot()->visibleRange(), zoomed);
+    // A double-click on any plot goes back to where the mass is, on all three.
+    QTest::mouseDClick(m_window->contributionPlot()->canvas(), Qt::LeftButton, {}, QPoint(60, 60));
+    QVERIFY(m_window->distributionPlot()->visibleRange() != zoomed);
+    QCOMPARE(m_window->cumulativePlot()->visibleRange().second,
+             m_window->distributionPlot()->visibleRange().second);
+    // View → Reset Zoom does the same.
+    QCoreApplication::sendEvent(canvas, &wheel);
+    QVERIFY(m_window->distributionPlot()->visibleRange().second < before.second);
+    m_window->findChild<QAction *>(QStringLiteral("resetZoomAction"))->trigger();
+    QVERIFY(m_window->distributionPlot()->visibleRange().second >=
+            m_window->contributionPlot()->visibleRange().second - 1);
+    QVERIFY(m_window->distributionPlot()->visibleRange().second > zoomed.second);
 }
 
 void TestLectureHall::stackedPlotsLineUpTheirYAxes_data()
