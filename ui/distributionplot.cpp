@@ -39,6 +39,7 @@ struct DistributionPlot::Private : PlotCanvas
     bool bars = true;
     int dragSide = -1;
     std::ptrdiff_t dragIndex = -1;
+    bool logScale = false;
 
     bool wantBars() const
     {
@@ -105,8 +106,18 @@ struct DistributionPlot::Private : PlotCanvas
         const double pad = bars ? 0.6 : 0.5;
         applyXRange(c, pad);
         // While a bar is dragged the scale stays put, so the mass under the hand is the mass it set.
-        if (dragSide < 0)
+        if (dragSide < 0 && !logScale) {
             plot->yAxis->setRange(0.0, top > 0 ? top * 1.12 : 1.0);
+        } else if (dragSide < 0) {
+            // Log scale: down to the smallest positive mass, but no more than 12 decades below the top.
+            double lowest = top;
+            for (const auto *masses : {&c.p, &c.q})
+                for (double v : *masses)
+                    if (v > 0)
+                        lowest = std::min(lowest, v);
+            const double high = top > 0 ? top * 2 : 1.0;
+            plot->yAxis->setRange(std::max(lowest * 0.5, high * 1e-12), high);
+        }
         klscope::plot::fitLegend(plot);
         queueReplot();
     }
@@ -312,4 +323,34 @@ void DistributionPlot::setZoom(std::optional<std::pair<double, double>> range)
         return;
     d->userRange = range;
     d->update();
+}
+
+void DistributionPlot::setLogScale(bool on)
+{
+    if (d->logScale == on)
+        return;
+    d->logScale = on;
+    QCPAxis *y = d->plot->yAxis;
+    if (on) {
+        y->setScaleType(QCPAxis::stLogarithmic);
+        y->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTickerLog));
+        y->setNumberFormat(QStringLiteral("eb"));
+        y->setNumberPrecision(0);
+    } else {
+        y->setScaleType(QCPAxis::stLinear);
+        klscope::plot::setupValueAxis(y);
+        y->setNumberFormat(QStringLiteral("gb"));
+        y->setNumberPrecision(6);
+    }
+    d->update();
+}
+
+bool DistributionPlot::logScale() const
+{
+    return d->logScale;
+}
+
+std::pair<double, double> DistributionPlot::massAxisRange() const
+{
+    return {d->plot->yAxis->range().lower, d->plot->yAxis->range().upper};
 }

@@ -42,6 +42,11 @@ public:
     int axisLeft() const;
     /// Text of the plot at `factor` × the widget's font (View → Text size), and its tick labels' size.
     void setTextScale(double factor);
+    /// A logarithmic mass axis (View → Log Scale for Masses), to see tails and tiny masses.
+    void setLogScale(bool on);
+    bool logScale() const;
+    /// The mass axis range (tests read it).
+    std::pair<double, double> massAxisRange() const;
     /// The events shown (the x axis range, padding included).
     std::pair<double, double> visibleRange() const;
     /// Shows the events lo..hi (a zoom or pan, shared by the stacked plots); nullopt goes back to

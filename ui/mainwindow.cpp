@@ -313,6 +313,12 @@ void MainWindow::createMenus()
         m_cumulativePlot->setZoom(std::nullopt);
     });
     resetZoom->setObjectName(QStringLiteral("resetZoomAction"));
+    QAction *logScale = view->addAction(tr("&Log Scale for Masses"));
+    logScale->setObjectName(QStringLiteral("logScaleAction"));
+    logScale->setCheckable(true);
+    logScale->setStatusTip(
+        tr("A logarithmic mass axis in the distributions plot, to compare tails and tiny masses."));
+    connect(logScale, &QAction::toggled, m_distributionPlot, &DistributionPlot::setLogScale);
     resetZoom->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     resetZoom->setStatusTip(tr("Show where the mass is again (the wheel zooms the plots, Shift+wheel pans, a "
                                "double-click resets)."));

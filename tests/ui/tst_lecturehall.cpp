@@ -91,6 +91,7 @@ private slots:
     void xRangeFollowsTheMass_data();
     void xRangeFollowsTheMass();
     void wheelZoomsEveryPlotAndResetGoesBack();
+    void logScaleShowsTinyMasses();
     void stackedPlotsLineUpTheirYAxes_data();
     void stackedPlotsLineUpTheirYAxes();
     void versionWithoutADisplay();
@@ -686,6 +687,27 @@ void TestLectureHall::wheelZoomsEveryPlotAndResetGoesBack()
     QVERIFY(m_window->distributionPlot()->visibleRange().second >=
             m_window->contributionPlot()->visibleRange().second - 1);
     QVERIFY(m_window->distributionPlot()->visibleRange().second > zoomed.second);
+}
+
+void TestLectureHall::logScaleShowsTinyMasses()
+{
+    // The seed's P at x = 0 is 8e-5 ... on a linear axis it is a flat line; on the log axis the
+    // axis reaches below it. Off again, the axis starts at 0.
+    QAction *action = m_window->findChild<QAction *>(QStringLiteral("logScaleAction"));
+    QVERIFY(action && action->isCheckable());
+    action->trigger();
+    QVERIFY(m_window->distributionPlot()->logScale());
+    const klscope::Comparison &c = m_window->document()->comparison();
+    double smallest = 1;
+    for (double v : c.p)
+        if (v > 0)
+            smallest = std::min(smallest, v);
+    const auto range = m_window->distributionPlot()->massAxisRange();
+    QVERIFY(range.first > 0);
+    QVERIFY2(range.first <= smallest, qPrintable(QStringLiteral("%1 > %2").arg(range.first).arg(smallest)));
+    action->trigger();
+    QVERIFY(!m_window->distributionPlot()->logScale());
+    QCOMPARE(m_window->distributionPlot()->massAxisRange().first, 0.0);
 }
 
 void TestLectureHall::stackedPlotsLineUpTheirYAxes_data()
