@@ -36,9 +36,17 @@ protected:
 // events too.
 class EventTicker : public QCPAxisTicker
 {
+public:
+    /// labels[x] names event x (imported words); empty: events are numbers.
+    std::vector<QString> labels;
+
 protected:
     QString getTickLabel(double tick, const QLocale &locale, QChar formatChar, int precision) override
     {
+        const double x = std::round(tick);
+        if (!labels.empty() && x == tick && x >= 0 && x < double(labels.size()) &&
+            !labels[std::size_t(x)].isEmpty())
+            return labels[std::size_t(x)];
         return withMinusSign(QCPAxisTicker::getTickLabel(tick, locale, formatChar, precision));
     }
 
@@ -140,6 +148,18 @@ void fitLegend(QCustomPlot *plot)
     }
     legend->setWrap(columns);
     legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+}
+
+void setEventLabels(QCPAxis *axis, std::span<const std::string> labels)
+{
+    auto *ticker = dynamic_cast<EventTicker *>(axis->ticker().data());
+    if (!ticker)
+        return;
+    std::vector<QString> names;
+    names.reserve(labels.size());
+    for (const std::string &label : labels)
+        names.push_back(QString::fromStdString(label));
+    ticker->labels = std::move(names);
 }
 
 std::pair<double, double> massRange(const klscope::Comparison &c, int columns)

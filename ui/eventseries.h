@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <limits>
 #include <span>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -38,6 +39,9 @@ struct ValueRange
 
 /// Ticks on whole events only (1, 2 or 5 × 10^k apart) labelled as plain integers.
 void setupEventAxis(QCPAxis *axis);
+/// Names the ticks of an event axis (set up by setupEventAxis) by the events' labels, where imported
+/// data has them: labels[x] names event x. Empty: plain numbers.
+void setEventLabels(QCPAxis *axis, std::span<const std::string> labels);
 
 /// The events the plots show by default: where the mass is. The smallest range holding all but 1e-4
 /// of each side's mass at either end, and every event with an infinite term, padded; the whole support

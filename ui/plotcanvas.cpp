@@ -98,9 +98,18 @@ QString PlotCanvas::readoutAt(QPoint canvasPosition) const
     const std::ptrdiff_t index = eventAt(canvasPosition);
     if (index < 0)
         return {};
-    return klscope::eventReadout(document->comparison(), std::size_t(index),
-                                 document->isTermVisible(Term::KlPQ), document->isTermVisible(Term::KlQP),
-                                 document->isTermVisible(Term::Js));
+    QString text =
+        klscope::eventReadout(document->comparison(), std::size_t(index), document->isTermVisible(Term::KlPQ),
+                              document->isTermVisible(Term::KlQP), document->isTermVisible(Term::Js));
+    // An imported event is named by its label too: "x = 2 ('cherry')".
+    const auto labels = document->eventLabels();
+    const std::int64_t x = document->comparison().support.first + index;
+    if (x >= 0 && std::size_t(x) < labels.size() && !labels[std::size_t(x)].empty()) {
+        const qsizetype end = text.indexOf(QLatin1Char('\n'));
+        text.insert(end < 0 ? text.size() : end,
+                    QStringLiteral(" (‘%1’)").arg(QString::fromStdString(labels[std::size_t(x)])));
+    }
+    return text;
 }
 
 namespace {
@@ -153,6 +162,8 @@ std::pair<double, double> PlotCanvas::wheel(const QWheelEvent *event)
 
 void PlotCanvas::applyXRange(const klscope::Comparison &c, double pad)
 {
+    // Imported words name the ticks of the event axis.
+    klscope::plot::setEventLabels(plot->xAxis, document->eventLabels());
     const auto [a, b] =
         userRange ? *userRange : klscope::plot::massRange(c, std::max(1, plot->axisRect()->width()));
     plot->xAxis->setRange(a - pad, b + pad);

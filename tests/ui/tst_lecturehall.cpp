@@ -92,6 +92,7 @@ private slots:
     void xRangeFollowsTheMass();
     void wheelZoomsEveryPlotAndResetGoesBack();
     void logScaleShowsTinyMasses();
+    void importedLabelsNameTheEvents();
     void stackedPlotsLineUpTheirYAxes_data();
     void stackedPlotsLineUpTheirYAxes();
     void versionWithoutADisplay();
@@ -708,6 +709,30 @@ void TestLectureHall::logScaleShowsTinyMasses()
     action->trigger();
     QVERIFY(!m_window->distributionPlot()->logScale());
     QCOMPARE(m_window->distributionPlot()->massAxisRange().first, 0.0);
+}
+
+void TestLectureHall::importedLabelsNameTheEvents()
+{
+    // Words imported as labels name the ticks of the event axis and the hover read-out.
+    Document *document = m_window->document();
+    QVERIFY(document->setDistribution(
+        Side::P, klscope::Custom({0.1, 0.2, 0.3, 0.4}, {"apple", "banana", "cherry", "date"})));
+    QVERIFY(document->setDistribution(Side::Q, klscope::parseSpec("custom:0.25,0.25,0.25,0.25")));
+    QVERIFY(document->setSupport(std::nullopt));
+    waitForPlots();
+    const QString readout =
+        m_window->distributionPlot()->readoutAt(m_window->distributionPlot()->pixelFor(0, 2, 0.15));
+    QVERIFY2(readout.contains(QStringLiteral("cherry")), qPrintable(readout));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("labels.svg"));
+    const FigureExport figure(m_window->distributionPlot(), m_window->contributionPlot(),
+                              m_window->cumulativePlot());
+    QCOMPARE(figure.write(path, FigureExport::Plot::All, QSize(800, 600)), QString());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray svg = file.readAll();
+    for (const char *word : {"apple", "banana", "cherry", "date"})
+        QVERIFY2(svg.count(QByteArray(">") + word + "<") >= 3, word); // on each of the three x axes
 }
 
 void TestLectureHall::stackedPlotsLineUpTheirYAxes_data()
