@@ -75,6 +75,7 @@ private slots:
     void lessonSaysWhenItNoLongerApplies();
     void windowFitsTheScreen();
     void titleNamesTheProgramOnce();
+    void leftPanelKeepsItsWidthAcrossFamilies();
     void aboutShowsTheVersions();
     void panelNumbers_data();
     void panelNumbers();
@@ -425,6 +426,26 @@ void TestLectureHall::windowFitsTheScreen()
                             .arg(available.width())
                             .arg(available.height())));
     QVERIFY(available.contains(fresh.geometry()));
+}
+
+void TestLectureHall::leftPanelKeepsItsWidthAcrossFamilies()
+{
+    // Switching a family (other parameter names, a custom table) must not make the panel jump.
+    m_window->resize(1280, 800);
+    QWidget *left = m_window->findChild<QWidget *>(QStringLiteral("leftScroll"));
+    QVERIFY(left);
+    QTRY_VERIFY(left->width() > 0);
+    QCoreApplication::processEvents();
+    const int width = left->width();
+    for (klscope::Family family : klscope::allFamilies()) {
+        QVERIFY(m_window->document()->setFamily(Side::P, family));
+        QCoreApplication::processEvents();
+        QVERIFY2(left->width() == width,
+                 qPrintable(QStringLiteral("%1: %2 -> %3")
+                                .arg(QString::fromUtf8(klscope::familyKeyword(family).data()))
+                                .arg(width)
+                                .arg(left->width())));
+    }
 }
 
 void TestLectureHall::titleNamesTheProgramOnce()
