@@ -7,9 +7,11 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QTableWidget>
 #include <QVBoxLayout>
 
 namespace imp = klscope::import;
@@ -132,6 +134,16 @@ ImportDialog::ImportDialog(const QString &source, const QString &shape, Side sid
     m_previewLabel->setMinimumHeight(m_previewLabel->fontMetrics().lineSpacing() * 5);
     m_previewLabel->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     layout->addWidget(m_previewLabel);
+    m_rows = new QTableWidget(this);
+    m_rows->setObjectName(QStringLiteral("firstRowsTable"));
+    m_rows->setToolTip(
+        tr("The first rows of the data as they were read: check the columns before importing."));
+    m_rows->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_rows->verticalHeader()->hide();
+    m_rows->verticalHeader()->setDefaultSectionSize(m_rows->fontMetrics().height() + 6);
+    m_rows->horizontalHeader()->setStretchLastSection(true);
+    m_rows->hide();
+    layout->addWidget(m_rows);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Import"));
@@ -231,6 +243,24 @@ void ImportDialog::setChoice(const ImportChoice &choice)
 QString ImportDialog::previewText() const
 {
     return m_previewLabel->text();
+}
+
+void ImportDialog::setFirstRows(const QStringList &columns, const QList<QStringList> &rows)
+{
+    m_rows->setColumnCount(int(columns.size()));
+    m_rows->setHorizontalHeaderLabels(columns);
+    m_rows->setRowCount(int(rows.size()));
+    for (int r = 0; r < rows.size(); ++r)
+        for (int c = 0; c < rows.at(r).size() && c < columns.size(); ++c) {
+            auto *item = new QTableWidgetItem(rows.at(r).at(c));
+            item->setTextAlignment(c == 0 ? Qt::AlignRight | Qt::AlignVCenter
+                                          : Qt::AlignLeft | Qt::AlignVCenter);
+            m_rows->setItem(r, c, item);
+        }
+    m_rows->setFixedHeight(m_rows->horizontalHeader()->sizeHint().height() +
+                           int(rows.size()) * m_rows->verticalHeader()->defaultSectionSize() +
+                           2 * m_rows->frameWidth());
+    m_rows->setVisible(!rows.isEmpty());
 }
 
 void ImportDialog::updatePreview()

@@ -19,6 +19,7 @@ class QDoubleSpinBox;
 class QGroupBox;
 class QLabel;
 class QRadioButton;
+class QTableWidget;
 
 class ImportDialog : public QDialog
 {
@@ -41,6 +42,9 @@ public:
     bool hasChoice() const;
     ImportChoice choice() const;
     void setChoice(const ImportChoice &choice);
+    /// Shows the first rows of the table as they were parsed (line number, label, values), so a wrong
+    /// column or delimiter shows before anything is imported.
+    void setFirstRows(const QStringList &columns, const QList<QStringList> &rows);
     /// The preview line (what the choice gives, or why it fails).
     QString previewText() const;
 
@@ -57,5 +61,6 @@ private:
     QRadioButton *m_fdBins;
     QDoubleSpinBox *m_width;
     QLabel *m_previewLabel;
+    QTableWidget *m_rows = nullptr;
     QDialogButtonBox *m_buttons;
 };

@@ -81,6 +81,35 @@ imp::Result<imp::Table> readTable(const QString &path)
 
 namespace {
 
+// The column titles and the first rows of a parsed table, for the import dialog's preview.
+QStringList firstRowsHeader(const imp::Table &table)
+{
+    QStringList columns{QObject::tr("line")};
+    if (table.hasLabels())
+        columns.append(table.header.size() > 0 ? QString::fromStdString(table.header[0])
+                                               : QObject::tr("event"));
+    for (std::size_t v = 0; v < table.values.size(); ++v) {
+        const std::size_t index = v + (table.hasLabels() ? 1 : 0);
+        columns.append(index < table.header.size() ? QString::fromStdString(table.header[index])
+                                                   : QObject::tr("value %1").arg(v + 1));
+    }
+    return columns;
+}
+
+QList<QStringList> firstRows(const imp::Table &table, std::size_t count = 5)
+{
+    QList<QStringList> rows;
+    for (std::size_t r = 0; r < table.rowCount() && r < count; ++r) {
+        QStringList row{QString::number(table.lines[r])};
+        if (table.hasLabels() && r < table.labels.size())
+            row.append(QString::fromStdString(table.labels[r]));
+        for (const auto &column : table.values)
+            row.append(r < column.size() ? QString::number(column[r], 'g', 17) : QString());
+        rows.append(row);
+    }
+    return rows;
+}
+
 QString autosaveFolder()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
@@ -587,6 +616,7 @@ void SessionController::importWithDialog(Side side, const imp::Table &table)
             return prepareImport(m_document->state(), s, table, c);
         },
         m_window);
+    dialog.setFirstRows(firstRowsHeader(table), firstRows(table));
     if (dialog.exec() != QDialog::Accepted)
         return;
     QString error;

@@ -14,6 +14,7 @@
 #include "eventtablemodel.h"
 #include "eventtableview.h"
 #include "figureexport.h"
+#include "importdialog.h"
 #include "mainwindow.h"
 #include "metricspanel.h"
 #include "numberspinbox.h"
@@ -26,14 +27,17 @@
 #include "comparespecs.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QDoubleSpinBox>
+#include <QDropEvent>
 #include <QFile>
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMimeData>
 #include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -42,10 +46,13 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QToolTip>
 #include <QUndoStack>
+#include <QUrl>
 #include <QWheelEvent>
 
 #include <cmath>
@@ -76,6 +83,7 @@ private slots:
     void windowFitsTheScreen();
     void titleNamesTheProgramOnce();
     void leftPanelKeepsItsWidthAcrossFamilies();
+    void importDialogShowsTheFirstRows();
     void aboutShowsTheVersions();
     void panelNumbers_data();
     void panelNumbers();
@@ -446,6 +454,47 @@ void TestLectureHall::leftPanelKeepsItsWidthAcrossFamilies()
                                 .arg(width)
                                 .arg(left->width())));
     }
+}
+
+void TestLectureHall::importDialogShowsTheFirstRows()
+{
+    // A file dropped on P: the dialog shows its first rows as parsed (line, label, values).
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("words.csv"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("word,count\napple,2\nbanana,6\ncherry,12\n");
+    file.close();
+    QStringList header, first;
+    int rows = -1;
+    QTimer answer;
+    answer.setInterval(10);
+    connect(&answer, &QTimer::timeout, this, [&] {
+        auto *dialog = qobject_cast<ImportDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        answer.stop();
+        auto *table = dialog->findChild<QTableWidget *>(QStringLiteral("firstRowsTable"));
+        if (table) {
+            rows = table->rowCount();
+            for (int c = 0; c < table->columnCount(); ++c) {
+                header.append(table->horizontalHeaderItem(c)->text());
+                first.append(table->item(0, c)->text());
+            }
+        }
+        dialog->reject();
+    });
+    answer.start();
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(path)});
+    QWidget *editor = m_window->editor(0);
+    QDragEnterEvent enter(QPoint(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(editor, &enter);
+    QDropEvent drop(QPointF(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(editor, &drop);
+    QTRY_COMPARE(rows, 3);
+    QCOMPARE(header, (QStringList{QStringLiteral("line"), QStringLiteral("word"), QStringLiteral("count")}));
+    QCOMPARE(first, (QStringList{QStringLiteral("2"), QStringLiteral("apple"), QStringLiteral("2")}));
 }
 
 void TestLectureHall::titleNamesTheProgramOnce()
