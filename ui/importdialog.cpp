@@ -1,9 +1,10 @@
 #include "importdialog.h"
 
+#include "numberspinbox.h"
+
 #include <QButtonGroup>
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -93,11 +94,13 @@ ImportDialog::ImportDialog(const QString &source, const QString &shape, Side sid
     m_integerBins = new QRadioButton(tr("&Integer bins (one per whole number)"), m_binningBox);
     auto *widthRow = new QHBoxLayout;
     m_widthBins = new QRadioButton(tr("Bin &width"), m_binningBox);
-    m_width = new QDoubleSpinBox(m_binningBox);
-    m_width->setDecimals(6);
-    m_width->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
-    m_width->setRange(1e-6, 1e9);
+    // Any positive width, shown exactly as it is used (a Freedman-Diaconis width of 3.2e-08 is neither
+    // rounded to six decimals nor clamped); the preview says when it would make too many bins.
+    m_width = new NumberSpinBox(m_binningBox);
+    m_width->setObjectName(QStringLiteral("widthSpin"));
+    m_width->setRange(1e-300, 1e300);
     m_width->setValue(width > 0 ? width : 1.0);
+    m_width->setSingleStep(width > 0 ? width / 10 : 0.1);
     widthRow->addWidget(m_widthBins);
     widthRow->addWidget(m_width, 1);
     m_fdBins = new QRadioButton(tr("&Freedman–Diaconis (2 IQR n^-1/3)"), m_binningBox);
@@ -153,7 +156,7 @@ ImportDialog::ImportDialog(const QString &source, const QString &shape, Side sid
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_kinds, &QButtonGroup::idClicked, this, &ImportDialog::updatePreview);
     connect(m_binRules, &QButtonGroup::idClicked, this, &ImportDialog::updatePreview);
-    connect(m_width, &QDoubleSpinBox::valueChanged, this, &ImportDialog::updatePreview);
+    connect(m_width, &NumberSpinBox::valueChanged, this, &ImportDialog::updatePreview);
     connect(m_side, &QComboBox::currentIndexChanged, this, &ImportDialog::updatePreview);
     updatePreview();
 }

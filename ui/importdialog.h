@@ -15,7 +15,7 @@
 class QButtonGroup;
 class QComboBox;
 class QDialogButtonBox;
-class QDoubleSpinBox;
+class NumberSpinBox;
 class QGroupBox;
 class QLabel;
 class QRadioButton;
@@ -59,7 +59,7 @@ private:
     QRadioButton *m_integerBins;
     QRadioButton *m_widthBins;
     QRadioButton *m_fdBins;
-    QDoubleSpinBox *m_width;
+    NumberSpinBox *m_width;
     QLabel *m_previewLabel;
     QTableWidget *m_rows = nullptr;
     QDialogButtonBox *m_buttons;

@@ -8,6 +8,7 @@
 #include "contributionplot.h"
 #include "cumulativeplot.h"
 #include "distributioneditor.h"
+#include "distributionimport.h"
 #include "distributionplot.h"
 #include "document.h"
 #include "eventreadout.h"
@@ -75,6 +76,8 @@ private slots:
     void spinBoxFormatsAndParses_data();
     void spinBoxFormatsAndParses();
     void valuesBeyondAControlsRangeShowAsTheyAre();
+    void importWidthIsShownAsItIs_data();
+    void importWidthIsShownAsItIs();
     void hoverReadoutFollowsUndo();
     void extendSupportInTwoHonestSteps();
     void extendSupportIsOfferedForAnyPairWithMassOutside();
@@ -290,6 +293,38 @@ void TestLectureHall::valuesBeyondAControlsRangeShowAsTheyAre()
     // Every numeric control of the editors and options is such a box (no clamping QSpinBox is left).
     QVERIFY(m_window->findChildren<QSpinBox *>().isEmpty());
     QVERIFY(m_window->findChildren<QDoubleSpinBox *>().isEmpty());
+}
+
+void TestLectureHall::importWidthIsShownAsItIs_data()
+{
+    QTest::addColumn<double>("width");
+    QTest::addColumn<QString>("text");
+    // A QDoubleSpinBox with 6 decimals on 1e-6..1e9 turned these into 1e-06, 0.333333 and 1e9.
+    QTest::newRow("tiny") << 3.2e-8 << QStringLiteral("3.2e-08");
+    QTest::newRow("third") << 1.0 / 3.0 << QStringLiteral("0.3333333333333333");
+    QTest::newRow("huge") << 2.5e12 << QStringLiteral("2500000000000");
+}
+
+void TestLectureHall::importWidthIsShownAsItIs()
+{
+    // The same class as the editors' spin boxes: the import dialog's bin width (the other side's
+    // width, or Freedman-Diaconis) is shown and used exactly.
+    QFETCH(double, width);
+    QFETCH(QString, text);
+    const auto table = klscope::import::parseDelimitedText("0.1\n0.2\n0.35\n", "samples.csv");
+    QVERIFY(table.ok());
+    const DocumentState state;
+    ImportDialog dialog(QStringLiteral("samples.csv"), QStringLiteral("3 rows"), Side::P, false, width, true,
+                        [&](Side s, const ImportChoice &c) { return prepareImport(state, s, *table, c); });
+    auto *spin = dialog.findChild<NumberSpinBox *>(QStringLiteral("widthSpin"));
+    QVERIFY(spin);
+    QCOMPARE(spin->text(), text);
+    ImportChoice choice;
+    choice.samples = true;
+    choice.binning.rule = klscope::import::BinRule::Width;
+    choice.binning.width = width;
+    dialog.setChoice(choice);
+    QCOMPARE(dialog.choice().binning.width, width);
 }
 
 void TestLectureHall::hoverReadoutFollowsUndo()
