@@ -1,14 +1,15 @@
 #include "comparisonoptions.h"
 
 #include "document.h"
+#include "numberspinbox.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QGridLayout>
 #include <QLabel>
 #include <QSignalBlocker>
-#include <QSpinBox>
 
+#include <cstdint>
 #include <limits>
 
 namespace {
@@ -29,11 +30,13 @@ ComparisonOptions::ComparisonOptions(Document *document, QWidget *parent)
     m_explicit->setObjectName(QStringLiteral("explicitSupportBox"));
     m_explicit->setToolTip(tr("Off: the union of both natural supports. On: evaluate both mass functions "
                               "on A..B as given (mass outside is reported, not moved)."));
-    m_first = new QSpinBox(this);
-    m_last = new QSpinBox(this);
-    for (QSpinBox *spin : {m_first, m_last}) {
-        spin->setRange(-1'000'000'000, 1'000'000'000);
-        spin->setKeyboardTracking(false);
+    m_first = new NumberSpinBox(this);
+    m_last = new NumberSpinBox(this);
+    // Every event a support can name; the document refuses a support it cannot hold, with a message.
+    for (NumberSpinBox *spin : {m_first, m_last}) {
+        spin->setInteger(true);
+        spin->setRange(double(std::numeric_limits<std::int64_t>::min() / 1024),
+                       double(std::numeric_limits<std::int64_t>::max() / 1024));
         spin->setMinimumWidth(spin->fontMetrics().horizontalAdvance(QStringLiteral("-0000000")));
     }
     m_first->setObjectName(QStringLiteral("supportFirst"));
@@ -68,8 +71,8 @@ ComparisonOptions::ComparisonOptions(Document *document, QWidget *parent)
     grid->setColumnStretch(5, 1);
 
     connect(m_explicit, &QCheckBox::toggled, this, [this] { pushSupport(); });
-    connect(m_first, &QSpinBox::valueChanged, this, [this] { pushSupport(); });
-    connect(m_last, &QSpinBox::valueChanged, this, [this] { pushSupport(); });
+    connect(m_first, &NumberSpinBox::valueChanged, this, [this] { pushSupport(); });
+    connect(m_last, &NumberSpinBox::valueChanged, this, [this] { pushSupport(); });
     connect(m_renormalize, &QCheckBox::toggled, this, [this](bool on) {
         if (!m_document->setRenormalize(on))
             syncFromDocument();
@@ -88,7 +91,8 @@ void ComparisonOptions::pushSupport()
     if (!m_explicit->isChecked())
         ok = m_document->setSupport(std::nullopt);
     else
-        ok = m_document->setSupport(klscope::EventRange{m_first->value(), m_last->value()});
+        ok = m_document->setSupport(
+            klscope::EventRange{std::int64_t(m_first->value()), std::int64_t(m_last->value())});
     if (!ok)
         syncFromDocument();
 }
@@ -108,8 +112,8 @@ void ComparisonOptions::syncFromDocument()
     m_explicit->setChecked(support.has_value());
     // Automatic: show the support in use, so ticking the box starts from it.
     const klscope::EventRange shown = support ? *support : m_document->comparison().support;
-    m_first->setValue(int(shown.first));
-    m_last->setValue(int(shown.last));
+    m_first->setValue(double(shown.first));
+    m_last->setValue(double(shown.last));
     m_first->setEnabled(support.has_value());
     m_last->setEnabled(support.has_value());
     m_renormalize->setChecked(m_document->renormalize());

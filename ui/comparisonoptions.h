@@ -9,7 +9,7 @@ class Document;
 class QCheckBox;
 class QComboBox;
 class QLabel;
-class QSpinBox;
+class NumberSpinBox;
 
 class ComparisonOptions : public QWidget
 {
@@ -28,8 +28,8 @@ private:
 
     Document *m_document;
     QCheckBox *m_explicit;
-    QSpinBox *m_first;
-    QSpinBox *m_last;
+    NumberSpinBox *m_first;
+    NumberSpinBox *m_last;
     QCheckBox *m_renormalize;
     QCheckBox *m_smoothing;
     QComboBox *m_epsilon;

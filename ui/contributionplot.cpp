@@ -124,9 +124,10 @@ struct ContributionPlot::Private : PlotCanvas
         if (infinite->visible())
             infinite->addToLegend();
         const double pad = bars ? 0.6 : 0.5;
-        plot->xAxis->setRange(double(c.support.first) - pad, double(c.support.last) + pad);
+        applyXRange(c, pad);
         plot->yAxis->setRange(low < 0 ? low - span * 0.08 : 0.0, top);
         plot->yAxis->setLabel(QObject::tr("term (%1)").arg(klscope::unitText(c.unit)));
+        klscope::plot::fitLegend(plot);
         queueReplot();
     }
 };
@@ -167,9 +168,21 @@ ContributionPlot::ContributionPlot(Document *document, QWidget *parent)
 
     plot->xAxis->setLabel(tr("event x"));
     klscope::plot::setupEventAxis(plot->xAxis);
+    klscope::plot::setupValueAxis(plot->yAxis);
     klscope::plot::setupLegend(plot);
     plot->setToolTip(tr("Per-event contributions; negative terms lie below the axis. Hover for the values."));
 
+    d->readoutText = [this](QPoint position) {
+        return readoutAt(position);
+    };
+    connect(d->plot, &QCustomPlot::mouseWheel, this, [this](QWheelEvent *event) {
+        const auto [lo, hi] = d->wheel(event);
+        emit zoomed(lo, hi);
+    });
+    connect(d->plot, &QCustomPlot::mouseDoubleClick, this, [this](QMouseEvent *) {
+        setZoom(std::nullopt);
+        emit zoomReset();
+    });
     connect(plot, &QCustomPlot::mouseMove, this,
             [this](QMouseEvent *event) { d->showReadout(event, readoutAt(event->pos())); });
     d->connectUpdates(this, true, [this] { emit replotted(); });
@@ -206,4 +219,42 @@ QList<double> ContributionPlot::infiniteMarkers() const
 bool ContributionPlot::replotPending() const
 {
     return d->pending;
+}
+
+int ContributionPlot::naturalLeftMargin() const
+{
+    return d->naturalLeftMargin();
+}
+
+int ContributionPlot::alignLeftMargin(int margin) const
+{
+    return d->alignLeftMargin(margin);
+}
+
+int ContributionPlot::axisLeft() const
+{
+    return d->axisLeft();
+}
+
+void ContributionPlot::setTextScale(double factor)
+{
+    d->setTextScale(factor);
+}
+
+double ContributionPlot::textPointSize() const
+{
+    return d->textPointSize();
+}
+
+std::pair<double, double> ContributionPlot::visibleRange() const
+{
+    return {d->plot->xAxis->range().lower, d->plot->xAxis->range().upper};
+}
+
+void ContributionPlot::setZoom(std::optional<std::pair<double, double>> range)
+{
+    if (d->userRange == range)
+        return;
+    d->userRange = range;
+    d->update();
 }

@@ -64,9 +64,10 @@ struct CumulativePlot::Private : PlotCanvas
         infinite->removeFromLegend();
         if (infinite->visible())
             infinite->addToLegend();
-        plot->xAxis->setRange(double(c.support.first) - 0.5, double(c.support.last) + 0.5);
+        applyXRange(c, 0.5);
         plot->yAxis->setRange(low < 0 ? low - span * 0.06 : 0.0, high + span * 0.14);
         plot->yAxis->setLabel(QObject::tr("running sum (%1)").arg(klscope::unitText(c.unit)));
+        klscope::plot::fitLegend(plot);
         queueReplot();
     }
 };
@@ -92,9 +93,21 @@ CumulativePlot::CumulativePlot(Document *document, QWidget *parent)
 
     plot->xAxis->setLabel(tr("event x"));
     klscope::plot::setupEventAxis(plot->xAxis);
+    klscope::plot::setupValueAxis(plot->yAxis);
     klscope::plot::setupLegend(plot);
     plot->setToolTip(tr("Running sum of each term; the last value is the total. Hover for the values."));
 
+    d->readoutText = [this](QPoint position) {
+        return readoutAt(position);
+    };
+    connect(d->plot, &QCustomPlot::mouseWheel, this, [this](QWheelEvent *event) {
+        const auto [lo, hi] = d->wheel(event);
+        emit zoomed(lo, hi);
+    });
+    connect(d->plot, &QCustomPlot::mouseDoubleClick, this, [this](QMouseEvent *) {
+        setZoom(std::nullopt);
+        emit zoomReset();
+    });
     connect(plot, &QCustomPlot::mouseMove, this,
             [this](QMouseEvent *event) { d->showReadout(event, readoutAt(event->pos())); });
     d->connectUpdates(this, true, [this] { emit replotted(); });
@@ -152,4 +165,42 @@ QPicture CumulativePlot::figure(QSize size) const
 bool CumulativePlot::replotPending() const
 {
     return d->pending;
+}
+
+int CumulativePlot::naturalLeftMargin() const
+{
+    return d->naturalLeftMargin();
+}
+
+int CumulativePlot::alignLeftMargin(int margin) const
+{
+    return d->alignLeftMargin(margin);
+}
+
+int CumulativePlot::axisLeft() const
+{
+    return d->axisLeft();
+}
+
+void CumulativePlot::setTextScale(double factor)
+{
+    d->setTextScale(factor);
+}
+
+double CumulativePlot::textPointSize() const
+{
+    return d->textPointSize();
+}
+
+std::pair<double, double> CumulativePlot::visibleRange() const
+{
+    return {d->plot->xAxis->range().lower, d->plot->xAxis->range().upper};
+}
+
+void CumulativePlot::setZoom(std::optional<std::pair<double, double>> range)
+{
+    if (d->userRange == range)
+        return;
+    d->userRange = range;
+    d->update();
 }

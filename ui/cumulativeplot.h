@@ -10,6 +10,8 @@
 #include <QWidget>
 
 #include <memory>
+#include <optional>
+#include <utility>
 
 class Document;
 
@@ -32,12 +34,29 @@ public:
     QList<double> infiniteMarkers() const;
     /// True from a change until the plot has been redrawn for it (replotted() then follows).
     bool replotPending() const;
+    /// The left margin the y axis needs; alignLeftMargin() gives stacked plots the largest one, so
+    /// their y axes line up (in the window and in exports). axisLeft(): where the axis is on canvas().
+    int naturalLeftMargin() const;
+    int alignLeftMargin(int margin) const;
+    int axisLeft() const;
+    /// Text of the plot at `factor` × the widget's font (View → Text size), and its tick labels' size.
+    void setTextScale(double factor);
+    /// The events shown (the x axis range, padding included).
+    std::pair<double, double> visibleRange() const;
+    /// Shows the events lo..hi (a zoom or pan, shared by the stacked plots); nullopt goes back to
+    /// where the mass is.
+    void setZoom(std::optional<std::pair<double, double>> range);
+    double textPointSize() const;
 
     /// The plot drawn at `size` logical pixels as a vector recording, for export: replay it with
     /// QPainter::drawPicture on an image, a PDF or an SVG. The widget on screen is left as it was.
     QPicture figure(QSize size) const;
 
 signals:
+    /// The person zoomed or panned (mouse wheel; Shift pans) to lo..hi.
+    void zoomed(double lo, double hi);
+    /// The person double-clicked the plot: back to where the mass is.
+    void zoomReset();
     /// The plot has been redrawn into its buffer after a change (the widget repaints next).
     void replotted();
 

@@ -3,11 +3,11 @@
 #include "corecall.h"
 #include "custommassmodel.h"
 #include "document.h"
+#include "numberspinbox.h"
 #include "palette.h"
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDoubleSpinBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -15,7 +15,6 @@
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QSlider>
-#include <QSpinBox>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -26,8 +25,6 @@ namespace {
 
 // Real parameters move in this many slider steps across their lecture range.
 constexpr int kRealSteps = 1000;
-// Spin boxes show the hard limits of a parameter, but not beyond this, so they stay narrow.
-constexpr double kSpinLimit = 1e7;
 
 QString qs(std::string_view s)
 {
@@ -217,26 +214,17 @@ void DistributionEditor::rebuildParameters()
                              info.integer ? int(info.sliderMaximum) : kRealSteps);
         row.slider->setToolTip(tip + tr(". Drag to see every view follow; one drag is one undo step."));
         row.slider->setMinimumWidth(60);
-        const double lo = std::max(info.minimum, -kSpinLimit);
-        const double hi = std::min(info.maximum, kSpinLimit);
-        if (info.integer) {
-            auto *spin = new QSpinBox(m_parameterBox);
-            spin->setRange(int(lo), int(hi));
-            spin->setKeyboardTracking(false);
-            connect(spin, &QSpinBox::valueChanged, this, [this, index](int v) { onSpinChanged(index, v); });
-            row.spin = spin;
-        } else {
-            auto *spin = new QDoubleSpinBox(m_parameterBox);
-            spin->setDecimals(4);
-            spin->setRange(lo, hi);
-            spin->setSingleStep((info.sliderMaximum - info.sliderMinimum) / 100.0);
-            spin->setKeyboardTracking(false);
-            connect(spin, &QDoubleSpinBox::valueChanged, this,
-                    [this, index](double v) { onSpinChanged(index, v); });
-            row.spin = spin;
-        }
+        // The spin box takes the parameter's whole range, fractions ("7/15") and every digit; the
+        // slider is for coarse moves over the lecture range.
+        auto *spin = new NumberSpinBox(m_parameterBox);
+        spin->setInteger(info.integer);
+        spin->setRange(info.minimum, info.maximum);
+        spin->setSingleStep(info.integer ? 1.0 : (info.sliderMaximum - info.sliderMinimum) / 100.0);
+        connect(spin, &NumberSpinBox::valueChanged, this,
+                [this, index](double v) { onSpinChanged(index, v); });
+        row.spin = spin;
         row.spin->setObjectName(QStringLiteral("%1Spin").arg(qs(info.name)));
-        row.spin->setToolTip(tip + tr(". Type a value and press Enter."));
+        row.spin->setToolTip(tip + tr(". Type a value (a fraction such as 7/15 works) and press Enter."));
         row.label->setBuddy(row.spin);
         connect(row.slider, &QSlider::valueChanged, this,
                 [this, index](int position) { onSliderMoved(index, position); });
@@ -287,11 +275,7 @@ void DistributionEditor::syncFromDocument()
             const QSignalBlocker blocker(row.slider);
             row.slider->setValue(sliderPosition(row, v));
         }
-        const QSignalBlocker blocker(row.spin);
-        if (auto *spin = qobject_cast<QSpinBox *>(row.spin))
-            spin->setValue(int(std::lround(v)));
-        else if (auto *dspin = qobject_cast<QDoubleSpinBox *>(row.spin))
-            dspin->setValue(v);
+        row.spin->setValue(v);
     }
 }
 

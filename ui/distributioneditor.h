@@ -11,7 +11,7 @@
 
 class Document;
 class CustomMassModel;
-class QAbstractSpinBox;
+class NumberSpinBox;
 class QCheckBox;
 class QComboBox;
 class QGridLayout;
@@ -39,7 +39,7 @@ private:
     {
         QLabel *label = nullptr;
         QSlider *slider = nullptr;
-        QAbstractSpinBox *spin = nullptr;
+        NumberSpinBox *spin = nullptr;
         double sliderMinimum = 0;
         double sliderMaximum = 1;
         bool integer = false;

@@ -39,6 +39,7 @@ struct DistributionPlot::Private : PlotCanvas
     bool bars = true;
     int dragSide = -1;
     std::ptrdiff_t dragIndex = -1;
+    bool logScale = false;
 
     bool wantBars() const
     {
@@ -103,10 +104,21 @@ struct DistributionPlot::Private : PlotCanvas
             infiniteQP->addToLegend();
 
         const double pad = bars ? 0.6 : 0.5;
-        plot->xAxis->setRange(double(c.support.first) - pad, double(c.support.last) + pad);
+        applyXRange(c, pad);
         // While a bar is dragged the scale stays put, so the mass under the hand is the mass it set.
-        if (dragSide < 0)
+        if (dragSide < 0 && !logScale) {
             plot->yAxis->setRange(0.0, top > 0 ? top * 1.12 : 1.0);
+        } else if (dragSide < 0) {
+            // Log scale: down to the smallest positive mass, but no more than 12 decades below the top.
+            double lowest = top;
+            for (const auto *masses : {&c.p, &c.q})
+                for (double v : *masses)
+                    if (v > 0)
+                        lowest = std::min(lowest, v);
+            const double high = top > 0 ? top * 2 : 1.0;
+            plot->yAxis->setRange(std::max(lowest * 0.5, high * 1e-12), high);
+        }
+        klscope::plot::fitLegend(plot);
         queueReplot();
     }
 
@@ -178,6 +190,7 @@ DistributionPlot::DistributionPlot(Document *document, QWidget *parent)
 
     plot->xAxis->setLabel(tr("event x"));
     klscope::plot::setupEventAxis(plot->xAxis);
+    klscope::plot::setupValueAxis(plot->yAxis);
     plot->yAxis->setLabel(tr("probability mass"));
     klscope::plot::setupLegend(plot);
     // Start with the lines in the legend; update() swaps in the bars when they are drawn.
@@ -202,6 +215,17 @@ DistributionPlot::DistributionPlot(Document *document, QWidget *parent)
         d->dragIndex = index;
         d->document->beginDrag();
         d->dragTo(event->pos());
+    });
+    d->readoutText = [this](QPoint position) {
+        return readoutAt(position);
+    };
+    connect(d->plot, &QCustomPlot::mouseWheel, this, [this](QWheelEvent *event) {
+        const auto [lo, hi] = d->wheel(event);
+        emit zoomed(lo, hi);
+    });
+    connect(d->plot, &QCustomPlot::mouseDoubleClick, this, [this](QMouseEvent *) {
+        setZoom(std::nullopt);
+        emit zoomReset();
     });
     connect(plot, &QCustomPlot::mouseMove, this, [this](QMouseEvent *event) {
         if (d->dragSide >= 0) {
@@ -261,4 +285,72 @@ QList<double> DistributionPlot::infiniteMarkers() const
 bool DistributionPlot::replotPending() const
 {
     return d->pending;
+}
+
+int DistributionPlot::naturalLeftMargin() const
+{
+    return d->naturalLeftMargin();
+}
+
+int DistributionPlot::alignLeftMargin(int margin) const
+{
+    return d->alignLeftMargin(margin);
+}
+
+int DistributionPlot::axisLeft() const
+{
+    return d->axisLeft();
+}
+
+void DistributionPlot::setTextScale(double factor)
+{
+    d->setTextScale(factor);
+}
+
+double DistributionPlot::textPointSize() const
+{
+    return d->textPointSize();
+}
+
+std::pair<double, double> DistributionPlot::visibleRange() const
+{
+    return {d->plot->xAxis->range().lower, d->plot->xAxis->range().upper};
+}
+
+void DistributionPlot::setZoom(std::optional<std::pair<double, double>> range)
+{
+    if (d->userRange == range)
+        return;
+    d->userRange = range;
+    d->update();
+}
+
+void DistributionPlot::setLogScale(bool on)
+{
+    if (d->logScale == on)
+        return;
+    d->logScale = on;
+    QCPAxis *y = d->plot->yAxis;
+    if (on) {
+        y->setScaleType(QCPAxis::stLogarithmic);
+        y->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTickerLog));
+        y->setNumberFormat(QStringLiteral("eb"));
+        y->setNumberPrecision(0);
+    } else {
+        y->setScaleType(QCPAxis::stLinear);
+        klscope::plot::setupValueAxis(y);
+        y->setNumberFormat(QStringLiteral("gb"));
+        y->setNumberPrecision(6);
+    }
+    d->update();
+}
+
+bool DistributionPlot::logScale() const
+{
+    return d->logScale;
+}
+
+std::pair<double, double> DistributionPlot::massAxisRange() const
+{
+    return {d->plot->yAxis->range().lower, d->plot->yAxis->range().upper};
 }

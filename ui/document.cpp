@@ -230,6 +230,10 @@ bool Document::setCustomMass(Side side, int event, double mass, int drag)
     const auto *custom = customOf(m_state, side);
     if (!custom || event < 0 || std::size_t(event) >= custom->masses().size())
         return false;
+    // The same mass again (a drag that comes back to where it was) changes nothing: rescaling the others
+    // once more would only move them by rounding.
+    if (custom->masses()[std::size_t(event)] == mass)
+        return true;
     const std::vector<double> masses(custom->masses().begin(), custom->masses().end());
     const QList<bool> &l = m_state.locks(side);
     const std::vector<bool> locked(l.begin(), l.end());

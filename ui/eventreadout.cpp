@@ -2,7 +2,10 @@
 
 #include <QStringList>
 
+#include <charconv>
 #include <cmath>
+#include <string>
+#include <string_view>
 
 namespace klscope {
 
@@ -22,13 +25,37 @@ QString unitText(Unit unit)
     return QString::fromUtf8(name.data(), qsizetype(name.size()));
 }
 
+QString significantDigits(double value, int digits)
+{
+    // printf's "%#.*g" without its locale: scientific to find the rounded exponent, then fixed
+    // notation where %g would use it, trailing zeros kept either way.
+    if (!std::isfinite(value) || value == 0 || digits < 1)
+        return QString::number(value);
+    char buffer[64];
+    auto result =
+        std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific, digits - 1);
+    const std::string_view scientific(buffer, std::size_t(result.ptr - buffer));
+    const int exponent = std::stoi(std::string(scientific.substr(scientific.find('e') + 1)));
+    if (exponent < -4 || exponent >= digits)
+        return QString::fromLatin1(scientific.data(), qsizetype(scientific.size()));
+    result =
+        std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, digits - 1 - exponent);
+    return QString::fromLatin1(buffer, result.ptr - buffer);
+}
+
 QString formatValue(double value)
 {
     if (std::isinf(value))
         return value > 0 ? QStringLiteral("+∞") : QStringLiteral("−∞");
     if (std::isnan(value))
         return QStringLiteral("—");
-    return QString::number(value, 'g', 4);
+    // Four significant digits with trailing zeros (the same precision side by side), true minus sign.
+    if (value == 0)
+        return QStringLiteral("0");
+    QString text = significantDigits(std::fabs(value), 4);
+    if (value < 0)
+        text.prepend(QChar(0x2212));
+    return text;
 }
 
 QString eventReadout(const Comparison &c, std::size_t index, bool klPQ, bool klQP, bool js)

@@ -21,7 +21,12 @@ QString eventReadout(const Comparison &c, std::size_t index, bool klPQ = true, b
 /// Short unit text for labels: "nats", "bits", "bans".
 QString unitText(Unit unit);
 
-/// A number for people: 4 significant digits, "+∞" for infinity.
+/// `value` with exactly `digits` significant digits, trailing zeros kept, like printf's "%#.*g" in the
+/// C locale ("0.631110", "7.76342e-05"); plain QString::number for 0 and non-finite values.
+QString significantDigits(double value, int digits);
+
+/// A number for people: 4 significant digits with trailing zeros ("0.01240"), U+2212 for a minus, "+∞"
+/// for infinity.
 QString formatValue(double value);
 
 } // namespace klscope

@@ -15,11 +15,41 @@ namespace klscope::plot {
 
 namespace {
 
+// Tick labels with the true minus sign (U+2212) rather than a hyphen, on screen and in every export.
+QString withMinusSign(QString label)
+{
+    if (label.startsWith(QLatin1Char('-')))
+        label.replace(0, 1, QChar(0x2212));
+    return label;
+}
+
+class ValueTicker : public QCPAxisTicker
+{
+protected:
+    QString getTickLabel(double tick, const QLocale &locale, QChar formatChar, int precision) override
+    {
+        return withMinusSign(QCPAxisTicker::getTickLabel(tick, locale, formatChar, precision));
+    }
+};
+
 // Steps of 1, 2 or 5 × 10^k events: an event axis never shows 2.5 or 7.5. Sub-ticks fall on whole
 // events too.
 class EventTicker : public QCPAxisTicker
 {
+public:
+    /// labels[x] names event x (imported words); empty: events are numbers.
+    std::vector<QString> labels;
+
 protected:
+    QString getTickLabel(double tick, const QLocale &locale, QChar formatChar, int precision) override
+    {
+        const double x = std::round(tick);
+        if (!labels.empty() && x == tick && x >= 0 && x < double(labels.size()) &&
+            !labels[std::size_t(x)].isEmpty())
+            return labels[std::size_t(x)];
+        return withMinusSign(QCPAxisTicker::getTickLabel(tick, locale, formatChar, precision));
+    }
+
     double getTickStep(const QCPRange &range) override
     {
         const double exact = range.size() / (tickCount() + 1e-10);
@@ -102,6 +132,89 @@ void setupEventAxis(QCPAxis *axis)
     axis->setNumberPrecision(0);
 }
 
+void fitLegend(QCustomPlot *plot)
+{
+    QCPLegend *legend = plot->legend;
+    const int available = plot->width() - 48;
+    const int items = legend->itemCount();
+    if (items == 0 || available <= 0)
+        return;
+    int columns = items;
+    for (; columns > 1; --columns) {
+        legend->setWrap(columns);
+        legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+        if (legend->minimumOuterSizeHint().width() <= available)
+            break;
+    }
+    legend->setWrap(columns);
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+}
+
+void setEventLabels(QCPAxis *axis, std::span<const std::string> labels)
+{
+    auto *ticker = dynamic_cast<EventTicker *>(axis->ticker().data());
+    if (!ticker)
+        return;
+    std::vector<QString> names;
+    names.reserve(labels.size());
+    for (const std::string &label : labels)
+        names.push_back(QString::fromStdString(label));
+    ticker->labels = std::move(names);
+}
+
+std::pair<double, double> massRange(const klscope::Comparison &c, int columns)
+{
+    const std::size_t n = c.p.size();
+    const double first = double(c.support.first), last = double(c.support.last);
+    if (n < 8 || n != c.q.size() || int(n) > columns)
+        return {first, last};
+    constexpr double kTail = 1e-4;
+    std::size_t lo = n, hi = 0;
+    for (const auto *masses : {&c.p, &c.q}) {
+        double total = 0;
+        for (double v : *masses)
+            total += v;
+        if (!(total > 0))
+            continue;
+        double sum = 0;
+        std::size_t i = 0;
+        for (; i < n; ++i) {
+            sum += (*masses)[i];
+            if (sum > kTail * total)
+                break;
+        }
+        lo = std::min(lo, i);
+        sum = 0;
+        std::size_t j = n;
+        for (; j > 0; --j) {
+            sum += (*masses)[j - 1];
+            if (sum > kTail * total)
+                break;
+        }
+        hi = std::max(hi, j == 0 ? 0 : j - 1);
+    }
+    if (lo > hi)
+        return {first, last};
+    double a = first + double(lo), b = first + double(hi);
+    for (const auto *events : {&c.infinitePQ, &c.infiniteQP})
+        for (std::int64_t e : *events) {
+            a = std::min(a, double(e));
+            b = std::max(b, double(e));
+        }
+    const double pad = std::max(1.0, (b - a) * 0.05);
+    a = std::max(first, a - pad);
+    b = std::min(last, b + pad);
+    // Narrow the view only when it leaves out a good part of the support.
+    if (b - a > 0.6 * (last - first))
+        return {first, last};
+    return {a, b};
+}
+
+void setupValueAxis(QCPAxis *axis)
+{
+    axis->setTicker(QSharedPointer<QCPAxisTicker>(new ValueTicker));
+}
+
 void setupLegend(QCustomPlot *plot)
 {
     QCPLegend *legend = plot->legend;
@@ -120,7 +233,8 @@ void setupLegend(QCustomPlot *plot)
     row->addElement(0, 1, new QCPLayoutElement(plot));
     row->setColumnStretchFactor(0, 0.001);
     row->setColumnStretchFactor(1, 1);
-    row->setMargins(QMargins(40, 0, 0, 0));
+    // A few pixels above the legend, so it does not sit flush against the top edge.
+    row->setMargins(QMargins(40, 5, 0, 0));
     legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
     plot->plotLayout()->setRowStretchFactor(0, 0.001);
     plot->plotLayout()->setRowSpacing(0);

@@ -6,11 +6,15 @@
 // maximum of its events (what the eye could see anyway), so a replot costs one pass over the values
 // and the graph holds at most two points per pixel, whatever the number of events.
 
+#include <comparison.h>
+
 #include <QList>
 
 #include <cstdint>
 #include <limits>
 #include <span>
+#include <string>
+#include <utility>
 #include <vector>
 
 class QColor;
@@ -35,9 +39,23 @@ struct ValueRange
 
 /// Ticks on whole events only (1, 2 or 5 × 10^k apart) labelled as plain integers.
 void setupEventAxis(QCPAxis *axis);
+/// Names the ticks of an event axis (set up by setupEventAxis) by the events' labels, where imported
+/// data has them: labels[x] names event x. Empty: plain numbers.
+void setEventLabels(QCPAxis *axis, std::span<const std::string> labels);
+
+/// The events the plots show by default: where the mass is. The smallest range holding all but 1e-4
+/// of each side's mass at either end, and every event with an infinite term, padded; the whole support
+/// when that is most of it, or when the support has more events than `columns` pixel columns (curves
+/// are then sampled over the whole support).
+std::pair<double, double> massRange(const klscope::Comparison &c, int columns);
 
 /// Shows the legend in one row above the axis rect, where it never covers a curve or a bar.
 void setupLegend(QCustomPlot *plot);
+/// Wraps the legend onto more rows when one row is wider than the plot, so no entry is cut off
+/// (narrow windows, large text).
+void fitLegend(QCustomPlot *plot);
+/// A value axis whose tick labels use the true minus sign (U+2212).
+void setupValueAxis(QCPAxis *axis);
 
 /// Adds a graph named `name` for the markers of infinite terms: no line, filled triangles.
 QCPGraph *addInfiniteMarkers(QCustomPlot *plot, const QString &name);

@@ -26,5 +26,10 @@ bool EventSortProxyModel::lessThan(const QModelIndex &left, const QModelIndex &r
         return !std::isnan(b);
     if (std::isnan(b))
         return false;
+    // Terms sort by magnitude: the biggest contributors, of either sign, come first in descending order.
+    const int column = left.column();
+    if (column == EventTableModel::KlPQColumn || column == EventTableModel::KlQPColumn ||
+        column == EventTableModel::JsColumn)
+        return std::fabs(a) < std::fabs(b);
     return a < b;
 }

@@ -23,8 +23,17 @@ EventTableView::EventTableView(QWidget *parent)
     horizontalHeader()->setSortIndicator(-1, Qt::DescendingOrder);
     setSortingEnabled(true);
     horizontalHeader()->setSortIndicatorShown(true);
+    // The first click on a column sorts biggest first; the next click reverses it.
+    connect(horizontalHeader(), &QHeaderView::sectionClicked, this, [this](int section) {
+        if (section != m_lastSortSection && section != EventTableModel::EventColumn) {
+            m_lastSortSection = section;
+            sortByColumn(section, Qt::DescendingOrder);
+        }
+        m_lastSortSection = section;
+    });
     horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     horizontalHeader()->setStretchLastSection(true);
+    horizontalHeader()->setDefaultAlignment(Qt::Alignment(Qt::AlignCenter | Qt::TextWordWrap));
     // Row heights never depend on contents, so 10^6 rows lay out instantly.
     verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     verticalHeader()->hide();
@@ -32,7 +41,8 @@ EventTableView::EventTableView(QWidget *parent)
     setSelectionMode(QAbstractItemView::ExtendedSelection);
     setWordWrap(false);
     setAlternatingRowColors(true);
-    setToolTip(tr("Click a header to sort (click again for biggest on top). Ctrl+C copies the selected rows "
+    setToolTip(tr("Click a header to sort, biggest first (terms by magnitude); click again to reverse. "
+                  "Ctrl+C copies the selected rows "
                   "as CSV."));
 
     m_copyAction = new QAction(tr("&Copy rows as CSV"), this);
@@ -56,12 +66,19 @@ void EventTableView::updateColumnWidths()
     const QFontMetrics metrics(font());
     const int number =
         metrics.horizontalAdvance(QStringLiteral("-8.88888e-888")) + metrics.averageCharWidth() * 2;
-    setColumnWidth(EventTableModel::EventColumn, metrics.horizontalAdvance(QStringLiteral("-88888888")));
+    setColumnWidth(EventTableModel::EventColumn, metrics.horizontalAdvance(QStringLiteral("-8888888")));
+    // Headers wrap onto two lines ("p·log(p/q)" over "[nats]"), so the numbers set the widths and the
+    // seven columns fit the panel without scrolling.
     for (int column = EventTableModel::PColumn; column < EventTableModel::ColumnCount; ++column) {
         const QString header = m_model->headerData(column, Qt::Horizontal).toString();
-        setColumnWidth(column,
-                       std::max(number, metrics.horizontalAdvance(header) + metrics.averageCharWidth() * 4));
+        int widest = 0;
+        for (const QString &word : header.split(QLatin1Char(' ')))
+            widest = std::max(widest, metrics.horizontalAdvance(word));
+        setColumnWidth(column, std::max(number, widest + metrics.averageCharWidth() * 2));
     }
+    horizontalHeader()->setMinimumHeight(metrics.lineSpacing() * 2 + 8);
+    // Rows as tall as the text needs (the style's default is about 30 px).
+    verticalHeader()->setDefaultSectionSize(metrics.height() + 6);
 }
 
 QString EventTableView::selectedRowsAsCsv() const

@@ -44,4 +44,5 @@ private:
     EventTableModel *m_model = nullptr;
     EventSortProxyModel *m_proxy = nullptr;
     QAction *m_copyAction = nullptr;
+    int m_lastSortSection = -1;
 };

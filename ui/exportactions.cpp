@@ -92,7 +92,19 @@ void ExportActions::exportFigure()
     if (dialog.exec() != QDialog::Accepted)
         return;
     const QString file = dialog.fileName();
+    FigureExport::Decorations decorations = dialog.decorations();
+    if (dialog.wantsCaption()) {
+        const klscope::Comparison &c = m_document->comparison();
+        const std::string_view unit = klscope::unitName(c.unit);
+        decorations.caption = FigureExport::caption(c.totals.klPQ, c.totals.klQP, c.totals.js,
+                                                    QString::fromUtf8(unit.data(), qsizetype(unit.size())));
+    }
+    m_figure.setPhysicalSize(dialog.physicalSize());
+    m_figure.setDecorations(decorations);
     const QString error = m_figure.write(file, dialog.plot(), dialog.figureSize(), dialog.scale());
+    // Copy Figure keeps drawing as on screen.
+    m_figure.setPhysicalSize(std::nullopt);
+    m_figure.setDecorations({});
     report(error, tr("Exported the figure to %1.").arg(QDir::toNativeSeparators(file)));
 }
 

@@ -1,5 +1,6 @@
 #include "exportdialog.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -7,6 +8,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -74,6 +76,48 @@ ExportDialog::ExportDialog(QWidget *parent) : QDialog(parent)
     m_scale->setToolTip(tr("PNG and JPG only: the image has size × scale pixels, fonts and lines scaled "
                            "with it (2 for HiDPI slides)."));
 
+    // For print: a physical size with a resolution, the text size in points, a title and a caption.
+    m_print = new QGroupBox(tr("For &print (physical size)"), this);
+    m_print->setObjectName(QStringLiteral("printGroup"));
+    m_print->setCheckable(true);
+    m_print->setChecked(false);
+    m_print->setToolTip(tr("Size the figure in millimetres for a paper (85 mm is one column of a two-column "
+                           "paper), with its text in points."));
+    m_widthMm = new QDoubleSpinBox(m_print);
+    m_widthMm->setObjectName(QStringLiteral("widthMmSpin"));
+    m_heightMm = new QDoubleSpinBox(m_print);
+    m_heightMm->setObjectName(QStringLiteral("heightMmSpin"));
+    for (QDoubleSpinBox *spin : {m_widthMm, m_heightMm}) {
+        spin->setRange(5, 1000);
+        spin->setDecimals(1);
+        spin->setSuffix(tr(" mm"));
+        spin->setToolTip(
+            tr("Size of the figure on the page (the PDF page, the SVG size; PNG/JPG at the DPI)."));
+    }
+    m_dpi = new QSpinBox(m_print);
+    m_dpi->setObjectName(QStringLiteral("dpiSpin"));
+    m_dpi->setRange(30, 2400);
+    m_dpi->setSuffix(tr(" dpi"));
+    m_dpi->setToolTip(tr("PNG and JPG only: pixels per inch (85 mm at 300 dpi is 1004 pixels)."));
+    m_fontPt = new QDoubleSpinBox(m_print);
+    m_fontPt->setObjectName(QStringLiteral("fontPtSpin"));
+    m_fontPt->setRange(4, 72);
+    m_fontPt->setDecimals(1);
+    m_fontPt->setSuffix(tr(" pt"));
+    m_fontPt->setToolTip(tr("Size of the text on the page, in points (8 pt suits a two-column paper)."));
+    m_title = new QLineEdit(this);
+    m_title->setObjectName(QStringLiteral("titleEdit"));
+    m_title->setPlaceholderText(tr("none"));
+    m_title->setToolTip(tr("An optional title line above the plots."));
+    m_caption = new QCheckBox(tr("Caption with KL(P‖Q), KL(Q‖P) and JS"), this);
+    m_caption->setObjectName(QStringLiteral("captionBox"));
+    m_caption->setToolTip(tr("An optional line below the plots with the metric values."));
+    auto *printForm = new QFormLayout(m_print);
+    printForm->addRow(tr("Width:"), m_widthMm);
+    printForm->addRow(tr("Height:"), m_heightMm);
+    printForm->addRow(tr("Resolution:"), m_dpi);
+    printForm->addRow(tr("Text size:"), m_fontPt);
+
     m_summary = new QLabel(this);
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("errorLabel"));
@@ -90,6 +134,9 @@ ExportDialog::ExportDialog(QWidget *parent) : QDialog(parent)
     form->addRow(tr("&Width:"), m_width);
     form->addRow(tr("&Height:"), m_height);
     form->addRow(tr("&Scale:"), m_scale);
+    form->addRow(m_print);
+    form->addRow(tr("&Title:"), m_title);
+    form->addRow(QString(), m_caption);
     form->addRow(QString(), m_summary);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -107,6 +154,13 @@ ExportDialog::ExportDialog(QWidget *parent) : QDialog(parent)
     setFigureSize(QSize(settings.value(QStringLiteral("width"), 1200).toInt(),
                         settings.value(QStringLiteral("height"), 800).toInt()));
     setScale(settings.value(QStringLiteral("scale"), 2.0).toDouble());
+    m_widthMm->setValue(settings.value(QStringLiteral("widthMm"), 85.0).toDouble());
+    m_heightMm->setValue(settings.value(QStringLiteral("heightMm"), 60.0).toDouble());
+    m_dpi->setValue(settings.value(QStringLiteral("dpi"), 300).toInt());
+    m_fontPt->setValue(settings.value(QStringLiteral("fontPt"), 8.0).toDouble());
+    m_print->setChecked(settings.value(QStringLiteral("print"), false).toBool());
+    m_title->setText(settings.value(QStringLiteral("title")).toString());
+    m_caption->setChecked(settings.value(QStringLiteral("caption"), false).toBool());
     settings.endGroup();
 
     connect(buttons, &QDialogButtonBox::accepted, this, &ExportDialog::accept);
@@ -116,6 +170,10 @@ ExportDialog::ExportDialog(QWidget *parent) : QDialog(parent)
     connect(m_width, &QSpinBox::valueChanged, this, &ExportDialog::updateSummary);
     connect(m_height, &QSpinBox::valueChanged, this, &ExportDialog::updateSummary);
     connect(m_scale, &QDoubleSpinBox::valueChanged, this, &ExportDialog::updateSummary);
+    connect(m_print, &QGroupBox::toggled, this, &ExportDialog::updateSummary);
+    connect(m_widthMm, &QDoubleSpinBox::valueChanged, this, &ExportDialog::updateSummary);
+    connect(m_heightMm, &QDoubleSpinBox::valueChanged, this, &ExportDialog::updateSummary);
+    connect(m_dpi, &QSpinBox::valueChanged, this, &ExportDialog::updateSummary);
     updateSummary();
 }
 
@@ -165,6 +223,45 @@ QString ExportDialog::errorText() const
     return m_error->isHidden() ? QString() : m_error->text();
 }
 
+std::optional<FigureExport::PhysicalSize> ExportDialog::physicalSize() const
+{
+    if (!m_print->isChecked())
+        return std::nullopt;
+    return FigureExport::PhysicalSize{QSizeF(m_widthMm->value(), m_heightMm->value()),
+                                      double(m_dpi->value())};
+}
+
+void ExportDialog::setPhysicalSize(std::optional<FigureExport::PhysicalSize> physical)
+{
+    m_print->setChecked(physical.has_value());
+    if (physical) {
+        m_widthMm->setValue(physical->millimetres.width());
+        m_heightMm->setValue(physical->millimetres.height());
+        m_dpi->setValue(int(std::lround(physical->dpi)));
+    }
+}
+
+FigureExport::Decorations ExportDialog::decorations() const
+{
+    FigureExport::Decorations d;
+    d.fontPoints = m_print->isChecked() ? m_fontPt->value() : 0.0;
+    d.title = m_title->text().trimmed();
+    return d;
+}
+
+void ExportDialog::setDecorations(const FigureExport::Decorations &decorations, bool caption)
+{
+    if (decorations.fontPoints > 0)
+        m_fontPt->setValue(decorations.fontPoints);
+    m_title->setText(decorations.title);
+    m_caption->setChecked(caption);
+}
+
+bool ExportDialog::wantsCaption() const
+{
+    return m_caption->isChecked();
+}
+
 void ExportDialog::accept()
 {
     QString problem;
@@ -199,6 +296,13 @@ void ExportDialog::accept()
     settings.setValue(QStringLiteral("width"), figureSize().width());
     settings.setValue(QStringLiteral("height"), figureSize().height());
     settings.setValue(QStringLiteral("scale"), scale());
+    settings.setValue(QStringLiteral("print"), m_print->isChecked());
+    settings.setValue(QStringLiteral("widthMm"), m_widthMm->value());
+    settings.setValue(QStringLiteral("heightMm"), m_heightMm->value());
+    settings.setValue(QStringLiteral("dpi"), m_dpi->value());
+    settings.setValue(QStringLiteral("fontPt"), m_fontPt->value());
+    settings.setValue(QStringLiteral("title"), m_title->text());
+    settings.setValue(QStringLiteral("caption"), m_caption->isChecked());
     settings.endGroup();
     QDialog::accept();
 }
@@ -227,8 +331,26 @@ void ExportDialog::updateSummary()
     const auto format = FigureExport::formatForFile(fileName());
     m_scale->setEnabled(!format || *format == FigureExport::Format::Png ||
                         *format == FigureExport::Format::Jpg);
+    const bool print = m_print->isChecked();
+    for (QWidget *w : {static_cast<QWidget *>(m_width), static_cast<QWidget *>(m_height)})
+        w->setEnabled(!print);
+    if (print)
+        m_scale->setEnabled(false);
     if (!format) {
         m_summary->setText(tr("Format: from the extension (.png, .jpg, .pdf, .svg)"));
+    } else if (print) {
+        const auto physical = physicalSize();
+        const QSize pixels = FigureExport::pixelSize(*physical);
+        if (*format == FigureExport::Format::Pdf || *format == FigureExport::Format::Svg)
+            m_summary->setText(
+                tr("Vector: a page of %1 × %2 mm").arg(m_widthMm->value()).arg(m_heightMm->value()));
+        else
+            m_summary->setText(tr("Image of %1 × %2 pixels (%3 × %4 mm at %5 dpi)")
+                                   .arg(pixels.width())
+                                   .arg(pixels.height())
+                                   .arg(m_widthMm->value())
+                                   .arg(m_heightMm->value())
+                                   .arg(m_dpi->value()));
     } else if (*format == FigureExport::Format::Pdf || *format == FigureExport::Format::Svg) {
         m_summary->setText(tr("Vector: one page of %1 × %2 px, sharp at any zoom")
                                .arg(m_width->value())

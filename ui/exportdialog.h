@@ -8,7 +8,11 @@
 
 #include <QDialog>
 
+#include <optional>
+
+class QCheckBox;
 class QComboBox;
+class QGroupBox;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
@@ -34,6 +38,16 @@ public:
     double scale() const;
     void setScale(double scale);
 
+    /// For print: the physical size and resolution when "For print" is ticked, else nullopt (then the
+    /// figure uses figureSize() and scale()).
+    std::optional<FigureExport::PhysicalSize> physicalSize() const;
+    void setPhysicalSize(std::optional<FigureExport::PhysicalSize> physical);
+    /// Text size in points (0: as on screen) and the title; the caption is filled in by the caller.
+    FigureExport::Decorations decorations() const;
+    void setDecorations(const FigureExport::Decorations &decorations, bool caption);
+    /// Whether a caption line with the metric values is wanted.
+    bool wantsCaption() const;
+
     /// The message shown under the fields when the choices cannot be exported ("" when none).
     QString errorText() const;
     /// Checks the choices; if they are fine, stores them in QSettings and closes the dialog. If not (no
@@ -50,6 +64,13 @@ private:
     QSpinBox *m_width = nullptr;
     QSpinBox *m_height = nullptr;
     QDoubleSpinBox *m_scale = nullptr;
+    QGroupBox *m_print = nullptr;
+    QDoubleSpinBox *m_widthMm = nullptr;
+    QDoubleSpinBox *m_heightMm = nullptr;
+    QSpinBox *m_dpi = nullptr;
+    QDoubleSpinBox *m_fontPt = nullptr;
+    QLineEdit *m_title = nullptr;
+    QCheckBox *m_caption = nullptr;
     QLabel *m_summary = nullptr;
     QLabel *m_error = nullptr;
 };

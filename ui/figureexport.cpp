@@ -8,6 +8,8 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QFont>
+#include <QFontMetricsF>
 #include <QImageWriter>
 #include <QPageLayout>
 #include <QPageSize>
@@ -80,7 +82,81 @@ QString FigureExport::unknownFormatMessage(const QString &fileName)
     return QObject::tr("%1: %2 (use .png, .jpg, .pdf or .svg)").arg(nativePath(fileName), what);
 }
 
+QSize FigureExport::pixelSize(const PhysicalSize &physical)
+{
+    return QSize(int(std::lround(physical.millimetres.width() / 25.4 * physical.dpi)),
+                 int(std::lround(physical.millimetres.height() / 25.4 * physical.dpi)));
+}
+
+QSize FigureExport::physicalLogicalSize() const
+{
+    const QSizeF mm = m_physical ? m_physical->millimetres : QSizeF();
+    return QSize(std::max(1, int(std::lround(mm.width() / 25.4 * pictureDpi()))),
+                 std::max(1, int(std::lround(mm.height() / 25.4 * pictureDpi()))));
+}
+
+QString FigureExport::caption(double klPQ, double klQP, double js, const QString &unit)
+{
+    const auto number = [](double v) {
+        if (std::isinf(v))
+            return v > 0 ? QStringLiteral("∞") : QStringLiteral("−∞");
+        QString text = QString::number(v, 'g', 4);
+        text.replace(QLatin1Char('-'), QChar(0x2212));
+        return text;
+    };
+    return QObject::tr("KL(P‖Q) = %1 %4 · KL(Q‖P) = %2 %4 · JS = %3 %4")
+        .arg(number(klPQ), number(klQP), number(js), unit);
+}
+
 void FigureExport::paint(QPainter *painter, Plot plot, QSize size) const
+{
+    const Decorations &d = m_decorations;
+    if (d.fontPoints <= 0 && d.title.isEmpty() && d.caption.isEmpty()) {
+        paintPlots(painter, plot, size);
+        return;
+    }
+    painter->save();
+    painter->fillRect(QRect(QPoint(0, 0), size), Qt::white);
+    // Text of F points on the page: the plots are laid out on a canvas 1/k the size and drawn k times
+    // larger, where k turns their screen font into F points.
+    const double screenPoints =
+        m_distributions->font().pointSizeF() > 0 ? m_distributions->font().pointSizeF() : 9.0;
+    const double points = d.fontPoints > 0 ? d.fontPoints : screenPoints;
+    const double k = points / screenPoints;
+    const double pixelsPerPoint = pictureDpi() / 72.0;
+    QFont font = m_distributions->font();
+    font.setPointSizeF(points);
+    QFont titleFont = font;
+    titleFont.setPointSizeF(points * 1.2);
+    titleFont.setBold(true);
+    const int titleHeight = d.title.isEmpty() ? 0 : int(std::ceil(points * 1.2 * pixelsPerPoint * 1.6));
+    const int captionHeight = d.caption.isEmpty() ? 0 : int(std::ceil(points * pixelsPerPoint * 1.7));
+    if (titleHeight > 0) {
+        painter->setFont(titleFont);
+        painter->setPen(Qt::black);
+        painter->drawText(QRect(0, 0, size.width(), titleHeight), Qt::AlignCenter, d.title);
+    }
+    if (captionHeight > 0) {
+        // A caption wider than the figure gets smaller text rather than losing its ends.
+        QFont captionFont = font;
+        const double wide = QFontMetricsF(font, painter->device()).horizontalAdvance(d.caption);
+        if (wide > size.width() * 0.98)
+            captionFont.setPointSizeF(points * size.width() * 0.98 / wide);
+        painter->setFont(captionFont);
+        painter->setPen(Qt::black);
+        painter->drawText(QRect(0, size.height() - captionHeight, size.width(), captionHeight),
+                          Qt::AlignCenter, d.caption);
+    }
+    const QSize plots(size.width(), std::max(1, size.height() - titleHeight - captionHeight));
+    painter->translate(0, titleHeight);
+    painter->scale(k, k);
+    paintPlots(painter, plot,
+               QSize(std::max(1, int(std::lround(plots.width() / k))),
+                     std::max(1, int(std::lround(plots.height() / k)))));
+    painter->restore();
+}
+
+void FigureExport::paintPlots(QPainter *painter, Plot plot, QSize size) const
 {
     painter->save();
     painter->setRenderHint(QPainter::TextAntialiasing);
@@ -103,6 +179,14 @@ void FigureExport::paint(QPainter *painter, Plot plot, QSize size) const
     if (plot != Plot::All) {
         draw(plot, size);
     } else {
+        // Stacked, the three y axes line up as in the window (the plots that were never shown too);
+        // the plots on screen get their margins back afterwards.
+        const int margin =
+            std::max({m_distributions->naturalLeftMargin(), m_contributions->naturalLeftMargin(),
+                      m_cumulative->naturalLeftMargin()});
+        const int previous[3] = {m_distributions->alignLeftMargin(margin),
+                                 m_contributions->alignLeftMargin(margin),
+                                 m_cumulative->alignLeftMargin(margin)};
         const int total = kStretch[0] + kStretch[1] + kStretch[2];
         int top = 0;
         for (int i = 0; i < 3; ++i) {
@@ -113,12 +197,38 @@ void FigureExport::paint(QPainter *painter, Plot plot, QSize size) const
             painter->restore();
             top = bottom;
         }
+        m_distributions->alignLeftMargin(previous[0]);
+        m_contributions->alignLeftMargin(previous[1]);
+        m_cumulative->alignLeftMargin(previous[2]);
     }
     painter->restore();
 }
 
 QImage FigureExport::image(Plot plot, QSize size, double scale) const
 {
+    if (m_physical) {
+        // The exact pixel count of the physical size, the drawing scaled to fill it; bounded like any
+        // other raster size before anything is allocated.
+        const QSize pixels = pixelSize(*m_physical);
+        if (!imageSizeProblem(pixels, 1.0).isEmpty())
+            return {};
+        const QSize logical = physicalLogicalSize();
+        QImage image(pixels, QImage::Format_RGB32);
+        if (image.isNull())
+            return {};
+        image.fill(Qt::white);
+        {
+            QPainter painter(&image);
+            painter.setRenderHint(QPainter::Antialiasing);
+            painter.scale(double(pixels.width()) / logical.width(),
+                          double(pixels.height()) / logical.height());
+            paint(&painter, plot, logical);
+        }
+        const int dotsPerMeter = int(std::lround(m_physical->dpi / 0.0254));
+        image.setDotsPerMeterX(dotsPerMeter);
+        image.setDotsPerMeterY(dotsPerMeter);
+        return image;
+    }
     // Callers check imageSizeProblem first; a size beyond it never reaches the allocator or the
     // raster engine, which fails (or crashes) on images it cannot address.
     if (!imageSizeProblem(size, scale).isEmpty())
@@ -181,7 +291,7 @@ QString FigureExport::write(const QString &fileName, Plot plot, QSize size, doub
     const bool raster = *format == Format::Png || *format == Format::Jpg;
     QString problem;
     if (raster)
-        problem = imageSizeProblem(size, scale);
+        problem = m_physical ? imageSizeProblem(pixelSize(*m_physical), 1.0) : imageSizeProblem(size, scale);
     else if (size.width() <= 0 || size.height() <= 0 || size.width() > kMaxImageSide ||
              size.height() > kMaxImageSide)
         problem = QObject::tr("a vector figure must be 1 to %1 pixels a side (got %2 × %3)")
@@ -197,6 +307,8 @@ QString FigureExport::write(const QString &fileName, Plot plot, QSize size, doub
 QString FigureExport::writeTo(QIODevice *device, Format format, Plot plot, QSize size, double scale) const
 {
     const QString title = QObject::tr("klscope: %1").arg(plotNames().at(int(plot)));
+    if (m_physical)
+        size = physicalLogicalSize();
     switch (format) {
     case Format::Png:
     case Format::Jpg: {
@@ -217,7 +329,10 @@ QString FigureExport::writeTo(QIODevice *device, Format format, Plot plot, QSize
         pdf.setCreator(QStringLiteral("klscope"));
         pdf.setTitle(title);
         // One page exactly the size of the figure, no margins.
-        const QPageSize page(QSizeF(size) * 72.0 / dpi, QPageSize::Point, QString(), QPageSize::ExactMatch);
+        const QPageSize page =
+            m_physical
+                ? QPageSize(m_physical->millimetres, QPageSize::Millimeter, QString(), QPageSize::ExactMatch)
+                : QPageSize(QSizeF(size) * 72.0 / dpi, QPageSize::Point, QString(), QPageSize::ExactMatch);
         pdf.setPageLayout(QPageLayout(page, QPageLayout::Portrait, QMarginsF(), QPageLayout::Point));
         QPainter painter;
         if (!painter.begin(&pdf))

@@ -8,6 +8,7 @@
 
 #include <QImage>
 #include <QSize>
+#include <QSizeF>
 #include <QString>
 #include <QStringList>
 
@@ -37,6 +38,22 @@ public:
         Jpg,
         Pdf,
         Svg
+    };
+
+    /// A figure for print: its physical size on the page and the resolution of raster formats. A PNG of
+    /// 85 × 60 mm at 300 dpi is 1004 × 709 pixels (each side rounded to the nearest pixel); a PDF's page
+    /// is 85 × 60 mm; an SVG declares its size in millimetres.
+    struct PhysicalSize
+    {
+        QSizeF millimetres;
+        double dpi = 300;
+    };
+    /// What is drawn around and in the plots for print.
+    struct Decorations
+    {
+        double fontPoints = 0; ///< text size on the page in points (0: as on screen)
+        QString title;         ///< a line above the plots ("" for none)
+        QString caption;       ///< a line below the plots, e.g. the metric values ("" for none)
     };
 
     /// Draws from the given plot widgets, which must outlive this object.
@@ -76,11 +93,28 @@ public:
     /// only (PDF and SVG are vector).
     QString write(const QString &fileName, Plot plot, QSize size, double scale = 1.0) const;
 
+    /// From now on, write() and image() draw at this physical size (their size and scale arguments
+    /// are then ignored); nullopt goes back to logical pixels.
+    void setPhysicalSize(std::optional<PhysicalSize> physical) { m_physical = physical; }
+    /// Title, caption and text size of every figure drawn from now on.
+    void setDecorations(const Decorations &decorations) { m_decorations = decorations; }
+    /// The pixel size of a raster figure at `physical` (rounded to the nearest pixel).
+    static QSize pixelSize(const PhysicalSize &physical);
+    /// The caption of a comparison's key values, e.g. "KL(P‖Q) = 0.6311 nats · KL(Q‖P) = 1.523 nats ·
+    /// JS = 0.1773 nats", with the true minus sign for negative values.
+    static QString caption(double klPQ, double klQP, double js, const QString &unit);
+
 private:
     /// Writes the figure to `device`: "" on success, else why not.
     QString writeTo(QIODevice *device, Format format, Plot plot, QSize size, double scale) const;
+    /// Paints the plots only (no decorations).
+    void paintPlots(QPainter *painter, Plot plot, QSize size) const;
+    /// The logical size of the drawing at the physical size.
+    QSize physicalLogicalSize() const;
 
     const DistributionPlot *m_distributions;
     const ContributionPlot *m_contributions;
     const CumulativePlot *m_cumulative;
+    std::optional<PhysicalSize> m_physical;
+    Decorations m_decorations;
 };

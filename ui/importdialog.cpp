@@ -1,15 +1,18 @@
 #include "importdialog.h"
 
+#include "numberspinbox.h"
+
 #include <QButtonGroup>
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QTableWidget>
 #include <QVBoxLayout>
 
 namespace imp = klscope::import;
@@ -91,11 +94,13 @@ ImportDialog::ImportDialog(const QString &source, const QString &shape, Side sid
     m_integerBins = new QRadioButton(tr("&Integer bins (one per whole number)"), m_binningBox);
     auto *widthRow = new QHBoxLayout;
     m_widthBins = new QRadioButton(tr("Bin &width"), m_binningBox);
-    m_width = new QDoubleSpinBox(m_binningBox);
-    m_width->setDecimals(6);
-    m_width->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
-    m_width->setRange(1e-6, 1e9);
+    // Any positive width, shown exactly as it is used (a Freedman-Diaconis width of 3.2e-08 is neither
+    // rounded to six decimals nor clamped); the preview says when it would make too many bins.
+    m_width = new NumberSpinBox(m_binningBox);
+    m_width->setObjectName(QStringLiteral("widthSpin"));
+    m_width->setRange(1e-300, 1e300);
     m_width->setValue(width > 0 ? width : 1.0);
+    m_width->setSingleStep(width > 0 ? width / 10 : 0.1);
     widthRow->addWidget(m_widthBins);
     widthRow->addWidget(m_width, 1);
     m_fdBins = new QRadioButton(tr("&Freedman–Diaconis (2 IQR n^-1/3)"), m_binningBox);
@@ -132,6 +137,16 @@ ImportDialog::ImportDialog(const QString &source, const QString &shape, Side sid
     m_previewLabel->setMinimumHeight(m_previewLabel->fontMetrics().lineSpacing() * 5);
     m_previewLabel->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     layout->addWidget(m_previewLabel);
+    m_rows = new QTableWidget(this);
+    m_rows->setObjectName(QStringLiteral("firstRowsTable"));
+    m_rows->setToolTip(
+        tr("The first rows of the data as they were read: check the columns before importing."));
+    m_rows->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_rows->verticalHeader()->hide();
+    m_rows->verticalHeader()->setDefaultSectionSize(m_rows->fontMetrics().height() + 6);
+    m_rows->horizontalHeader()->setStretchLastSection(true);
+    m_rows->hide();
+    layout->addWidget(m_rows);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Import"));
@@ -141,7 +156,7 @@ ImportDialog::ImportDialog(const QString &source, const QString &shape, Side sid
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_kinds, &QButtonGroup::idClicked, this, &ImportDialog::updatePreview);
     connect(m_binRules, &QButtonGroup::idClicked, this, &ImportDialog::updatePreview);
-    connect(m_width, &QDoubleSpinBox::valueChanged, this, &ImportDialog::updatePreview);
+    connect(m_width, &NumberSpinBox::valueChanged, this, &ImportDialog::updatePreview);
     connect(m_side, &QComboBox::currentIndexChanged, this, &ImportDialog::updatePreview);
     updatePreview();
 }
@@ -231,6 +246,24 @@ void ImportDialog::setChoice(const ImportChoice &choice)
 QString ImportDialog::previewText() const
 {
     return m_previewLabel->text();
+}
+
+void ImportDialog::setFirstRows(const QStringList &columns, const QList<QStringList> &rows)
+{
+    m_rows->setColumnCount(int(columns.size()));
+    m_rows->setHorizontalHeaderLabels(columns);
+    m_rows->setRowCount(int(rows.size()));
+    for (int r = 0; r < rows.size(); ++r)
+        for (int c = 0; c < rows.at(r).size() && c < columns.size(); ++c) {
+            auto *item = new QTableWidgetItem(rows.at(r).at(c));
+            item->setTextAlignment(c == 0 ? Qt::AlignRight | Qt::AlignVCenter
+                                          : Qt::AlignLeft | Qt::AlignVCenter);
+            m_rows->setItem(r, c, item);
+        }
+    m_rows->setFixedHeight(m_rows->horizontalHeader()->sizeHint().height() +
+                           int(rows.size()) * m_rows->verticalHeader()->defaultSectionSize() +
+                           2 * m_rows->frameWidth());
+    m_rows->setVisible(!rows.isEmpty());
 }
 
 void ImportDialog::updatePreview()

@@ -15,10 +15,11 @@
 class QButtonGroup;
 class QComboBox;
 class QDialogButtonBox;
-class QDoubleSpinBox;
+class NumberSpinBox;
 class QGroupBox;
 class QLabel;
 class QRadioButton;
+class QTableWidget;
 
 class ImportDialog : public QDialog
 {
@@ -41,6 +42,9 @@ public:
     bool hasChoice() const;
     ImportChoice choice() const;
     void setChoice(const ImportChoice &choice);
+    /// Shows the first rows of the table as they were parsed (line number, label, values), so a wrong
+    /// column or delimiter shows before anything is imported.
+    void setFirstRows(const QStringList &columns, const QList<QStringList> &rows);
     /// The preview line (what the choice gives, or why it fails).
     QString previewText() const;
 
@@ -55,7 +59,8 @@ private:
     QRadioButton *m_integerBins;
     QRadioButton *m_widthBins;
     QRadioButton *m_fdBins;
-    QDoubleSpinBox *m_width;
+    NumberSpinBox *m_width;
     QLabel *m_previewLabel;
+    QTableWidget *m_rows = nullptr;
     QDialogButtonBox *m_buttons;
 };

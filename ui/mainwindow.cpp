@@ -12,6 +12,7 @@
 #include "metricspanel.h"
 #include "sessioncontroller.h"
 #include "spec.h"
+#include "versions.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -21,7 +22,9 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
@@ -30,6 +33,7 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace {
@@ -57,9 +61,6 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_document(new Do
     m_lesson->setObjectName(QStringLiteral("lessonLabel"));
     m_lesson->setWordWrap(true);
     m_lesson->setTextFormat(Qt::PlainText);
-    m_lesson->setToolTip(tr("What the loaded preset teaches. Choose another from the Presets menu."));
-    m_lesson->setStyleSheet(QStringLiteral("QLabel { background: #f4f1e6; border: 1px solid #d8d2bc; "
-                                           "border-radius: 3px; padding: 3px 6px; }"));
     outer->addWidget(m_lesson);
 
     m_smoothingBanner = new QLabel(central);
@@ -72,12 +73,21 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_document(new Do
     outer->addWidget(m_smoothingBanner);
 
     auto *splitter = new QSplitter(Qt::Horizontal, central);
+    m_splitter = splitter;
     splitter->setChildrenCollapsible(false);
     outer->addWidget(splitter, 1);
 
     // Left: the two editors side by side with the swap button between them, the options, and tabs
     // with the metrics and the per-event table.
-    auto *left = new QWidget(splitter);
+    // On a small screen (or at a large text size) the left column scrolls rather than pushing the
+    // window off the screen.
+    auto *leftScroll = new QScrollArea(splitter);
+    leftScroll->setObjectName(QStringLiteral("leftScroll"));
+    leftScroll->setWidgetResizable(true);
+    leftScroll->setFrameShape(QFrame::NoFrame);
+    leftScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    leftScroll->setMinimumWidth(300);
+    auto *left = new QWidget;
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     auto *editors = new QHBoxLayout;
@@ -85,7 +95,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_document(new Do
     m_editorQ = new DistributionEditor(m_document, Side::Q, left);
     m_swap = new QPushButton(tr("⇄"), left);
     m_swap->setObjectName(QStringLiteral("swapButton"));
-    m_swap->setToolTip(tr("Swap P and Q (Ctrl+Shift+S): KL(P‖Q) and KL(Q‖P) trade places."));
+    m_swap->setToolTip(tr("Swap P and Q (Ctrl+Shift+X): KL(P‖Q) and KL(Q‖P) trade places."));
     m_swap->setAccessibleName(tr("Swap P and Q"));
     m_swap->setMaximumWidth(m_swap->fontMetrics().horizontalAdvance(QStringLiteral("⇄")) * 3 + 12);
     editors->addWidget(m_editorP, 1);
@@ -119,10 +129,44 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_document(new Do
     m_cumulativePlot = new CumulativePlot(m_document, plots);
     for (QWidget *w : {static_cast<QWidget *>(m_distributionPlot), static_cast<QWidget *>(m_contributionPlot),
                        static_cast<QWidget *>(m_cumulativePlot)})
-        w->setMinimumHeight(150);
+        w->setMinimumSize(280, 150);
+    // One left margin for the three plots, so their y axes line up.
+    const auto alignPlots = [this] {
+        // Never under the hand: a drag keeps the axes where they are, and the next change aligns them.
+        if (m_document->currentDrag() != 0)
+            return;
+        const int margin =
+            std::max({m_distributionPlot->naturalLeftMargin(), m_contributionPlot->naturalLeftMargin(),
+                      m_cumulativePlot->naturalLeftMargin()});
+        m_distributionPlot->alignLeftMargin(margin);
+        m_contributionPlot->alignLeftMargin(margin);
+        m_cumulativePlot->alignLeftMargin(margin);
+    };
+    // Zoom and pan follow from plot to plot; a double-click (or View → Reset Zoom) goes back.
+    const auto zoomAll = [this](std::optional<std::pair<double, double>> range) {
+        m_distributionPlot->setZoom(range);
+        m_contributionPlot->setZoom(range);
+        m_cumulativePlot->setZoom(range);
+    };
+    connect(m_distributionPlot, &DistributionPlot::zoomed, this, [zoomAll](double lo, double hi) {
+        zoomAll(std::pair{lo, hi});
+    });
+    connect(m_contributionPlot, &ContributionPlot::zoomed, this, [zoomAll](double lo, double hi) {
+        zoomAll(std::pair{lo, hi});
+    });
+    connect(m_cumulativePlot, &CumulativePlot::zoomed, this, [zoomAll](double lo, double hi) {
+        zoomAll(std::pair{lo, hi});
+    });
+    connect(m_distributionPlot, &DistributionPlot::zoomReset, this, [zoomAll] { zoomAll(std::nullopt); });
+    connect(m_contributionPlot, &ContributionPlot::zoomReset, this, [zoomAll] { zoomAll(std::nullopt); });
+    connect(m_cumulativePlot, &CumulativePlot::zoomReset, this, [zoomAll] { zoomAll(std::nullopt); });
+    connect(m_distributionPlot, &DistributionPlot::replotted, this, alignPlots);
+    connect(m_contributionPlot, &ContributionPlot::replotted, this, alignPlots);
+    connect(m_cumulativePlot, &CumulativePlot::replotted, this, alignPlots);
     plots->setStretchFactor(0, 4);
     plots->setStretchFactor(1, 3);
     plots->setStretchFactor(2, 3);
+    leftScroll->setWidget(left);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({520, 760});
@@ -149,22 +193,31 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_document(new Do
     connect(m_tabs, &QTabWidget::currentChanged, this, syncTable);
     connect(m_document, &Document::comparisonChanged, this, [this, syncTable] {
         m_metrics->setComparison(m_document->comparison(), m_document->eventLabels());
+        updateSupportOffer();
+        updateLesson();
         syncTable();
         updateStatus();
     });
     connect(m_document, &Document::unitChanged, this, &MainWindow::updateUnitActions);
+    // A family change builds new parameter rows; they take the text size too.
+    connect(m_document, &Document::distributionChanged, this, [this] {
+        if (m_textScale != 1.0)
+            applyTextScale(centralWidget());
+    });
     connect(m_document, &Document::optionsChanged, this, &MainWindow::updateStatus);
+    connect(m_document, &Document::modifiedChanged, this, &MainWindow::updateLesson);
     connect(m_document, &Document::presetChanged, this, &MainWindow::updateLesson);
     connect(m_document, &Document::presetChanged, this, &MainWindow::updateTitle);
     connect(m_document, &Document::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &Document::editRefused, this, [this](const QString &message) {
         statusBar()->showMessage(tr("Refused: %1").arg(message), 10000);
     });
-    connect(m_metrics, &MetricsPanel::extendSupportRequested, this,
-            [this] { loadPreset(QStringLiteral("seed-extended")); });
+    connect(m_metrics, &MetricsPanel::extendSupportRequested, this, &MainWindow::extendSupport);
+    connect(m_metrics, &MetricsPanel::completeRequested, this, &MainWindow::completeUniform);
 
     m_metrics->setComparison(m_document->comparison(), m_document->eventLabels());
     m_eventTable->eventModel()->setComparison(m_document->sharedComparison());
+    updateSupportOffer();
     readSettings();
     updateLesson();
     updateTitle();
@@ -189,9 +242,13 @@ void MainWindow::createMenus()
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     QAction *undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
-    undo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Z));
+    undo->setObjectName(QStringLiteral("undoAction"));
+    undo->setShortcuts(QKeySequence::Undo);
     QAction *redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    redo->setObjectName(QStringLiteral("redoAction"));
+    // Both usual redo keys, each once: the platform's QKeySequence::Redo is one of these two, and
+    // registering it again made Ctrl+Shift+Z an ambiguous shortcut that did nothing.
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
@@ -199,7 +256,9 @@ void MainWindow::createMenus()
     edit->addSeparator();
     edit->addAction(m_export->copyFigureAction());
     QAction *swap = edit->addAction(tr("&Swap P and Q"), m_document, &Document::swap);
-    swap->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    swap->setObjectName(QStringLiteral("swapAction"));
+    // Ctrl+Shift+S is Save As everywhere; X for exchange is no standard key.
+    swap->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X));
     swap->setStatusTip(tr("Exchange P and Q: KL(P‖Q) and KL(Q‖P) trade places."));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -249,6 +308,37 @@ void MainWindow::createMenus()
             m_termActions.at(i)->setChecked(m_document->isTermVisible(order[i]));
     });
     view->addSeparator();
+    QAction *resetZoom = view->addAction(tr("Reset &Zoom"), this, [this] {
+        m_distributionPlot->setZoom(std::nullopt);
+        m_contributionPlot->setZoom(std::nullopt);
+        m_cumulativePlot->setZoom(std::nullopt);
+    });
+    resetZoom->setObjectName(QStringLiteral("resetZoomAction"));
+    QAction *logScale = view->addAction(tr("&Log Scale for Masses"));
+    logScale->setObjectName(QStringLiteral("logScaleAction"));
+    logScale->setCheckable(true);
+    logScale->setStatusTip(
+        tr("A logarithmic mass axis in the distributions plot, to compare tails and tiny masses."));
+    connect(logScale, &QAction::toggled, m_distributionPlot, &DistributionPlot::setLogScale);
+    resetZoom->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    resetZoom->setStatusTip(tr("Show where the mass is again (the wheel zooms the plots, Shift+wheel pans, a "
+                               "double-click resets)."));
+    view->addSeparator();
+    // Presentation: larger text in the panel and the plots, for a projector.
+    QMenu *textSize = view->addMenu(tr("&Text size"));
+    textSize->setObjectName(QStringLiteral("textSizeMenu"));
+    auto *textSizes = new QActionGroup(this);
+    for (int percent : {100, 150, 200}) {
+        QAction *a = textSize->addAction(tr("%1 %").arg(percent));
+        a->setObjectName(QStringLiteral("textSize%1").arg(percent));
+        a->setCheckable(true);
+        a->setChecked(percent == 100);
+        a->setStatusTip(tr("Show every text of the window at %1 % (for projection).").arg(percent));
+        textSizes->addAction(a);
+        connect(a, &QAction::triggered, this, [this, percent] { setTextScale(percent / 100.0); });
+        m_textSizeActions.append(a);
+    }
+    view->addSeparator();
     m_smoothingAction = view->addAction(tr("&ε-smoothing"));
     m_smoothingAction->setCheckable(true);
     m_smoothingAction->setStatusTip(
@@ -257,6 +347,30 @@ void MainWindow::createMenus()
             [this](bool on) { m_options->smoothingBox()->setChecked(on); });
 
     QMenu *presets = menuBar()->addMenu(tr("&Presets"));
+    createPresetMenu(presets);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About klscope"), this,
+                                     [this] { QMessageBox::about(this, tr("About klscope"), aboutText()); });
+    about->setObjectName(QStringLiteral("aboutAction"));
+    about->setMenuRole(QAction::AboutRole);
+    about->setStatusTip(tr("The version of klscope and of the libraries it is built with."));
+    QAction *aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+    aboutQt->setStatusTip(tr("The Qt version and licence."));
+}
+
+QString MainWindow::aboutText()
+{
+    return tr("<h3>klscope %1</h3><p>A visualiser for the Kullback–Leibler divergence and its relatives, "
+              "for teaching and for figures.</p><p>Built with Qt %2 (running), QCustomPlot %3 and Boost "
+              "%4.</p>")
+        .arg(klscope::versions::application(), klscope::versions::qt(), klscope::versions::qcustomplot(),
+             klscope::versions::boost());
+}
+
+void MainWindow::createPresetMenu(QMenu *presets)
+{
     int index = 0;
     for (const Preset &preset : std::as_const(m_presets)) {
         QAction *a = presets->addAction(preset.title);
@@ -320,32 +434,182 @@ bool MainWindow::startUp(const QString &preset)
 
 void MainWindow::updateTitle()
 {
-    QString title = QStringLiteral("klscope");
+    // Qt appends the application's display name (" — klscope") itself, so the title names only the
+    // document: the session file, else the preset, else "Untitled".
+    QString title;
     if (!m_session->currentFile().isEmpty())
-        title = m_session->displayName() + QStringLiteral("[*] — ") + title;
+        title = m_session->displayName();
     else if (const auto preset = findPreset(m_presets, m_document->presetName()))
-        title += QStringLiteral(" — ") + preset->title + QStringLiteral("[*]");
+        title = preset->title;
     else
-        title += QStringLiteral("[*]");
-    setWindowTitle(title);
+        title = tr("Untitled");
+    setWindowTitle(title + QStringLiteral("[*]"));
     setWindowModified(m_document->isModified());
+}
+
+QStringList MainWindow::differencesFrom(const Preset &preset) const
+{
+    // What makes the current state another pair than the preset's; empty while the preset holds.
+    QStringList differences;
+    try {
+        const klscope::Distribution p = klscope::parseSpec(preset.pSpec.toStdString());
+        const klscope::Distribution q = klscope::parseSpec(preset.qSpec.toStdString());
+        const klscope::Distribution &dp = m_document->distribution(Side::P);
+        const klscope::Distribution &dq = m_document->distribution(Side::Q);
+        if (dp == q && dq == p && !(p == q))
+            differences.append(tr("P and Q swapped"));
+        else {
+            if (!(dp == p))
+                differences.append(tr("P changed"));
+            if (!(dq == q))
+                differences.append(tr("Q changed"));
+        }
+        std::optional<klscope::EventRange> support;
+        if (!preset.support.isEmpty())
+            support = klscope::parseSupport(preset.support.toStdString());
+        if (support != m_document->support())
+            differences.append(tr("support changed"));
+    } catch (const std::exception &) {
+        differences.append(tr("preset unreadable"));
+    }
+    if (m_document->smoothing() > 0)
+        differences.append(tr("ε-smoothing on"));
+    if (m_document->renormalize())
+        differences.append(tr("renormalised"));
+    return differences;
 }
 
 void MainWindow::updateLesson()
 {
     const QString name = m_document->presetName();
-    if (const auto preset = findPreset(m_presets, name)) {
+    const auto preset = findPreset(m_presets, name);
+    if (preset) {
         m_lastPresetTitle = preset->title;
         m_lastPresetLesson = preset->lesson;
-        m_lesson->setText(tr("Lesson: %1").arg(preset->lesson));
-    } else if (!m_lastPresetLesson.isEmpty() && m_document->isModified()) {
-        // Only an edit comes "from" the last preset; an opened file or session is a pair of its own.
-        m_lesson->setText(tr("Edited from “%1”. Lesson: %2").arg(m_lastPresetTitle, m_lastPresetLesson));
+        m_lastPresetName = preset->name;
+    }
+    const auto last = findPreset(m_presets, m_lastPresetName);
+    const QStringList differences = last ? differencesFrom(*last) : QStringList();
+    bool applies = false;
+    if (last && differences.isEmpty()) {
+        applies = true;
+        m_lesson->setText(tr("Lesson: %1").arg(last->lesson));
+        m_lesson->setToolTip(tr("What the loaded preset teaches. Choose another from the Presets menu."));
+    } else if (last && (preset || m_document->isModified())) {
+        // A lesson belongs to its preset's state: once the state differs it may no longer be true
+        // (an import, smoothing), so it is not repeated as if it were.
+        m_lesson->setText(tr("Changed from “%1” (%2): its lesson no longer applies here. Choose it in the "
+                             "Presets menu to see it again.")
+                              .arg(m_lastPresetTitle, differences.join(QStringLiteral(", "))));
+        m_lesson->setToolTip(tr("The lesson of “%1”, true only for that preset: %2")
+                                 .arg(m_lastPresetTitle, m_lastPresetLesson));
     } else {
         m_lesson->setText(tr("Your own pair. The Presets menu has guided examples."));
+        m_lesson->setToolTip(tr("What the loaded preset teaches. Choose another from the Presets menu."));
     }
-    m_metrics->setExtendSupportOffer(name == QLatin1String("seed") ? tr("Extend support to 0..15")
-                                                                   : QString());
+    if (m_lesson->property("applies").toBool() != applies || !m_lesson->property("applies").isValid()) {
+        m_lesson->setProperty("applies", applies);
+        m_lesson->setStyleSheet(
+            applies ? QStringLiteral("QLabel { background: #f4f1e6; border: 1px solid #d8d2bc; "
+                                     "border-radius: 3px; padding: 3px 6px; }")
+                    : QStringLiteral("QLabel { background: #eeeeee; color: #555555; border: 1px "
+                                     "dashed #aaaaaa; border-radius: 3px; padding: 3px 6px; }"));
+    }
+}
+
+std::optional<klscope::EventRange> MainWindow::naturalSupport() const
+{
+    // nullopt when a family's support would exceed the event limit (the core refuses to form it):
+    // there is then no whole support to offer.
+    return callCore([this] {
+        const klscope::EventRange p = klscope::support(m_document->distribution(Side::P));
+        const klscope::EventRange q = klscope::support(m_document->distribution(Side::Q));
+        return klscope::EventRange{std::min(p.first, q.first), std::max(p.last, q.last)};
+    });
+}
+
+std::optional<Side> MainWindow::incompleteUniform() const
+{
+    // A uniform side that gives 0 to events where the other side has mass: widening it is the second
+    // step of the lesson (and it changes that distribution, which the first step does not).
+    for (Side side : {Side::Q, Side::P}) {
+        const klscope::Distribution &d = m_document->distribution(side);
+        if (klscope::family(d) != klscope::Family::Uniform)
+            continue;
+        const auto own = callCore([&d] { return klscope::support(d); });
+        const auto other = callCore(
+            [&] { return klscope::support(m_document->distribution(side == Side::P ? Side::Q : Side::P)); });
+        if (own && other && (other->first < own->first || other->last > own->last))
+            return side;
+    }
+    return std::nullopt;
+}
+
+void MainWindow::updateSupportOffer()
+{
+    const klscope::Comparison &c = m_document->comparison();
+    const auto explicitSupport = m_document->support();
+    const auto natural = naturalSupport();
+    if (!natural) {
+        m_metrics->setExtendSupportOffer({});
+        m_metrics->setCompleteOffer({}, false);
+        return;
+    }
+    const klscope::EventRange full = *natural;
+    // Step 1: mass left outside an explicit support is silently dropped; show what it costs with both
+    // distributions kept as they are.
+    const bool dropsMass = explicitSupport && (c.outsideP > 0 || c.outsideQ > 0) &&
+                           (full.first < explicitSupport->first || full.last > explicitSupport->last);
+    const klscope::EventRange target{
+        std::min(full.first, explicitSupport ? explicitSupport->first : full.first),
+        std::max(full.last, explicitSupport ? explicitSupport->last : full.last)};
+    m_metrics->setExtendSupportOffer(
+        dropsMass
+            ? tr("Step 1: extend the support to %1..%2, P and Q kept").arg(target.first).arg(target.last)
+            : QString());
+    // Step 2: make the uniform side complete on that support.
+    const auto side = incompleteUniform();
+    if (side && (dropsMass || std::isinf(*side == Side::Q ? c.totals.klPQ : c.totals.klQP)))
+        m_metrics->setCompleteOffer(tr("Step 2: make %1 uniform on %2..%3")
+                                        .arg(*side == Side::P ? QStringLiteral("P") : QStringLiteral("Q"))
+                                        .arg(target.first)
+                                        .arg(target.last),
+                                    !dropsMass);
+    else
+        m_metrics->setCompleteOffer({}, false);
+}
+
+void MainWindow::extendSupport()
+{
+    const auto current = m_document->support();
+    const auto natural = naturalSupport();
+    if (!natural)
+        return;
+    const klscope::EventRange full = *natural;
+    const klscope::EventRange target{std::min(full.first, current ? current->first : full.first),
+                                     std::max(full.last, current ? current->last : full.last)};
+    m_document->setSupport(target);
+}
+
+void MainWindow::completeUniform()
+{
+    const auto side = incompleteUniform();
+    if (!side)
+        return;
+    const auto current = m_document->support();
+    const auto natural = naturalSupport();
+    if (!natural)
+        return;
+    const klscope::EventRange full = *natural;
+    const klscope::EventRange target{std::min(full.first, current ? current->first : full.first),
+                                     std::max(full.last, current ? current->last : full.last)};
+    const double bounds[] = {double(target.first), double(target.last)};
+    QString error;
+    if (const auto uniform = callCore(
+            [&bounds] { return klscope::makeDistribution(klscope::Family::Uniform, bounds); }, &error))
+        m_document->setDistribution(*side, *uniform);
+    else
+        statusBar()->showMessage(error, 10000);
 }
 
 void MainWindow::updateStatus()
@@ -372,18 +636,76 @@ void MainWindow::updateUnitActions()
         m_unitActions.at(i)->setChecked(kUnits[i] == m_document->unit());
 }
 
+void MainWindow::setTextScale(double factor)
+{
+    m_textScale = factor;
+    applyTextScale(centralWidget());
+    m_distributionPlot->setTextScale(1.0);
+    m_contributionPlot->setTextScale(1.0);
+    m_cumulativePlot->setTextScale(1.0);
+    for (QAction *a : std::as_const(m_textSizeActions))
+        a->setChecked(a->objectName() == QStringLiteral("textSize%1").arg(int(std::lround(factor * 100))));
+    // The left column takes the width its larger text needs, up to 60 % of the window.
+    const int total = std::max(m_splitter->width() > 100 ? m_splitter->width() : width() - 12, 1);
+    const int left = std::min(int(std::lround(520 * factor)), total * 3 / 5);
+    m_splitter->setSizes({left, std::max(total - left, 1)});
+}
+
+void MainWindow::applyTextScale(QWidget *root)
+{
+    // Every widget gets its own font at the scale of the size it was built with: a style sheet (the
+    // editors' titles, the warnings) stops a parent's font from reaching its children.
+    QList<QWidget *> widgets = root->findChildren<QWidget *>();
+    widgets.prepend(root);
+    // First every base size, before any parent's new font reaches its children.
+    for (QWidget *w : std::as_const(widgets))
+        if (!w->property("klscopeBasePoints").isValid() && w->font().pointSizeF() > 0)
+            w->setProperty("klscopeBasePoints", w->font().pointSizeF());
+    for (QWidget *w : std::as_const(widgets)) {
+        const QVariant base = w->property("klscopeBasePoints");
+        if (!base.isValid())
+            continue;
+        QFont font = w->font();
+        font.setPointSizeF(base.toDouble() * m_textScale);
+        w->setFont(font);
+    }
+}
+
 void MainWindow::readSettings()
 {
     QSettings settings;
     const QByteArray geometry = settings.value(settingsKey("geometry")).toByteArray();
     if (geometry.isEmpty() || !restoreGeometry(geometry))
         resize(1280, 800);
+    fitToScreen();
+    const double scale = settings.value(settingsKey("textScale"), 1.0).toDouble();
+    if (scale == 1.5 || scale == 2.0)
+        setTextScale(scale);
+}
+
+void MainWindow::fitToScreen()
+{
+    // 1280×800 where it fits; on a smaller screen (1024×700, or 1280×800 at 2× scale) the available
+    // geometry less room for the window frame, centred on it.
+    const QScreen *screen = this->screen() ? this->screen() : QGuiApplication::primaryScreen();
+    if (!screen)
+        return;
+    const QRect available = screen->availableGeometry();
+    const QSize frame(16, 40);
+    const QSize room = (available.size() - frame).expandedTo(QSize(320, 240));
+    const QSize size = this->size().boundedTo(room);
+    if (size != this->size() || !available.contains(geometry())) {
+        resize(size);
+        move(available.center() - QPoint(size.width() / 2, size.height() / 2) -
+             QPoint(0, frame.height() / 4));
+    }
 }
 
 void MainWindow::writeSettings() const
 {
     QSettings settings;
     settings.setValue(settingsKey("geometry"), saveGeometry());
+    settings.setValue(settingsKey("textScale"), m_textScale);
     const std::string_view unit = klscope::unitName(m_document->unit());
     settings.setValue(settingsKey("unit"), QString::fromUtf8(unit.data(), qsizetype(unit.size())));
     if (!m_document->presetName().isEmpty())

@@ -3,10 +3,16 @@
 // The main window: wires the document to the editors, plots, metrics panel and event table, and
 // holds the menus, the lesson line and the status bar. No domain logic lives here.
 
+#include "documentstate.h"
 #include "presets.h"
 
+#include <eventrange.h>
+
+#include <QFont>
 #include <QList>
 #include <QMainWindow>
+
+#include <optional>
 
 class ComparisonOptions;
 class ContributionPlot;
@@ -20,7 +26,9 @@ class MetricsPanel;
 class QAction;
 class QActionGroup;
 class QLabel;
+class QMenu;
 class QPushButton;
+class QSplitter;
 class QTabWidget;
 class SessionController;
 
@@ -48,6 +56,13 @@ public:
     QLabel *smoothingBanner() const { return m_smoothingBanner; }
     const QList<Preset> &presets() const { return m_presets; }
 
+    /// The text of Help → About: klscope's version and those of Qt, QCustomPlot and Boost.
+    static QString aboutText();
+
+    /// View → Text size: every text of the panel and the plots at `factor` (1, 1.5 or 2) of the normal size.
+    void setTextScale(double factor);
+    double textScale() const { return m_textScale; }
+
     /// Loads a preset by name as one undoable edit; false (with a status message) if unknown or refused.
     bool loadPreset(const QString &name);
     /// Opens a preset as the starting state (not undoable, not modified), e.g. for --preset.
@@ -61,17 +76,34 @@ protected:
 
 private:
     void createMenus();
+    void createPresetMenu(QMenu *presets);
     void updateTitle();
     void updateLesson();
+    /// The two-step lesson about mass outside the support: step 1 extends the support with P and Q kept
+    /// (a KL may become infinite), step 2 widens a uniform side so both are complete.
+    void updateSupportOffer();
+    /// What differs between the document and `preset` ("P changed", "ε-smoothing on", ...).
+    QStringList differencesFrom(const Preset &preset) const;
+    void extendSupport();
+    void completeUniform();
+    /// The union of both natural supports.
+    std::optional<klscope::EventRange> naturalSupport() const;
+    /// A uniform side with no mass where the other side has some.
+    std::optional<Side> incompleteUniform() const;
     void updateStatus();
     void updateUnitActions();
     void readSettings();
+    /// Shrinks the window to the available geometry of its screen (and centres it) when it does not fit.
+    void fitToScreen();
+    /// Gives every widget under `root` its font at m_textScale of its built size.
+    void applyTextScale(QWidget *root);
     void writeSettings() const;
 
     Document *m_document;
     QList<Preset> m_presets;
     QString m_lastPresetTitle;
     QString m_lastPresetLesson;
+    QString m_lastPresetName;
     DistributionEditor *m_editorP = nullptr;
     DistributionEditor *m_editorQ = nullptr;
     QPushButton *m_swap = nullptr;
@@ -91,4 +123,7 @@ private:
     QList<QAction *> m_unitActions;
     QList<QAction *> m_termActions;
     QAction *m_smoothingAction = nullptr;
+    QList<QAction *> m_textSizeActions;
+    QSplitter *m_splitter = nullptr;
+    double m_textScale = 1.0;
 };

@@ -1,10 +1,14 @@
 #include "metricspanel.h"
 
+#include "eventreadout.h"
 #include "identitybar.h"
 #include "palette.h"
 
+#include <QAction>
+#include <QClipboard>
 #include <QFrame>
 #include <QGridLayout>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
@@ -12,6 +16,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <optional>
 
@@ -142,6 +147,15 @@ MetricsPanel::MetricsPanel(QWidget *parent) : QWidget(parent)
     m_extendSupport->hide();
     connect(m_extendSupport, &QPushButton::clicked, this, &MetricsPanel::extendSupportRequested);
     layout->addWidget(m_extendSupport);
+    m_complete = new QPushButton(content);
+    m_complete->setObjectName(QStringLiteral("completeButton"));
+    m_complete->setToolTip(
+        tr("Change the distribution that has no mass where the other has some, so both are "
+           "complete on the extended support (this changes the distribution, not only "
+           "the support)."));
+    m_complete->hide();
+    connect(m_complete, &QPushButton::clicked, this, &MetricsPanel::completeRequested);
+    layout->addWidget(m_complete);
 
     // Divergences.
     layout->addWidget(sectionTitle(tr("Divergences"), content));
@@ -270,6 +284,7 @@ MetricsPanel::MetricsPanel(QWidget *parent) : QWidget(parent)
     }
 
     setExtendSupportOffer({});
+    setCompleteOffer({}, false);
     setComparison(klscope::Comparison{});
 }
 
@@ -287,6 +302,18 @@ QLabel *MetricsPanel::addRow(QGridLayout *grid, const QString &name, const QStri
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
     value->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     value->setToolTip(toolTip);
+    value->setProperty("baseToolTip", toolTip);
+    // Right-click copies the value with every digit (a teacher quotes 0.6311103254079738, not 0.631110).
+    auto *copy = new QAction(tr("Copy with full precision"), value);
+    copy->setObjectName(QStringLiteral("copyFullPrecision"));
+    connect(copy, &QAction::triggered, value, [value] {
+        QGuiApplication::clipboard()->setText(fullPrecision(value->property("fullValue").toDouble()));
+    });
+    auto *copyShown = new QAction(tr("Copy as shown"), value);
+    connect(copyShown, &QAction::triggered, value,
+            [value] { QGuiApplication::clipboard()->setText(value->text()); });
+    value->addActions({copy, copyShown});
+    value->setContextMenuPolicy(Qt::ActionsContextMenu);
     // Wide enough for the longest formatValue() text, so no number is ever cut off.
     value->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("-8.88888e-888")) + 2);
     auto *unitLabel = new QLabel(parent);
@@ -294,9 +321,10 @@ QLabel *MetricsPanel::addRow(QGridLayout *grid, const QString &name, const QStri
     grid->addWidget(nameLabel, row, 0);
     grid->addWidget(value, row, 1);
     grid->addWidget(unitLabel, row, 2);
-    if (unit == UnitKind::Information)
+    if (unit == UnitKind::Information) {
         m_unitLabels.append(unitLabel);
-    else if (unit == UnitKind::SquareRoot)
+        m_valueUnits.append(std::make_pair(value, unitLabel));
+    } else if (unit == UnitKind::SquareRoot)
         m_sqrtUnitLabels.append(unitLabel);
     return value;
 }
@@ -309,7 +337,44 @@ QString MetricsPanel::formatValue(double v)
         return v > 0 ? QStringLiteral("∞") : QStringLiteral("−∞");
     if (v == 0.0)
         return QStringLiteral("0");
-    return QString::number(v, 'g', 6);
+    // Six significant digits, trailing zeros kept, so numbers side by side have the same precision
+    // ("0.631110" beside "1.52296"); a whole 1 stays "1" (as in "1 bit"). The true minus sign.
+    if (v == 1.0)
+        return QStringLiteral("1");
+    QString text = klscope::significantDigits(std::fabs(v), 6);
+    if (v < 0)
+        text.prepend(QChar(0x2212));
+    return text;
+}
+
+QString MetricsPanel::fullPrecision(double v)
+{
+    if (std::isnan(v))
+        return QStringLiteral("nan");
+    if (std::isinf(v))
+        return v > 0 ? QStringLiteral("inf") : QStringLiteral("-inf");
+    char buffer[64];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, v);
+    return QString::fromLatin1(buffer, result.ptr - buffer);
+}
+
+QString MetricsPanel::formatShare(double percent)
+{
+    // One decimal, except that a tiny share keeps two significant digits ("0.0012 %", not "0.0 %").
+    if (percent > 0 && percent < 0.05)
+        return QString::number(percent, 'g', 2);
+    return QString::number(percent, 'f', 1);
+}
+
+void MetricsPanel::showValue(QLabel *label, double v, const QString &note)
+{
+    label->setText(formatValue(v));
+    label->setProperty("fullValue", v);
+    QString tip = label->property("baseToolTip").toString();
+    if (!note.isEmpty())
+        tip += QLatin1Char('\n') + note;
+    tip += QLatin1Char('\n') + tr("Full precision: %1 (right-click to copy)").arg(fullPrecision(v));
+    label->setToolTip(tip);
 }
 
 QString MetricsPanel::explainInfinity(const klscope::Comparison &c, std::span<const std::string> labels)
@@ -330,6 +395,13 @@ void MetricsPanel::setExtendSupportOffer(const QString &label)
     m_extendSupport->setVisible(!label.isEmpty());
 }
 
+void MetricsPanel::setCompleteOffer(const QString &label, bool enabled)
+{
+    m_complete->setText(label);
+    m_complete->setEnabled(enabled);
+    m_complete->setVisible(!label.isEmpty());
+}
+
 void MetricsPanel::setComparison(const klscope::Comparison &c, std::span<const std::string> labels)
 {
     const klscope::DivergenceTotals &t = c.totals;
@@ -341,30 +413,30 @@ void MetricsPanel::setComparison(const klscope::Comparison &c, std::span<const s
 
     const std::size_t events = c.support.size();
     m_context->setText(events == 0 ? tr("No comparison yet.")
-                                   : tr("In %1, summed over x = %2..%3 (%n event(s)).", nullptr,
-                                        int(std::min<std::size_t>(events, INT_MAX)))
+                                   : tr("In %1, summed over x = %2..%3 (%4).")
                                          .arg(unit)
                                          .arg(c.support.first)
-                                         .arg(c.support.last));
+                                         .arg(c.support.last)
+                                         .arg(events == 1 ? tr("1 event") : tr("%1 events").arg(events)));
 
     auto method = [&](klscope::Method m) {
         return m == klscope::Method::ClosedForm ? tr("Computed from the closed form for this family.")
                                                 : tr("Summed over the %1 events of the support.").arg(events);
     };
-    m_klPQ->setText(formatValue(t.klPQ));
-    m_klPQ->setToolTip(m_klPQ->toolTip().section(QLatin1Char('\n'), 0, 0) + QLatin1Char('\n') +
-                       method(c.klPQMethod));
-    m_klQP->setText(formatValue(t.klQP));
-    m_klQP->setToolTip(m_klQP->toolTip().section(QLatin1Char('\n'), 0, 0) + QLatin1Char('\n') +
-                       method(c.klQPMethod));
-    m_js->setText(formatValue(t.js));
-    m_jsDistance->setText(formatValue(t.jsDistance));
-    m_entropyP->setText(formatValue(t.entropyP));
-    m_entropyQ->setText(formatValue(t.entropyQ));
-    m_crossEntropyPQ->setText(formatValue(t.crossEntropyPQ));
-    m_crossEntropyQP->setText(formatValue(t.crossEntropyQP));
-    m_totalVariation->setText(formatValue(t.totalVariation));
-    m_hellinger->setText(formatValue(t.hellinger));
+    showValue(m_klPQ, t.klPQ, method(c.klPQMethod));
+    showValue(m_klQP, t.klQP, method(c.klQPMethod));
+    showValue(m_js, t.js);
+    showValue(m_jsDistance, t.jsDistance);
+    showValue(m_entropyP, t.entropyP);
+    showValue(m_entropyQ, t.entropyQ);
+    showValue(m_crossEntropyPQ, t.crossEntropyPQ);
+    showValue(m_crossEntropyQP, t.crossEntropyQP);
+    showValue(m_totalVariation, t.totalVariation);
+    showValue(m_hellinger, t.hellinger);
+    // "1 bit", "2.00000 bits": the unit agrees with the number shown.
+    const QString singular = unit.endsWith(QLatin1Char('s')) ? unit.chopped(1) : unit;
+    for (const auto &[value, unitLabel] : std::as_const(m_valueUnits))
+        unitLabel->setText(value->text() == QLatin1String("1") ? singular : unit);
 
     // The JS ceiling is ln 2 in nats, exactly 1 in bits, log10 2 in bans.
     const double ceiling = std::log(2.0) * klscope::fromNats(c.unit);
@@ -374,7 +446,7 @@ void MetricsPanel::setComparison(const klscope::Comparison &c, std::span<const s
                                     : tr("of max ln 2 = %1 nats").arg(formatValue(ceiling));
     const double share = std::isfinite(t.js) ? std::clamp(t.js / ceiling, 0.0, 1.0) : 0.0;
     m_jsGauge->setValue(static_cast<int>(std::lround(share * 1000)));
-    m_jsCeiling->setText(QStringLiteral("%1 % ").arg(QString::number(share * 100, 'f', 1)) + ceilingText);
+    m_jsCeiling->setText(QStringLiteral("%1 % ").arg(formatShare(share * 100)) + ceilingText);
 
     // Both bars share one scale so their lengths compare; an infinite divergence takes the rest of its bar.
     double scale = 0;

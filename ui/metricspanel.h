@@ -8,7 +8,7 @@
 // Value labels have object names for tests: klPQValue, klQPValue, jsValue, jsDistanceValue,
 // entropyPValue, entropyQValue, crossEntropyPQValue, crossEntropyQPValue, totalVariationValue,
 // hellingerValue; their text is formatValue() of the value. Also: jsCeilingLabel, identityBarPQ,
-// identityBarQP, infinityExplanation, warningsLabel, extendSupportButton, contextLabel.
+// identityBarQP, infinityExplanation, warningsLabel, extendSupportButton, completeButton, contextLabel.
 
 #include <comparison.h>
 
@@ -16,6 +16,7 @@
 
 #include <span>
 #include <string>
+#include <utility>
 
 class IdentityBar;
 class QGridLayout;
@@ -36,10 +37,19 @@ public:
 
     /// Shows a button with this text that emits extendSupportRequested(); an empty label hides it.
     void setExtendSupportOffer(const QString &label);
+    /// The second step after extending the support: a button with this text that emits
+    /// completeRequested() (e.g. "Step 2: make Q uniform on 0..15"), disabled until `enabled`; an empty
+    /// label hides it.
+    void setCompleteOffer(const QString &label, bool enabled);
 
-    /// How every value is displayed: 6 significant digits ("0.63111", "7.76342e-05"), "∞"/"−∞" for
-    /// infinities, "—" for NaN, "0" for zero of either sign.
+    /// How every value is displayed: 6 significant digits with trailing zeros ("0.631110", "1.52296",
+    /// "7.76342e-05"), "1" for exactly one, U+2212 for a minus, "∞"/"−∞" for infinities, "—" for NaN,
+    /// "0" for zero of either sign.
     static QString formatValue(double v);
+    /// Every digit: the shortest text that reads back to v ("0.6311103254079738"); "inf", "nan".
+    static QString fullPrecision(double v);
+    /// A percentage for the JS gauge: one decimal ("25.6"), two significant digits when tiny ("0.0012").
+    static QString formatShare(double percent);
 
     /// The sentences that say why a KL is infinite, e.g. "KL(P‖Q) = ∞ because Q = 0 at x = 15 where
     /// P = 1.1e-05." (up to three events each, then "and N more"); empty when both KL are finite.
@@ -49,6 +59,8 @@ public:
 signals:
     /// The person pressed the extend-support button.
     void extendSupportRequested();
+    /// The person pressed the second-step button.
+    void completeRequested();
 
 private:
     enum class UnitKind
@@ -57,12 +69,15 @@ private:
         SquareRoot,  ///< the square root of the unit (JS distance)
         None         ///< no unit (total variation, Hellinger)
     };
+    /// Shows v in `label` (formatValue), with its full precision in the tooltip and the copy action.
+    void showValue(QLabel *label, double v, const QString &note = {});
     QLabel *addRow(QGridLayout *grid, const QString &name, const QString &objectName, const QString &toolTip,
                    UnitKind unit);
 
     QLabel *m_context = nullptr;
     QLabel *m_warnings = nullptr;
     QPushButton *m_extendSupport = nullptr;
+    QPushButton *m_complete = nullptr;
     QLabel *m_klPQ = nullptr;
     QLabel *m_klQP = nullptr;
     QLabel *m_js = nullptr;
@@ -79,5 +94,6 @@ private:
     QLabel *m_totalVariation = nullptr;
     QLabel *m_hellinger = nullptr;
     QList<QLabel *> m_unitLabels;
+    QList<std::pair<QLabel *, QLabel *>> m_valueUnits; ///< value label and its unit label (information)
     QList<QLabel *> m_sqrtUnitLabels;
 };

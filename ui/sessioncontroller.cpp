@@ -15,6 +15,7 @@
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QLabel>
+#include <QLockFile>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMessageBox>
@@ -78,9 +79,56 @@ imp::Result<imp::Table> readTable(const QString &path)
 
 } // namespace
 
+namespace {
+
+// The column titles and the first rows of a parsed table, for the import dialog's preview.
+QStringList firstRowsHeader(const imp::Table &table)
+{
+    QStringList columns{QObject::tr("line")};
+    if (table.hasLabels())
+        columns.append(table.header.size() > 0 ? QString::fromStdString(table.header[0])
+                                               : QObject::tr("event"));
+    for (std::size_t v = 0; v < table.values.size(); ++v) {
+        const std::size_t index = v + (table.hasLabels() ? 1 : 0);
+        columns.append(index < table.header.size() ? QString::fromStdString(table.header[index])
+                                                   : QObject::tr("value %1").arg(v + 1));
+    }
+    return columns;
+}
+
+QList<QStringList> firstRows(const imp::Table &table, std::size_t count = 5)
+{
+    QList<QStringList> rows;
+    for (std::size_t r = 0; r < table.rowCount() && r < count; ++r) {
+        QStringList row{QString::number(table.lines[r])};
+        if (table.hasLabels() && r < table.labels.size())
+            row.append(QString::fromStdString(table.labels[r]));
+        for (const auto &column : table.values)
+            row.append(r < column.size() ? QString::number(column[r], 'g', 17) : QString());
+        rows.append(row);
+    }
+    return rows;
+}
+
+QString autosaveFolder()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+}
+
+} // namespace
+
 SessionController::SessionController(Document *document, QMainWindow *window)
     : QObject(window), m_document(document), m_window(window), m_autosaveTimer(new QTimer(this))
 {
+    // This window's autosave and its lock, held as long as the window lives.
+    static int instances = 0;
+    m_autosavePath =
+        autosaveFolder() +
+        QStringLiteral("/autosave-%1-%2.klscope").arg(QCoreApplication::applicationPid()).arg(++instances);
+    QDir().mkpath(autosaveFolder());
+    m_autosaveLock = std::make_unique<QLockFile>(m_autosavePath + QStringLiteral(".lock"));
+    m_autosaveLock->setStaleLockTime(0);
+    m_autosaveLock->tryLock(0);
     m_autosaveTimer->setInterval(60'000);
     connect(m_autosaveTimer, &QTimer::timeout, this, [this] {
         if (m_document->isModified() && m_autosaveDue)
@@ -131,6 +179,12 @@ void SessionController::addFileActions(QMenu *file)
     saveAction->setShortcut(QKeySequence::Save);
     saveAction->setStatusTip(tr("Save the session (both distributions, the support, the unit, the view)."));
     QAction *saveAsAction = file->addAction(tr("Save &As…"), this, &SessionController::saveAs);
+    // The platform's Save As key where it has one (GNOME, macOS), else the usual Ctrl+Shift+S.
+    const QList<QKeySequence> saveAsKeys = QKeySequence::keyBindings(QKeySequence::SaveAs);
+    saveAsAction->setShortcuts(saveAsKeys.isEmpty()
+                                   ? QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)}
+                                   : saveAsKeys);
+    saveAsAction->setObjectName(QStringLiteral("saveAsAction"));
     saveAsAction->setStatusTip(tr("Save the session under a new name."));
 
     file->addSeparator();
@@ -279,12 +333,6 @@ void SessionController::setCurrentFile(const QString &path)
     emit currentFileChanged(m_currentFile);
 }
 
-QString SessionController::autosavePath()
-{
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
-           QStringLiteral("/autosave.klscope");
-}
-
 void SessionController::setAutosaveInterval(int ms)
 {
     m_autosaveTimer->setInterval(ms);
@@ -314,16 +362,41 @@ QString SessionController::writeAutosave()
     return error;
 }
 
-bool SessionController::hasAutosave()
+bool SessionController::hasAutosave() const
 {
-    return QFileInfo::exists(autosavePath());
+    return QFileInfo::exists(m_autosavePath);
+}
+
+QStringList SessionController::orphanedAutosaves()
+{
+    QDir folder(autosaveFolder());
+    const QFileInfoList files =
+        folder.entryInfoList({QStringLiteral("autosave*.klscope")}, QDir::Files, QDir::Time);
+    QStringList orphans;
+    for (const QFileInfo &file : files) {
+        // The owner is gone when its lock can be taken: no lock file, or one whose process has ended.
+        QLockFile probe(file.absoluteFilePath() + QStringLiteral(".lock"));
+        probe.setStaleLockTime(0);
+        if (probe.tryLock(0)) {
+            probe.unlock();
+            orphans.append(file.absoluteFilePath());
+        }
+    }
+    return orphans;
 }
 
 bool SessionController::restoreAutosave(QString *error)
 {
-    QString autosaveOf;
-    if (!adoptSession(autosavePath(), error, &autosaveOf))
+    const QStringList orphans = orphanedAutosaves();
+    if (orphans.isEmpty()) {
+        if (error)
+            *error = tr("There is no autosave to restore.");
         return false;
+    }
+    QString autosaveOf;
+    if (!adoptSession(orphans.constFirst(), error, &autosaveOf))
+        return false;
+    QFile::remove(orphans.constFirst());
     setCurrentFile(autosaveOf);
     // The restored state was never saved: leave the clean state so the title shows it and close asks.
     m_document->undoStack()->resetClean();
@@ -332,7 +405,13 @@ bool SessionController::restoreAutosave(QString *error)
 
 void SessionController::discardAutosave()
 {
-    QFile::remove(autosavePath());
+    QFile::remove(m_autosavePath);
+}
+
+void SessionController::discardOrphanedAutosaves()
+{
+    for (const QString &path : orphanedAutosaves())
+        QFile::remove(path);
 }
 
 bool SessionController::applyImport(Side side, const imp::Table &table, const ImportChoice &choice,
@@ -486,16 +565,17 @@ void SessionController::open()
 
 void SessionController::offerAutosaveRestore()
 {
-    if (!hasAutosave())
+    const QStringList orphans = orphanedAutosaves();
+    if (orphans.isEmpty())
         return;
-    const QDateTime when = QFileInfo(autosavePath()).lastModified();
+    const QDateTime when = QFileInfo(orphans.constFirst()).lastModified();
     const auto answer = QMessageBox::question(
         m_window, QGuiApplication::applicationDisplayName(),
         tr("klscope did not close normally. Restore the unsaved session autosaved at %1?")
             .arg(QLocale().toString(when, QLocale::ShortFormat)),
         QMessageBox::Yes | QMessageBox::Discard, QMessageBox::Yes);
     if (answer != QMessageBox::Yes) {
-        discardAutosave();
+        discardOrphanedAutosaves();
         return;
     }
     QString error;
@@ -536,6 +616,7 @@ void SessionController::importWithDialog(Side side, const imp::Table &table)
             return prepareImport(m_document->state(), s, table, c);
         },
         m_window);
+    dialog.setFirstRows(firstRowsHeader(table), firstRows(table));
     if (dialog.exec() != QDialog::Accepted)
         return;
     QString error;

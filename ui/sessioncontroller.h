@@ -16,6 +16,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -23,6 +24,7 @@ class Document;
 class QAction;
 class QDropEvent;
 class QLabel;
+class QLockFile;
 class QMainWindow;
 class QMenu;
 class QMimeData;
@@ -70,9 +72,12 @@ public:
     /// Existing recent session files, newest first (entries whose file is gone are dropped).
     QStringList recentFiles() const;
 
-    // Autosave.
-    /// Where the autosave goes: AppDataLocation/autosave.klscope.
-    static QString autosavePath();
+    // Autosave. Each window has its own file, AppDataLocation/autosave-<pid>-<n>.klscope, guarded by a
+    // lock file (QLockFile, "<file>.lock") held while the window lives. Only autosaves whose owner is
+    // gone (no lock, or a lock left by a process that no longer runs) are offered for recovery, so a
+    // second window never offers, or discards, the first one's work.
+    /// This window's autosave file.
+    QString autosavePath() const { return m_autosavePath; }
     /// Milliseconds between autosaves while there are unsaved changes (default 60 s).
     void setAutosaveInterval(int ms);
     int autosaveInterval() const;
@@ -80,12 +85,17 @@ public:
     bool isAutosaveRunning() const;
     /// Writes the autosave now (empty string on success, else the message).
     QString writeAutosave();
-    /// True when an autosave from an earlier run exists.
-    static bool hasAutosave();
-    /// Loads the autosave as unsaved changes (of its session file, if it had one).
+    /// True when this window's autosave exists.
+    bool hasAutosave() const;
+    /// Autosaves left by windows that are gone (crashed), newest first.
+    static QStringList orphanedAutosaves();
+    /// Loads the newest orphaned autosave as unsaved changes (of its session file, if it had one) and
+    /// removes that file; false with `error` when there is none or it cannot be read.
     bool restoreAutosave(QString *error);
-    /// Removes the autosave file.
-    static void discardAutosave();
+    /// Removes this window's autosave file.
+    void discardAutosave();
+    /// Removes every orphaned autosave.
+    static void discardOrphanedAutosaves();
 
     // Distributions, without dialogs.
     /// Reads a CSV/TSV/semicolon file into `side` as one undoable edit (see distributionimport.h).
@@ -136,6 +146,8 @@ private:
     QMainWindow *m_window;
     QString m_currentFile;
     QTimer *m_autosaveTimer;
+    QString m_autosavePath;
+    std::unique_ptr<QLockFile> m_autosaveLock;
     bool m_autosaveDue = false; ///< an edit happened since the last autosave
     QMenu *m_recentMenu = nullptr;
     QLabel *m_importLabel = nullptr;

@@ -17,6 +17,7 @@
 
 #include <cmath>
 #include <new>
+#include <optional>
 
 namespace cli {
 
@@ -41,7 +42,30 @@ int exportFigure(const QStringList &arguments)
     const QCommandLineOption scale(QStringLiteral("scale"),
                                    QStringLiteral("PNG/JPG pixels per logical pixel (2 for HiDPI slides)."),
                                    QStringLiteral("S"), QStringLiteral("1"));
-    parser.addOptions(shared.all() + QList<QCommandLineOption>{plot, out, width, height, scale});
+    // Print: a physical size (with a resolution for PNG/JPG), the text size, a title and a caption.
+    const QCommandLineOption widthMm(
+        QStringLiteral("width-mm"),
+        QStringLiteral("Figure width on the page in millimetres (with --height-mm; "
+                       "replaces --width/--height/--scale)."),
+        QStringLiteral("W"));
+    const QCommandLineOption heightMm(QStringLiteral("height-mm"),
+                                      QStringLiteral("Figure height on the page in millimetres."),
+                                      QStringLiteral("H"));
+    const QCommandLineOption dpi(
+        QStringLiteral("dpi"),
+        QStringLiteral("Resolution of a PNG/JPG at --width-mm/--height-mm (default 300)."),
+        QStringLiteral("D"), QStringLiteral("300"));
+    const QCommandLineOption fontPt(QStringLiteral("font-pt"),
+                                    QStringLiteral("Text size on the page in points (e.g. 8 for a two-column "
+                                                   "paper)."),
+                                    QStringLiteral("F"));
+    const QCommandLineOption title(QStringLiteral("title"), QStringLiteral("A title line above the plots."),
+                                   QStringLiteral("TEXT"));
+    const QCommandLineOption caption(
+        QStringLiteral("caption"),
+        QStringLiteral("A caption line below the plots with KL(P‖Q), KL(Q‖P) and JS."));
+    parser.addOptions(shared.all() + QList<QCommandLineOption>{plot, out, width, height, scale, widthMm,
+                                                               heightMm, dpi, fontPt, title, caption});
 
     if (const auto done = parsePairCommand(parser, arguments))
         return *done;
@@ -69,13 +93,58 @@ int exportFigure(const QStringList &arguments)
     if (!okScale || !(s >= 0.25 && s <= 8.0))
         return usage(
             QStringLiteral("--scale must be a number from 0.25 to 8, got '%1'").arg(parser.value(scale)));
+    std::optional<FigureExport::PhysicalSize> physical;
+    if (parser.isSet(widthMm) || parser.isSet(heightMm)) {
+        bool okW = false, okH = false, okDpi = false;
+        const double mmW = parser.value(widthMm).toDouble(&okW);
+        const double mmH = parser.value(heightMm).toDouble(&okH);
+        const double d = parser.value(dpi).toDouble(&okDpi);
+        // 5 mm to 1 m, 30 to 2400 dpi: up to 94 488 pixels a side is refused below.
+        if (!parser.isSet(widthMm) || !parser.isSet(heightMm) || !okW || !okH || !(mmW >= 5 && mmW <= 1000) ||
+            !(mmH >= 5 && mmH <= 1000))
+            return usage(
+                QStringLiteral("--width-mm and --height-mm go together, each from 5 to 1000, got '%1' "
+                               "and '%2'")
+                    .arg(parser.value(widthMm), parser.value(heightMm)));
+        if (!okDpi || !(d >= 30 && d <= 2400))
+            return usage(
+                QStringLiteral("--dpi must be a number from 30 to 2400, got '%1'").arg(parser.value(dpi)));
+        physical = FigureExport::PhysicalSize{QSizeF(mmW, mmH), d};
+        const QSize pixels = FigureExport::pixelSize(*physical);
+        if (pixels.width() > kMaxSide || pixels.height() > kMaxSide)
+            return usage(QStringLiteral("%1 × %2 mm at %3 dpi is %4 × %5 pixels, more than %6 a side")
+                             .arg(mmW)
+                             .arg(mmH)
+                             .arg(d)
+                             .arg(pixels.width())
+                             .arg(pixels.height())
+                             .arg(kMaxSide));
+    } else if (parser.isSet(dpi)) {
+        return usage(QStringLiteral("--dpi needs --width-mm and --height-mm"));
+    }
+    FigureExport::Decorations decorations;
+    if (parser.isSet(fontPt)) {
+        bool ok = false;
+        decorations.fontPoints = parser.value(fontPt).toDouble(&ok);
+        if (!ok || !(decorations.fontPoints >= 4 && decorations.fontPoints <= 72))
+            return usage(QStringLiteral("--font-pt must be a number from 4 to 72, got '%1'")
+                             .arg(parser.value(fontPt)));
+    }
+    decorations.title = parser.value(title);
+
     // Refused before the document is built or anything drawn: a raster image Qt cannot address or
-    // memory cannot hold.
+    // memory cannot hold (at the physical size when one is given).
     const auto format = *FigureExport::formatForFile(file);
-    if (format == FigureExport::Format::Png || format == FigureExport::Format::Jpg)
-        if (const QString problem = FigureExport::imageSizeProblem(QSize(w, h), s); !problem.isEmpty())
-            return usage(QStringLiteral("--width %1 --height %2 --scale %3: %4")
-                             .arg(parser.value(width), parser.value(height), parser.value(scale), problem));
+    if (format == FigureExport::Format::Png || format == FigureExport::Format::Jpg) {
+        const QString problem = physical
+                                    ? FigureExport::imageSizeProblem(FigureExport::pixelSize(*physical), 1.0)
+                                    : FigureExport::imageSizeProblem(QSize(w, h), s);
+        if (!problem.isEmpty())
+            return usage(
+                physical ? problem
+                         : QStringLiteral("--width %1 --height %2 --scale %3: %4")
+                               .arg(parser.value(width), parser.value(height), parser.value(scale), problem));
+    }
     int exitCode = 0;
     const auto unitAndSupport = parseUnitAndSupport(parser, shared, &exitCode);
     if (!unitAndSupport)
@@ -113,7 +182,15 @@ int exportFigure(const QStringList &arguments)
     DistributionPlot distributions(&document);
     ContributionPlot contributions(&document);
     CumulativePlot cumulative(&document);
-    const FigureExport figure(&distributions, &contributions, &cumulative);
+    FigureExport figure(&distributions, &contributions, &cumulative);
+    if (parser.isSet(caption)) {
+        const klscope::DivergenceTotals &t = document.comparison().totals;
+        const std::string_view unit = klscope::unitName(document.unit());
+        decorations.caption = FigureExport::caption(t.klPQ, t.klQP, t.js,
+                                                    QString::fromUtf8(unit.data(), qsizetype(unit.size())));
+    }
+    figure.setPhysicalSize(physical);
+    figure.setDecorations(decorations);
     const QString failure = figure.write(file, *which, QSize(w, h), s);
     if (!failure.isEmpty()) {
         printError(failure);

@@ -1,5 +1,6 @@
 // klscope: the interactive window.
 //   klscope [--preset NAME] [--screenshot FILE.png] [FILE.klscope]
+//   klscope --version
 // --screenshot renders the whole window after its first paint, writes the PNG and exits (works with
 // QT_QPA_PLATFORM=offscreen). FILE.klscope opens a saved session; without one, an autosave left by a
 // crash is offered for restoring.
@@ -7,29 +8,44 @@
 #include "atomicwriter.h"
 #include "mainwindow.h"
 #include "sessioncontroller.h"
+#include "versions.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QImageWriter>
 #include <QMessageBox>
 #include <QPixmap>
 #include <QTimer>
 
 #include <cstdio>
+#include <cstring>
 
 int main(int argc, char *argv[])
 {
+    // --version answers without a display (no QApplication, which needs one).
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--version") == 0 || std::strcmp(argv[i], "-v") == 0) {
+            std::printf("%s\n", qPrintable(klscope::versions::summary()));
+            return 0;
+        }
+    }
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("klscope"));
     QApplication::setOrganizationName(QStringLiteral("klscope"));
     QApplication::setApplicationDisplayName(QStringLiteral("klscope"));
     QApplication::setApplicationVersion(QStringLiteral(KLSCOPE_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/klscope.svg")));
+    // Matches the installed org.klscope.klscope.desktop, so desktops show its name and icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.klscope.klscope"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Edit two distributions and watch every divergence and per-event term move live."));
     parser.addHelpOption();
-    parser.addVersionOption();
+    parser.addOption(
+        QCommandLineOption({QStringLiteral("v"), QStringLiteral("version")},
+                           QStringLiteral("Print the versions of klscope, Qt, QCustomPlot and Boost.")));
     const QCommandLineOption preset(QStringLiteral("preset"), QStringLiteral("Open the preset NAME."),
                                     QStringLiteral("NAME"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),

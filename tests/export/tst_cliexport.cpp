@@ -4,8 +4,11 @@
 #include <QFile>
 #include <QImage>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cmath>
 
 namespace {
 
@@ -46,6 +49,8 @@ private slots:
     void formats_data();
     void formats();
     void fileSpec();
+    void physicalSize_data();
+    void physicalSize();
     void errors_data();
     void errors();
 
@@ -107,6 +112,67 @@ void TestCliExport::fileSpec()
     QVERIFY(file.readAll().contains("term (bits)"));
 }
 
+void TestCliExport::physicalSize_data()
+{
+    // A figure for a two-column paper: 85 × 60 mm, 8 pt text, a title and the caption.
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("dpi");
+    QTest::addColumn<QSize>("pixels");
+    QTest::newRow("png 300 dpi") << "paper.png"
+                                 << "300" << QSize(1004, 709);
+    QTest::newRow("png 150 dpi") << "paper150.png"
+                                 << "150" << QSize(502, 354);
+    QTest::newRow("jpg 600 dpi") << "paper.jpg"
+                                 << "600" << QSize(2008, 1417);
+    QTest::newRow("pdf") << "paper.pdf"
+                         << "300" << QSize();
+    QTest::newRow("svg") << "paper.svg"
+                         << "300" << QSize();
+}
+
+void TestCliExport::physicalSize()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, dpi);
+    QFETCH(QSize, pixels);
+    const QString path = m_dir.filePath(name);
+    const Run run =
+        runCli(pair() + QStringList{QStringLiteral("--plot"), QStringLiteral("distributions"),
+                                    QStringLiteral("--out"), path, QStringLiteral("--width-mm"),
+                                    QStringLiteral("85"), QStringLiteral("--height-mm"), QStringLiteral("60"),
+                                    QStringLiteral("--dpi"), dpi, QStringLiteral("--font-pt"),
+                                    QStringLiteral("8"), QStringLiteral("--title"),
+                                    QStringLiteral("Seed pair"), QStringLiteral("--caption")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.stdErr));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    if (pixels.isValid()) {
+        const QImage image = QImage::fromData(bytes);
+        QCOMPARE(image.size(), pixels);
+        // The image says its resolution, so it prints at 85 mm.
+        QVERIFY(std::fabs(image.dotsPerMeterX() * 0.0254 - dpi.toDouble()) < 0.5);
+    } else if (name.endsWith(QLatin1String(".pdf"))) {
+        // The page is 85 × 60 mm: 240.94 × 170.08 points.
+        const auto box =
+            QRegularExpression(QStringLiteral("/MediaBox\\s*\\[\\s*0\\s+0\\s+([\\d.]+)\\s+([\\d.]+)"))
+                .match(QString::fromLatin1(bytes));
+        QVERIFY(box.hasMatch());
+        QVERIFY2(std::fabs(box.captured(1).toDouble() - 85 / 25.4 * 72) < 0.6, qPrintable(box.captured(1)));
+        QVERIFY2(std::fabs(box.captured(2).toDouble() - 60 / 25.4 * 72) < 0.6, qPrintable(box.captured(2)));
+    } else {
+        // The SVG declares its size in millimetres, and carries the title and the caption as text.
+        const auto size =
+            QRegularExpression(QStringLiteral("width=\"([\\d.]+)mm\"\\s+height=\"([\\d.]+)mm\""))
+                .match(QString::fromUtf8(bytes));
+        QVERIFY(size.hasMatch());
+        QVERIFY2(std::fabs(size.captured(1).toDouble() - 85) < 0.5, qPrintable(size.captured(1)));
+        QVERIFY2(std::fabs(size.captured(2).toDouble() - 60) < 0.5, qPrintable(size.captured(2)));
+        QVERIFY(bytes.contains("Seed pair"));
+        QVERIFY(QString::fromUtf8(bytes).contains(QStringLiteral("KL(P‖Q) = ∞ nats")));
+    }
+}
+
 void TestCliExport::errors_data()
 {
     QTest::addColumn<QStringList>("arguments");
@@ -126,6 +192,14 @@ void TestCliExport::errors_data()
     QTest::newRow("jpg too many pixels")
         << (pair() + QStringList{"--out", "x.jpg", "--width", "20000", "--height", "20000", "--scale", "1"})
         << 2 << "an image of 20000 × 20000 pixels is too large";
+    QTest::newRow("width-mm alone") << (pair() + QStringList{"--out", "x.png", "--width-mm", "85"}) << 2
+                                    << "--height-mm";
+    QTest::newRow("dpi alone") << (pair() + QStringList{"--out", "x.png", "--dpi", "300"}) << 2 << "--dpi";
+    QTest::newRow("huge print") << (pair() + QStringList{"--out", "x.png", "--width-mm", "1000",
+                                                         "--height-mm", "1000", "--dpi", "2400"})
+                                << 2 << "pixels";
+    QTest::newRow("bad font") << (pair() + QStringList{"--out", "x.png", "--font-pt", "0"}) << 2
+                              << "--font-pt";
     QTest::newRow("no q") << QStringList{"--p", "poisson:lambda=3", "--out", "x.png"} << 2 << "--q";
     QTest::newRow("invalid distribution")
         << QStringList{"--p", "binomial:n=5,p=1.5", "--q", "poisson:lambda=3", "--out", "x.png"} << 1 << "p";

@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QImage>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
@@ -31,6 +32,8 @@ private slots:
     void remembersChoices_data();
     void remembersChoices();
     void unknownExtensionStaysOpen();
+    void printOptions_data();
+    void printOptions();
     void menus();
     void copyFigure();
     void imageTooLargeIsRefused_data();
@@ -93,6 +96,44 @@ void TestExportDialog::remembersChoices()
     QCOMPARE(second.fileName(), file);
     QCOMPARE(second.figureSize(), size);
     QCOMPARE(second.scale(), scale);
+}
+
+void TestExportDialog::printOptions_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("summary");
+    QTest::newRow("png") << "/tmp/k/paper.png"
+                         << "1004 × 709 pixels";
+    QTest::newRow("pdf") << "/tmp/k/paper.pdf"
+                         << "85 × 60 mm";
+}
+
+void TestExportDialog::printOptions()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, summary);
+    {
+        ExportDialog first;
+        QVERIFY(!first.physicalSize()); // off by default: logical pixels as before
+        first.setFileName(file);
+        first.setPhysicalSize(FigureExport::PhysicalSize{QSizeF(85, 60), 300});
+        first.setDecorations(FigureExport::Decorations{8, QStringLiteral("Seed"), {}}, true);
+        bool shown = false;
+        for (QLabel *label : first.findChildren<QLabel *>())
+            shown = shown || label->text().contains(summary);
+        QVERIFY2(shown, qPrintable(summary));
+        first.accept();
+        QCOMPARE(first.result(), int(QDialog::Accepted));
+    }
+    ExportDialog second;
+    const auto physical = second.physicalSize();
+    QVERIFY(physical);
+    QCOMPARE(physical->millimetres, QSizeF(85, 60));
+    QCOMPARE(physical->dpi, 300.0);
+    QCOMPARE(second.decorations().fontPoints, 8.0);
+    QCOMPARE(second.decorations().title, QStringLiteral("Seed"));
+    QVERIFY(second.wantsCaption());
+    QCOMPARE(FigureExport::pixelSize(*physical), QSize(1004, 709));
 }
 
 void TestExportDialog::unknownExtensionStaysOpen()

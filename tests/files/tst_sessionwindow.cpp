@@ -159,7 +159,7 @@ private slots:
     void init()
     {
         QSettings().clear();
-        SessionController::discardAutosave();
+        SessionController::discardOrphanedAutosaves();
     }
 
     void saveAndOpenGiveIdenticalMetricsAndView()
@@ -390,7 +390,7 @@ private slots:
         QString error;
         QVERIFY(w.sessions()->saveSession(path, &error));
         QVERIFY(!w.isWindowModified());
-        QCOMPARE(w.windowTitle(), QStringLiteral("title.klscope[*] — klscope"));
+        QCOMPARE(w.windowTitle(), QStringLiteral("title.klscope[*]"));
         w.document()->undoStack()->undo();
         QVERIFY(w.isWindowModified()); // away from the saved state
         w.document()->undoStack()->redo();
@@ -444,13 +444,13 @@ private slots:
             QString error;
             QVERIFY(w.sessions()->saveSession(path, &error));
             w.sessions()->setAutosaveInterval(20);
-            QVERIFY(!SessionController::hasAutosave());
+            QVERIFY(!w.sessions()->hasAutosave());
             editEverything(w);
-            QTRY_VERIFY(SessionController::hasAutosave());
+            QTRY_VERIFY(w.sessions()->hasAutosave());
             edited = w.document()->state();
             // The window "crashes": it goes away without closing, so the autosave stays.
         }
-        QVERIFY(SessionController::hasAutosave());
+        QCOMPARE(SessionController::orphanedAutosaves().size(), 1);
         MainWindow next;
         QString error;
         QVERIFY2(next.sessions()->restoreAutosave(&error), qPrintable(error));
@@ -460,7 +460,8 @@ private slots:
         QVERIFY(next.isWindowModified());
         QCOMPARE(next.sessions()->currentFile(), QFileInfo(path).absoluteFilePath());
         QVERIFY(next.sessions()->saveSession(path, &error));
-        QVERIFY(!SessionController::hasAutosave());
+        QVERIFY(!next.sessions()->hasAutosave());
+        QVERIFY(SessionController::orphanedAutosaves().isEmpty());
         // The saved file holds the restored work.
         const auto reread = loadSession(path);
         QVERIFY(std::holds_alternative<SessionContents>(reread));
@@ -474,11 +475,76 @@ private slots:
         QVERIFY(!w.sessions()->isAutosaveRunning()); // nothing to save
         QVERIFY(w.document()->setUnit(klscope::Unit::Bits));
         QVERIFY(w.sessions()->isAutosaveRunning());
-        QTRY_VERIFY(SessionController::hasAutosave());
+        QTRY_VERIFY(w.sessions()->hasAutosave());
         w.document()->undoStack()->undo(); // back to the clean state: nothing left to autosave
         QVERIFY(!w.sessions()->isAutosaveRunning());
         w.sessions()->windowClosed();
-        QVERIFY(!SessionController::hasAutosave());
+        QVERIFY(!w.sessions()->hasAutosave());
+    }
+
+    void secondInstanceOffersNoRecoveryOfALiveWindow()
+    {
+        // Two windows at once (a second klscope): each autosaves to its own file under its own lock, and
+        // neither offers the other's work as a crash to recover while its owner lives.
+        auto first = std::make_unique<MainWindow>();
+        first->sessions()->setAutosaveInterval(10);
+        QVERIFY(first->document()->setUnit(klscope::Unit::Bits));
+        QTRY_VERIFY(first->sessions()->hasAutosave());
+        MainWindow second;
+        QVERIFY(second.sessions()->autosavePath() != first->sessions()->autosavePath());
+        QVERIFY(QFileInfo::exists(first->sessions()->autosavePath() + QStringLiteral(".lock")));
+        QVERIFY(SessionController::orphanedAutosaves().isEmpty());
+        QString error;
+        QVERIFY(!second.sessions()->restoreAutosave(&error));
+        // Discarding orphans (the second window's "Discard") leaves the live window's autosave alone.
+        SessionController::discardOrphanedAutosaves();
+        QVERIFY(first->sessions()->hasAutosave());
+
+        second.sessions()->setAutosaveInterval(10);
+        QVERIFY(second.document()->setUnit(klscope::Unit::Bans));
+        QTRY_VERIFY(second.sessions()->hasAutosave());
+        QVERIFY(first->sessions()->hasAutosave());
+
+        // The first window crashes (goes without closing): its autosave is now an orphan, offered once.
+        const QString firstPath = first->sessions()->autosavePath();
+        first.reset();
+        QCOMPARE(SessionController::orphanedAutosaves(), QStringList{firstPath});
+        MainWindow third;
+        QVERIFY2(third.sessions()->restoreAutosave(&error), qPrintable(error));
+        QCOMPARE(third.document()->unit(), klscope::Unit::Bits);
+        QVERIFY(SessionController::orphanedAutosaves().isEmpty());
+        QVERIFY(second.sessions()->hasAutosave());
+        second.sessions()->windowClosed();
+    }
+
+    void staleLockOfAGoneProcessIsAnOrphan_data()
+    {
+        QTest::addColumn<bool>("ownerRuns");
+        QTest::addColumn<bool>("orphan");
+        QTest::newRow("owner gone") << false << true;
+        QTest::newRow("owner runs") << true << false;
+    }
+
+    void staleLockOfAGoneProcessIsAnOrphan()
+    {
+        QFETCH(bool, ownerRuns);
+        QFETCH(bool, orphan);
+        // A crashed klscope leaves its lock file behind, holding the pid of a process that has ended.
+        MainWindow w;
+        const QString folder = QFileInfo(w.sessions()->autosavePath()).absolutePath();
+        const QString path = folder + QStringLiteral("/autosave-crashed.klscope");
+        QString error;
+        QVERIFY(w.sessions()->saveSession(path, &error));
+        QFile lock(path + QStringLiteral(".lock"));
+        QVERIFY(lock.open(QIODevice::WriteOnly));
+        // A pid above the kernel's pid_max (2^22) never runs.
+        const qint64 pid = ownerRuns ? QCoreApplication::applicationPid() : qint64(1) << 23;
+        lock.write(QByteArray::number(pid) + "\n" + QCoreApplication::applicationFilePath().toUtf8() + "\n" +
+                   QSysInfo::machineHostName().toUtf8() + "\n");
+        lock.close();
+        QCOMPARE(SessionController::orphanedAutosaves().contains(path), orphan);
+        QFile::remove(path);
+        QFile::remove(path + QStringLiteral(".lock"));
     }
 
     void droppingASessionOnTheWindowOpensIt()

@@ -32,7 +32,6 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSlider>
-#include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyleOptionSlider>
@@ -163,7 +162,7 @@ double TestMainWindow::shown(const char *objectName) const
     if (t == QStringLiteral("∞"))
         return std::numeric_limits<double>::infinity();
     bool ok = false;
-    const double v = t.toDouble(&ok);
+    const double v = QString(t).replace(QChar(0x2212), QLatin1Char('-')).toDouble(&ok);
     return ok ? v : std::nan("");
 }
 
@@ -268,7 +267,7 @@ void TestMainWindow::sliderDragIsOneUndoStep()
 
 void TestMainWindow::editorShowsShortParameters()
 {
-    // 7/15 has no short decimal form: the editor rounds it for reading, the spin box keeps four decimals.
+    // 7/15 has no short decimal form: the editor rounds it for reading, the spin box keeps every digit.
     const QList<QLabel *> labels =
         m_window->editor(0)->findChildren<QLabel *>(QStringLiteral("summaryLabel"));
     QCOMPARE(labels.size(), 1);
@@ -409,18 +408,18 @@ void TestMainWindow::extendSupportButton()
     auto *button = m_window->findChild<QPushButton *>(QStringLiteral("extendSupportButton"));
     QVERIFY(button && button->isVisible());
     QVERIFY(text("warningsLabel").contains(QStringLiteral("outside")));
+    // The first step keeps Q, so P's mass at 15 meets Q = 0 (tst_lecturehall follows both steps).
     QTest::mouseClick(button, Qt::LeftButton);
-    QCOMPARE(text("klPQValue"), QStringLiteral("0.695554"));
+    QCOMPARE(text("klPQValue"), QStringLiteral("∞"));
     QVERIFY(!button->isVisible());
-    QVERIFY(!m_window->findChild<QLabel *>(QStringLiteral("warningsLabel"))->isVisible());
     m_window->document()->undoStack()->undo();
-    QCOMPARE(text("klPQValue"), QStringLiteral("0.63111"));
+    QCOMPARE(text("klPQValue"), QStringLiteral("0.631110"));
 }
 
 void TestMainWindow::infiniteCaseIsExplainedAndMarked()
 {
     // The seed on 0..15: the uniform Q has no mass at 15, where the binomial P has 1.1e-05.
-    auto *last = m_window->findChild<QSpinBox *>(QStringLiteral("supportLast"));
+    auto *last = m_window->findChild<QAbstractSpinBox *>(QStringLiteral("supportLast"));
     QVERIFY(last && last->isEnabled());
     last->setFocus();
     QTest::keyClick(last, Qt::Key_Up);

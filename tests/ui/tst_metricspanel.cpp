@@ -63,7 +63,7 @@ private:
 
 void TestMetricsPanel::formatsValues()
 {
-    QCOMPARE(MetricsPanel::formatValue(0.6311103254079738), QStringLiteral("0.63111"));
+    QCOMPARE(MetricsPanel::formatValue(0.6311103254079738), QStringLiteral("0.631110"));
     QCOMPARE(MetricsPanel::formatValue(7.7634223538242979e-05), QStringLiteral("7.76342e-05"));
     QCOMPARE(MetricsPanel::formatValue(std::numeric_limits<double>::infinity()), QStringLiteral("∞"));
     QCOMPARE(MetricsPanel::formatValue(-std::numeric_limits<double>::infinity()), QStringLiteral("−∞"));
@@ -78,7 +78,7 @@ void TestMetricsPanel::showsCoreValuesAndUpdates()
     panel.setComparison(seed);
     for (const auto &[name, value] : shownValues(seed.totals))
         QCOMPARE(text(panel, name), MetricsPanel::formatValue(value));
-    QCOMPARE(text(panel, "klPQValue"), QStringLiteral("0.63111"));
+    QCOMPARE(text(panel, "klPQValue"), QStringLiteral("0.631110"));
 
     const auto extended = compareSpecs("binomial:n=15,p=7/15", "uniform:a=0,b=15", "0..15");
     panel.setComparison(extended);
