@@ -42,7 +42,10 @@ std::string array(std::span<const double> xs)
 
 std::string interval(const Interval &i)
 {
-    return "[" + jsonNumber(i.low) + "," + jsonNumber(i.high) + "]";
+    // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) on "literal" + std::string chains.
+    std::string out("[");
+    out.append(jsonNumber(i.low)).append(",").append(jsonNumber(i.high)).append("]");
+    return out;
 }
 
 // The intervals where A's density is positive and B's is 0.
@@ -51,8 +54,11 @@ std::string uncovered(const Interval &a, const Interval &b)
     std::string out = "[";
     if (a.low < b.low)
         out += interval({a.low, std::fmin(a.high, b.low)});
-    if (a.high > b.high)
-        out += (out.size() > 1 ? "," : "") + interval({std::fmax(a.low, b.high), a.high});
+    if (a.high > b.high) {
+        if (out.size() > 1)
+            out += ',';
+        out += interval({std::fmax(a.low, b.high), a.high});
+    }
     return out + "]";
 }
 
@@ -133,13 +139,19 @@ std::string toJson(const ContinuousComparison &c, bool withGrid, std::span<const
                 .add("kl_qp", c.infiniteQP.empty() ? std::string("null") : jsonString(c.infiniteQP))
                 .close());
     std::string warnings = "[";
-    for (const std::string &w : c.warnings)
-        warnings += (warnings.size() > 1 ? "," : "") + jsonString(w);
+    for (const std::string &w : c.warnings) {
+        if (warnings.size() > 1)
+            warnings += ',';
+        warnings += jsonString(w);
+    }
     out.add("warnings", warnings + "]");
     if (!notes.empty()) {
         std::string n = "[";
-        for (const std::string &s : notes)
-            n += (n.size() > 1 ? "," : "") + jsonString(s);
+        for (const std::string &s : notes) {
+            if (n.size() > 1)
+                n += ',';
+            n += jsonString(s);
+        }
         out.add("notes", n + "]");
     }
     if (c.mixture)
@@ -203,14 +215,15 @@ std::string toText(const ContinuousComparison &c, bool withGrid)
                std::to_string(c.mixture->seed) + ")\n";
         for (const auto &[label, r] :
              {std::pair{"KL(P||Q)", &c.mixture->pq}, std::pair{"KL(Q||P)", &c.mixture->qp}}) {
-            out += std::string("  ") + label + ": Monte Carlo " +
-                   (r->monteCarlo ? text(*r->monteCarlo) + " +- " + text(*r->standardError)
-                                  : std::string("n/a")) +
-                   ", variational " + (r->variational ? text(*r->variational) : std::string("n/a")) +
-                   ", bounds " +
-                   (r->lowerBound ? "[" + text(*r->lowerBound) + ", " + text(*r->upperBound) + "]"
-                                  : std::string("n/a")) +
-                   "\n";
+            out +=
+                std::string("  ") + label + ": Monte Carlo " +
+                (r->monteCarlo ? text(*r->monteCarlo) + " +- " + text(*r->standardError)
+                               : std::string("n/a")) +
+                ", variational " + (r->variational ? text(*r->variational) : std::string("n/a")) +
+                ", bounds " +
+                (r->lowerBound ? std::string("[") + text(*r->lowerBound) + ", " + text(*r->upperBound) + "]"
+                               : std::string("n/a")) +
+                "\n";
         }
     }
     for (const std::string &w : c.warnings)

@@ -137,7 +137,7 @@ ContinuousDistribution parseMixture(std::string_view body, bool renormalize, std
     double sum = 0.0;
     for (std::size_t i = 0; i < count; ++i) {
         const double weight = anyWeight ? *w[i] : 1.0 / static_cast<double>(count);
-        validation::requireAbove("gmm", "w" + std::to_string(i + 1), weight, 0.0,
+        validation::requireAbove("gmm", std::string("w").append(std::to_string(i + 1)), weight, 0.0,
                                  std::numeric_limits<double>::max());
         components.push_back({weight, *mu[i], *sigma[i]});
         sum += weight;
@@ -258,8 +258,11 @@ std::string formatSpec(const ContinuousDistribution &d)
         std::size_t i = 1;
         for (const MixtureComponent &c : std::get<GaussianMixture>(d).components()) {
             const std::string s = std::to_string(i++);
-            text += (i > 2 ? "," : "") + std::string("w") + s + "=" + n(c.weight) + ",mu" + s + "=" +
-                    n(c.mu) + ",sigma" + s + "=" + n(c.sigma);
+            if (i > 2)
+                text += ',';
+            text.append("w").append(s).append("=").append(n(c.weight));
+            text.append(",mu").append(s).append("=").append(n(c.mu));
+            text.append(",sigma").append(s).append("=").append(n(c.sigma));
         }
         return text;
     }

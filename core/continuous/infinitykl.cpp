@@ -16,7 +16,9 @@ std::string interval(const Interval &i)
     const auto end = [](double x) {
         return std::isinf(x) ? std::string(x > 0 ? "inf" : "-inf") : validation::formatNumber(x);
     };
-    return "[" + end(i.low) + ", " + end(i.high) + "]";
+    std::string out("["); // appended: GCC 12 warns falsely (-Wrestrict) on "literal" + std::string
+    out.append(end(i.low)).append(", ").append(end(i.high)).append("]");
+    return out;
 }
 
 // The order k with -ln q(x) ~ |x|^k on a side (0 for logarithmic growth).
