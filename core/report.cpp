@@ -49,6 +49,21 @@ std::string jsonString(std::string_view s)
     return out + "\"";
 }
 
+JsonObject &JsonObject::add(std::string_view key, std::string_view value)
+{
+    m_text += m_text.size() > 1 ? "," : "";
+    m_text += jsonString(key);
+    m_text += ':';
+    m_text += value;
+    return *this;
+}
+
+std::string JsonObject::close()
+{
+    m_text += '}';
+    return std::move(m_text);
+}
+
 namespace {
 
 std::string intList(const std::vector<std::int64_t> &xs)
@@ -60,28 +75,6 @@ std::string intList(const std::vector<std::int64_t> &xs)
     }
     return out + "]";
 }
-
-// Appends "key":value members to one JSON object.
-class JsonObject
-{
-public:
-    JsonObject &add(std::string_view key, std::string_view value)
-    {
-        m_text += m_text.size() > 1 ? "," : "";
-        m_text += jsonString(key);
-        m_text += ':';
-        m_text += value;
-        return *this;
-    }
-    std::string close()
-    {
-        m_text += '}';
-        return std::move(m_text);
-    }
-
-private:
-    std::string m_text = "{";
-};
 
 std::string fixed(double x, int width, int precision)
 {

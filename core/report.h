@@ -42,6 +42,19 @@ std::string toText(const Comparison &c, bool withEvents, std::span<const std::st
 /// such as \x1b, so that text from a file can never move a terminal's cursor or change its colours.
 std::string terminalSafe(std::string_view s);
 
+/// Appends "key":value members to one JSON object; `value` is JSON text already (a number from
+/// jsonNumber, a string from jsonString, an array or object).
+class JsonObject
+{
+public:
+    JsonObject &add(std::string_view key, std::string_view value);
+    /// The object's text; the builder is spent afterwards.
+    std::string close();
+
+private:
+    std::string m_text = "{";
+};
+
 /// JSON number text: 17 significant digits, "inf"/"-inf" as strings, NaN as null.
 std::string jsonNumber(double x);
 

@@ -9,9 +9,7 @@
 
 namespace klscope {
 
-namespace {
-
-std::string_view trim(std::string_view s)
+std::string_view trimSpecText(std::string_view s) noexcept
 {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
         s.remove_prefix(1);
@@ -20,33 +18,38 @@ std::string_view trim(std::string_view s)
     return s;
 }
 
+namespace {
+
 std::vector<std::string_view> split(std::string_view s, char separator)
 {
     std::vector<std::string_view> parts;
     std::size_t start = 0;
     while (true) {
         const std::size_t end = s.find(separator, start);
-        parts.push_back(trim(s.substr(start, end == std::string_view::npos ? s.npos : end - start)));
+        parts.push_back(trimSpecText(s.substr(start, end == std::string_view::npos ? s.npos : end - start)));
         if (end == std::string_view::npos)
             return parts;
         start = end + 1;
     }
 }
 
+} // namespace
+
 std::string quoted(std::string_view s)
 {
-    return "'" + std::string(s) + "'";
+    std::string out; // appended: GCC 12 warns falsely (-Wrestrict) on "'" + std::string(s)
+    out.reserve(s.size() + 2);
+    out.append(1, '\'').append(s).append(1, '\'');
+    return out;
 }
-
-} // namespace
 
 double parseNumber(std::string_view text, std::string_view what)
 {
-    const std::string_view s = trim(text);
+    const std::string_view s = trimSpecText(text);
     // One part of a decimal or a fraction, read by the rules of numbertext.h.
     const auto read = [&](std::string_view part) {
         double value = 0.0;
-        const NumberRead result = readNumber(trim(part), value);
+        const NumberRead result = readNumber(trimSpecText(part), value);
         if (result != NumberRead::Ok)
             throw std::invalid_argument(std::string(what) + "=" + quoted(s) + " " +
                                         std::string(numberProblem(result)));
@@ -68,11 +71,11 @@ double parseNumber(std::string_view text, std::string_view what)
 
 Distribution parseSpec(std::string_view spec)
 {
-    spec = trim(spec);
+    spec = trimSpecText(spec);
     const std::size_t colon = spec.find(':');
     if (spec.empty())
         throw std::invalid_argument("empty distribution spec");
-    const std::string_view keyword = trim(spec.substr(0, colon));
+    const std::string_view keyword = trimSpecText(spec.substr(0, colon));
     Family fam{};
     if (!familyFromKeyword(keyword, fam)) {
         std::string known;
@@ -83,7 +86,7 @@ Distribution parseSpec(std::string_view spec)
         throw std::invalid_argument("unknown distribution " + quoted(keyword) + " (expected one of " + known +
                                     ")");
     }
-    if (colon == std::string_view::npos || trim(spec.substr(colon + 1)).empty())
+    if (colon == std::string_view::npos || trimSpecText(spec.substr(colon + 1)).empty())
         throw std::invalid_argument(std::string(keyword) + ": nothing after '" + std::string(keyword) +
                                     ":' (for example " +
                                     (fam == Family::Custom ? std::string("custom:0.2,0.5,0.3")
@@ -104,7 +107,7 @@ Distribution parseSpec(std::string_view spec)
     std::vector<std::optional<double>> values(info.size());
     for (std::string_view part : split(body, ',')) {
         const std::size_t eq = part.find('=');
-        const std::string_view key = trim(part.substr(0, eq));
+        const std::string_view key = trimSpecText(part.substr(0, eq));
         std::size_t index = info.size();
         for (std::size_t i = 0; i < info.size(); ++i)
             if (info[i].name == key)
@@ -158,7 +161,7 @@ std::string formatSpec(const Distribution &d)
 
 EventRange parseSupport(std::string_view text)
 {
-    const std::string_view s = trim(text);
+    const std::string_view s = trimSpecText(text);
     const std::size_t dots = s.find("..");
     if (dots == std::string_view::npos)
         throw std::invalid_argument("support " + quoted(s) + " is not of the form A..B (for example 0..15)");

@@ -24,6 +24,12 @@ std::string formatSpec(const Distribution &d);
 /// Parses a support "A..B" (whole numbers, A <= B). Throws std::invalid_argument otherwise.
 EventRange parseSupport(std::string_view text);
 
+/// s without leading blanks and tabs, and without trailing blanks, tabs, CR and LF.
+std::string_view trimSpecText(std::string_view s) noexcept;
+
+/// s in single quotes, for messages ("p='abc' is not a number").
+std::string quoted(std::string_view s);
+
 /// Parses a decimal or a fraction "a/b", each part by the rules of numbertext.h. Throws
 /// std::invalid_argument naming `what` on failure ("binomial: p='1e309' is out of range (...)").
 double parseNumber(std::string_view text, std::string_view what);

@@ -550,7 +550,8 @@ void MainWindow::updateSupportOffer()
     const klscope::Comparison &c = m_document->comparison();
     const auto explicitSupport = m_document->support();
     const auto natural = naturalSupport();
-    if (!natural) {
+    const auto offered = offeredSupport();
+    if (!natural || !offered) {
         m_metrics->setExtendSupportOffer({});
         m_metrics->setCompleteOffer({}, false);
         return;
@@ -560,9 +561,7 @@ void MainWindow::updateSupportOffer()
     // distributions kept as they are.
     const bool dropsMass = explicitSupport && (c.outsideP > 0 || c.outsideQ > 0) &&
                            (full.first < explicitSupport->first || full.last > explicitSupport->last);
-    const klscope::EventRange target{
-        std::min(full.first, explicitSupport ? explicitSupport->first : full.first),
-        std::max(full.last, explicitSupport ? explicitSupport->last : full.last)};
+    const klscope::EventRange target = *offered;
     m_metrics->setExtendSupportOffer(
         dropsMass
             ? tr("Step 1: extend the support to %1..%2, P and Q kept").arg(target.first).arg(target.last)
@@ -579,16 +578,21 @@ void MainWindow::updateSupportOffer()
         m_metrics->setCompleteOffer({}, false);
 }
 
-void MainWindow::extendSupport()
+std::optional<klscope::EventRange> MainWindow::offeredSupport() const
 {
-    const auto current = m_document->support();
+    // Both natural supports and the explicit one, so nothing either side holds is left out.
     const auto natural = naturalSupport();
     if (!natural)
-        return;
-    const klscope::EventRange full = *natural;
-    const klscope::EventRange target{std::min(full.first, current ? current->first : full.first),
-                                     std::max(full.last, current ? current->last : full.last)};
-    m_document->setSupport(target);
+        return std::nullopt;
+    const auto current = m_document->support();
+    return klscope::EventRange{std::min(natural->first, current ? current->first : natural->first),
+                               std::max(natural->last, current ? current->last : natural->last)};
+}
+
+void MainWindow::extendSupport()
+{
+    if (const auto target = offeredSupport())
+        m_document->setSupport(*target);
 }
 
 void MainWindow::completeUniform()
@@ -596,14 +600,10 @@ void MainWindow::completeUniform()
     const auto side = incompleteUniform();
     if (!side)
         return;
-    const auto current = m_document->support();
-    const auto natural = naturalSupport();
-    if (!natural)
+    const auto target = offeredSupport();
+    if (!target)
         return;
-    const klscope::EventRange full = *natural;
-    const klscope::EventRange target{std::min(full.first, current ? current->first : full.first),
-                                     std::max(full.last, current ? current->last : full.last)};
-    const double bounds[] = {double(target.first), double(target.last)};
+    const double bounds[] = {double(target->first), double(target->last)};
     QString error;
     if (const auto uniform = callCore(
             [&bounds] { return klscope::makeDistribution(klscope::Family::Uniform, bounds); }, &error))

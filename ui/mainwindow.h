@@ -88,6 +88,8 @@ private:
     void completeUniform();
     /// The union of both natural supports.
     std::optional<klscope::EventRange> naturalSupport() const;
+    /// The support the lesson's buttons offer: the natural supports and the explicit one together.
+    std::optional<klscope::EventRange> offeredSupport() const;
     /// A uniform side with no mass where the other side has some.
     std::optional<Side> incompleteUniform() const;
     void updateStatus();

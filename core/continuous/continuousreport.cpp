@@ -9,27 +9,6 @@ namespace klscope {
 
 namespace {
 
-class Object
-{
-public:
-    Object &add(std::string_view key, std::string_view value)
-    {
-        m_text += m_text.size() > 1 ? "," : "";
-        m_text += jsonString(key);
-        m_text += ':';
-        m_text += value;
-        return *this;
-    }
-    std::string close()
-    {
-        m_text += '}';
-        return std::move(m_text);
-    }
-
-private:
-    std::string m_text = "{";
-};
-
 std::string array(std::span<const double> xs)
 {
     std::string out = "[";
@@ -69,7 +48,7 @@ std::string optionalNumber(const std::optional<double> &x)
 
 std::string routes(const MixtureRoutes &r, const MetricValue &quadrature)
 {
-    return Object()
+    return JsonObject()
         .add("quadrature", jsonNumber(quadrature.value))
         .add("monte_carlo", optionalNumber(r.monteCarlo))
         .add("standard_error", optionalNumber(r.standardError))
@@ -111,7 +90,7 @@ std::string text(double x)
 
 std::string toJson(const ContinuousComparison &c, bool withGrid, std::span<const std::string> notes)
 {
-    Object out;
+    JsonObject out;
     const Interval hull{std::fmin(c.supportP.low, c.supportQ.low),
                         std::fmax(c.supportP.high, c.supportQ.high)};
     out.add("unit", jsonString(unitName(c.unit)))
@@ -122,19 +101,19 @@ std::string toJson(const ContinuousComparison &c, bool withGrid, std::span<const
         .add("q_mass", "1")
         .add("p_outside", "0")
         .add("q_outside", "0");
-    Object methods, errors;
+    JsonObject methods, errors;
     for (const Named &m : kMetrics) {
         out.add(m.key, jsonNumber((c.*m.metric).value));
         methods.add(m.key, jsonString(methodName((c.*m.metric).method)));
         errors.add(m.key, jsonNumber((c.*m.metric).error));
     }
     out.add("methods", methods.close()).add("error_estimates", errors.close());
-    out.add("infinite_at", Object()
+    out.add("infinite_at", JsonObject()
                                .add("kl_pq", uncovered(c.supportP, c.supportQ))
                                .add("kl_qp", uncovered(c.supportQ, c.supportP))
                                .close());
     out.add("explanations",
-            Object()
+            JsonObject()
                 .add("kl_pq", c.infinitePQ.empty() ? std::string("null") : jsonString(c.infinitePQ))
                 .add("kl_qp", c.infiniteQP.empty() ? std::string("null") : jsonString(c.infiniteQP))
                 .close());
@@ -155,14 +134,14 @@ std::string toJson(const ContinuousComparison &c, bool withGrid, std::span<const
         out.add("notes", n + "]");
     }
     if (c.mixture)
-        out.add("mixture", Object()
+        out.add("mixture", JsonObject()
                                .add("samples", std::to_string(c.mixture->samples))
                                .add("seed", std::to_string(c.mixture->seed))
                                .add("kl_pq", routes(c.mixture->pq, c.klPQ))
                                .add("kl_qp", routes(c.mixture->qp, c.klQP))
                                .close());
     if (withGrid)
-        out.add("grid", Object()
+        out.add("grid", JsonObject()
                             .add("x", array(c.grid.x))
                             .add("p", array(c.grid.p))
                             .add("q", array(c.grid.q))

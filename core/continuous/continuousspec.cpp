@@ -12,20 +12,6 @@ namespace klscope {
 
 namespace {
 
-std::string_view trim(std::string_view s)
-{
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
-        s.remove_suffix(1);
-    return s;
-}
-
-std::string quoted(std::string_view s)
-{
-    return "'" + std::string(s) + "'";
-}
-
 struct Pair
 {
     std::string_view key, value;
@@ -39,12 +25,12 @@ std::vector<Pair> keyValues(std::string_view keyword, std::string_view body, std
     while (true) {
         const std::size_t end = body.find(',', start);
         const std::string_view part =
-            trim(body.substr(start, end == std::string_view::npos ? body.npos : end - start));
+            trimSpecText(body.substr(start, end == std::string_view::npos ? body.npos : end - start));
         const std::size_t eq = part.find('=');
         if (eq == std::string_view::npos)
             throw std::invalid_argument(std::string(keyword) + ": expected name=value, got " + quoted(part) +
                                         " (parameters: " + std::string(expected) + ")");
-        const Pair p{trim(part.substr(0, eq)), part.substr(eq + 1)};
+        const Pair p{trimSpecText(part.substr(0, eq)), part.substr(eq + 1)};
         for (const Pair &q : pairs)
             if (q.key == p.key)
                 throw std::invalid_argument(std::string(keyword) + ": parameter " + quoted(p.key) +
@@ -159,21 +145,21 @@ ContinuousDistribution parseMixture(std::string_view body, bool renormalize, std
 
 bool isContinuousSpec(std::string_view spec) noexcept
 {
-    spec = trim(spec);
+    spec = trimSpecText(spec);
     ContinuousFamily f{};
-    return continuousFamilyFromKeyword(trim(spec.substr(0, spec.find(':'))), f);
+    return continuousFamilyFromKeyword(trimSpecText(spec.substr(0, spec.find(':'))), f);
 }
 
 ContinuousDistribution parseContinuousSpec(std::string_view spec, bool renormalize,
                                            std::vector<std::string> *notes)
 {
-    spec = trim(spec);
+    spec = trimSpecText(spec);
     const std::size_t colon = spec.find(':');
-    const std::string_view keyword = trim(spec.substr(0, colon));
+    const std::string_view keyword = trimSpecText(spec.substr(0, colon));
     ContinuousFamily fam{};
     if (!continuousFamilyFromKeyword(keyword, fam))
         throw std::invalid_argument("unknown continuous distribution " + quoted(keyword));
-    if (colon == std::string_view::npos || trim(spec.substr(colon + 1)).empty())
+    if (colon == std::string_view::npos || trimSpecText(spec.substr(colon + 1)).empty())
         throw std::invalid_argument(std::string(keyword) + ": nothing after '" + std::string(keyword) + ":'");
     const std::string_view body = spec.substr(colon + 1);
     if (fam == ContinuousFamily::GaussianMixture)

@@ -2,6 +2,7 @@
 // numbers (seed example), infinities as "inf", units, --summary, exit codes with messages that name
 // the bad part, no crash on garbage, and distributions read from files (file:, samples:).
 
+#include "clirun.h"
 #include "relativecompare.h"
 
 #include <QDir>
@@ -19,49 +20,9 @@ using klscope::test::closeRelative;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    bool crashed = true;
-    QByteArray out;
-    QString err;
-};
-
-Run runCli(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(KLSCOPE_CLI), arguments);
-    Run run;
-    if (!process.waitForStarted(30000) || !process.waitForFinished(120000)) {
-        process.kill();
-        process.waitForFinished();
-        return run;
-    }
-    run.crashed = process.exitStatus() != QProcess::NormalExit;
-    run.exitCode = process.exitCode();
-    run.out = process.readAllStandardOutput();
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
-}
-
-// Runs `compute ARGS --json` and parses the object; fails the test when that is not possible.
-QJsonObject computeJson(const QStringList &arguments)
-{
-    const Run run =
-        runCli(QStringList{QStringLiteral("compute")} + arguments + QStringList{QStringLiteral("--json")});
-    if (run.crashed || run.exitCode != 0) {
-        qWarning("klscope-cli %s: exit %d: %s", qPrintable(arguments.join(QLatin1Char(' '))), run.exitCode,
-                 qPrintable(run.err));
-        return {};
-    }
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(run.out, &error);
-    if (error.error != QJsonParseError::NoError || !doc.isObject()) {
-        qWarning("not a JSON object: %s", qPrintable(error.errorString()));
-        return {};
-    }
-    return doc.object();
-}
+using Run = klscope::test::CliRun;
+using klscope::test::computeJson;
+using klscope::test::runCli;
 
 QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &contents)
 {

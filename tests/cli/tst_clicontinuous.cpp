@@ -3,6 +3,7 @@
 // output; --summary; exit codes (bad spec 1 naming the part, discrete against continuous 2); --renormalize;
 // the keys of bench --continuous --json.
 
+#include "clirun.h"
 #include "relativecompare.h"
 
 #include <QJsonArray>
@@ -17,41 +18,9 @@ using klscope::test::closeRelative;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    bool crashed = true;
-    QByteArray out;
-    QString err;
-};
-
-Run runCli(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(KLSCOPE_CLI), arguments);
-    Run run;
-    if (!process.waitForStarted(30000) || !process.waitForFinished(120000)) {
-        process.kill();
-        process.waitForFinished();
-        return run;
-    }
-    run.crashed = process.exitStatus() != QProcess::NormalExit;
-    run.exitCode = process.exitCode();
-    run.out = process.readAllStandardOutput();
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
-}
-
-QJsonObject computeJson(const QStringList &arguments)
-{
-    const Run run =
-        runCli(QStringList{QStringLiteral("compute")} + arguments + QStringList{QStringLiteral("--json")});
-    if (run.crashed || run.exitCode != 0) {
-        qWarning("exit %d: %s", run.exitCode, qPrintable(run.err));
-        return {};
-    }
-    return QJsonDocument::fromJson(run.out).object();
-}
+using Run = klscope::test::CliRun;
+using klscope::test::computeJson;
+using klscope::test::runCli;
 
 double number(const QJsonValue &v)
 {
