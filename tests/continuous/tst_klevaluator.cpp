@@ -36,6 +36,11 @@ private slots:
         QTest::newRow("mixture vs laplace")
             << "gmm:w1=0.3,mu1=-2,sigma1=0.5,w2=0.7,mu2=1,sigma2=1.5" << laplace << 5.0 << 1e-10;
         QTest::newRow("normal vs t5") << "normal:mu=0.5,sigma=2" << t << 5.0 << 1e-10;
+        QTest::newRow("mixture vs t3")
+            << "gmm:w1=0.3,mu1=-2,sigma1=0.5,w2=0.7,mu2=1,sigma2=1.5" << t << 3.0 << 1e-10;
+        QTest::newRow("narrow normal vs t30") << "normal:mu=1,sigma=0.05" << t << 30.0 << 1e-10;
+        QTest::newRow("normal vs laplace") << "normal:mu=0.5,sigma=2" << laplace << 5.0 << 1e-10;
+        QTest::newRow("narrow normal vs laplace") << "normal:mu=-0.8,sigma=0.01" << laplace << 5.0 << 1e-10;
         QTest::newRow("t5 vs normal") << "student_t:nu=5" << normal << 5.0 << 1e-10;
         QTest::newRow("normal vs cauchy") << "normal:mu=0,sigma=1" << cauchy << 5.0 << 1e-10;
         QTest::newRow("gamma vs lognormal") << "gamma:shape=3,rate=2" << lognormal << 5.0 << 1e-10;
