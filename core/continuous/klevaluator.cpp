@@ -181,8 +181,17 @@ KlPair ContinuousKlEvaluator::evaluate(std::span<const double> theta) const noex
     } else {
         r.pq = klByQuadrature(m_p, q).value;
     }
+    const bool laplaceOrT = m_family == ContinuousFamily::Laplace || m_family == ContinuousFamily::StudentT;
     if (m_infiniteQP) {
         r.qp = kInf;
+    } else if (const auto *normalP = std::get_if<Normal>(&m_p);
+               normalP && laplaceOrT && std::isfinite(variance(q))) {
+        // ln p is quadratic: E_Q[-ln p] needs only Q's mean and variance (finite here, or the tail rule
+        // would have made KL(Q||P) infinite).
+        constexpr double halfLog2Pi = 0.91893853320467274178;
+        const double d = (mean(q) - normalP->mu()) / normalP->sigma();
+        r.qp = -entropy(q) + std::log(normalP->sigma()) + halfLog2Pi +
+               0.5 * (variance(q) / (normalP->sigma() * normalP->sigma()) + d * d);
     } else if (normalQ && m_gaussianP) {
         // E_Q[ln p] by the trapezoid rule in z = (x - mu)/sigma over |z| <= 10 (beyond, phi(z) ln p(x) is
         // below 1e-19 of the sum: ln p grows like z^2 at most). Its error is about e^(-2 pi d/h) for a step h

@@ -16,6 +16,8 @@
 //     (the mean of a folded normal), so E_P[-ln q] is a closed form;
 //   * Student t Q, KL(P||Q) for a Gaussian or Gaussian-mixture P: E_P[-ln q] by the trapezoid rule in each
 //     component's z, whose step follows the strip |Im z| < sigma sqrt(nu)/s where ln q is analytic;
+//   * Laplace or Student t Q, KL(Q||P) for a normal P: ln p is quadratic, so E_Q[-ln p] needs Q's mean and
+//     variance (closed forms);
 //   * every other pair: the adaptive quadrature of continuouscomparison.h (klByQuadrature), no closed form.
 // Infinities (support and tail rules, infinitykl.h) do not depend on theta for these families and are decided
 // at preparation.
