@@ -8,13 +8,16 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalBlocker>
 #include <QSlider>
+#include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -111,26 +114,14 @@ DistributionEditor::DistributionEditor(Document *document, Side side, QWidget *p
     m_table->setObjectName(QStringLiteral("massTable"));
     m_table->setModel(m_model);
     m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 4);
     m_table->horizontalHeader()->setSectionResizeMode(CustomMassModel::MassColumn, QHeaderView::Stretch);
-    // Widths from the font, never from the contents: measuring 10^4 rows on every edit of a mass costs
-    // more than the whole recomputation.
-    const QFontMetrics metrics = m_table->fontMetrics();
     m_table->horizontalHeader()->setSectionResizeMode(CustomMassModel::EventColumn, QHeaderView::Interactive);
     m_table->horizontalHeader()->setSectionResizeMode(CustomMassModel::LockColumn, QHeaderView::Fixed);
-    m_table->setColumnWidth(CustomMassModel::EventColumn,
-                            metrics.horizontalAdvance(QStringLiteral("0000000")) +
-                                metrics.averageCharWidth() * 2);
-    m_table->setColumnWidth(CustomMassModel::LockColumn,
-                            metrics.horizontalAdvance(tr("Lock")) + metrics.averageCharWidth() * 4);
+    m_table->installEventFilter(this);
+    updateMassTableWidths();
     m_table->setToolTip(tr("Events and masses of %1. Double-click a mass to type it; tick Lock to keep a "
                            "mass fixed while others change.")
                             .arg(name));
-    // Five rows show; longer tables scroll.
-    m_table->setMinimumHeight(m_table->horizontalHeader()->sizeHint().height() +
-                              5 * m_table->verticalHeader()->defaultSectionSize() +
-                              2 * m_table->frameWidth());
-    m_table->setMaximumHeight(m_table->minimumHeight());
     customLayout->addWidget(m_table, 1);
     auto *buttons = new QHBoxLayout;
     m_add = new QPushButton(tr("Add event"), m_customBox);
@@ -164,6 +155,58 @@ DistributionEditor::DistributionEditor(Document *document, Side side, QWidget *p
     });
     connect(m_document, &Document::editRefused, this, [this] { syncFromDocument(); });
     syncFromDocument();
+}
+
+bool DistributionEditor::eventFilter(QObject *watched, QEvent *event)
+{
+    // A larger text size (View → Text size) widens the mass table with it.
+    if (watched == m_table && event->type() == QEvent::FontChange)
+        updateMassTableWidths();
+    return QWidget::eventFilter(watched, event);
+}
+
+void DistributionEditor::updateMassTableWidths()
+{
+    // The mass column stretches over what the event and lock columns leave; the table's minimum width
+    // keeps that at least as wide as the widest mass, so a narrow panel or a large text size scrolls
+    // the left column instead of cutting a mass to "0…". Up to kMeasuredRows masses are measured;
+    // a longer table takes the widest text the format can produce.
+    constexpr int kMeasuredRows = 1000;
+    const QFontMetrics metrics = m_table->fontMetrics();
+    const int padding =
+        2 * (m_table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_table) + 1) + 2;
+    const int rows = m_model->rowCount();
+    int eventWidth = metrics.horizontalAdvance(QStringLiteral("0000000"));
+    int massWidth = metrics.horizontalAdvance(
+        m_model->headerData(CustomMassModel::MassColumn, Qt::Horizontal).toString());
+    if (rows <= kMeasuredRows) {
+        for (int row = 0; row < rows; ++row) {
+            massWidth =
+                std::max(massWidth, metrics.horizontalAdvance(
+                                        m_model->index(row, CustomMassModel::MassColumn).data().toString()));
+            eventWidth = std::max(eventWidth,
+                                  metrics.horizontalAdvance(
+                                      m_model->index(row, CustomMassModel::EventColumn).data().toString()));
+        }
+    } else {
+        massWidth = std::max(massWidth, metrics.horizontalAdvance(QStringLiteral("8.88888e-888")));
+    }
+    eventWidth = std::min(eventWidth + padding, metrics.averageCharWidth() * 16);
+    const int lockWidth = metrics.horizontalAdvance(
+                              m_model->headerData(CustomMassModel::LockColumn, Qt::Horizontal).toString()) +
+                          metrics.averageCharWidth() * 4;
+    m_table->setColumnWidth(CustomMassModel::EventColumn, eventWidth);
+    m_table->setColumnWidth(CustomMassModel::LockColumn, lockWidth);
+    // Room for the vertical scroll bar whether or not it shows, so the widths never depend on it.
+    const int scrollBar = m_table->verticalScrollBar()->sizeHint().width();
+    // Five rows show, as tall as the text; longer tables scroll.
+    m_table->verticalHeader()->setDefaultSectionSize(metrics.height() + 4);
+    m_table->setMinimumHeight(m_table->horizontalHeader()->sizeHint().height() +
+                              5 * m_table->verticalHeader()->defaultSectionSize() +
+                              2 * m_table->frameWidth());
+    m_table->setMaximumHeight(m_table->minimumHeight());
+    m_table->setMinimumWidth(eventWidth + lockWidth + massWidth + padding + scrollBar +
+                             2 * m_table->frameWidth());
 }
 
 QSlider *DistributionEditor::slider(int index) const
@@ -261,6 +304,8 @@ void DistributionEditor::syncFromDocument()
     const bool custom = family == klscope::Family::Custom;
     m_parameterBox->setVisible(!custom);
     m_customBox->setVisible(custom);
+    if (custom)
+        updateMassTableWidths();
     m_summary->setText(summary(d));
     m_summary->setToolTip(tr("%1 as the core describes it: %2")
                               .arg(m_side == Side::P ? QStringLiteral("P") : QStringLiteral("Q"),

@@ -34,7 +34,13 @@ public:
     QSlider *slider(int index) const;
     QTableView *massTable() const { return m_table; }
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    /// Sizes the mass table's columns from its font and its texts, and keeps the table at least wide
+    /// enough that the mass column shows its widest text whole.
+    void updateMassTableWidths();
     struct ParameterRow
     {
         QLabel *label = nullptr;

@@ -33,6 +33,38 @@ void EventTableModel::setComparison(std::shared_ptr<const klscope::Comparison> c
     endResetModel();
 }
 
+QString EventTableModel::formatNumber(double v)
+{
+    QString text = MetricsPanel::formatValue(v);
+    // "e-05" becomes "e−5" and "e+06" "e6": two characters fewer in the widest cells.
+    const qsizetype e = text.indexOf(QLatin1Char('e'));
+    if (e < 0)
+        return text;
+    qsizetype digits = e + 1;
+    QString exponent;
+    if (digits < text.size() &&
+        (text.at(digits) == QLatin1Char('-') || text.at(digits) == QLatin1Char('+'))) {
+        if (text.at(digits) == QLatin1Char('-'))
+            exponent += QChar(0x2212);
+        ++digits;
+    }
+    while (digits + 1 < text.size() && text.at(digits) == QLatin1Char('0'))
+        ++digits;
+    return text.left(e + 1) + exponent + text.mid(digits);
+}
+
+QString EventTableModel::formatShare(double share)
+{
+    if (std::isnan(share))
+        return QStringLiteral("—");
+    if (std::isinf(share))
+        return QStringLiteral("∞ (all)");
+    QString text = QString::number(std::fabs(share) * 100.0, 'g', 4);
+    if (share < 0)
+        text.prepend(QChar(0x2212));
+    return text + QStringLiteral(" %");
+}
+
 int EventTableModel::rowCount(const QModelIndex &parent) const
 {
     if (parent.isValid() || !m_comparison)
@@ -104,9 +136,8 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
         if (std::isnan(v))
             return QStringLiteral("—");
         if (column == ShareColumn)
-            return std::isinf(v) ? QStringLiteral("∞ (all)")
-                                 : QString::number(v * 100.0, 'g', 4) + QStringLiteral(" %");
-        return MetricsPanel::formatValue(v);
+            return formatShare(v);
+        return formatNumber(v);
     }
     case RawValueRole:
         return rawValue(index.row(), column);

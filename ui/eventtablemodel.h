@@ -33,6 +33,13 @@ public:
 
     explicit EventTableModel(QObject *parent = nullptr);
 
+    /// How a number reads in the table: MetricsPanel::formatValue's 6 significant digits and U+2212
+    /// minus, with a compact exponent ("7.76342e−5", not "7.76342e-05") so the seven columns fit the
+    /// panel. "∞"/"−∞" for infinities, "—" for NaN, "0" for zero.
+    static QString formatNumber(double v);
+    /// A share of the total as a percentage: 4 significant digits and a U+2212 minus ("−1.234 %").
+    static QString formatShare(double share);
+
     /// Shows the events of c. Copies the per-event vectors it needs once (no per-row work).
     void setComparison(const klscope::Comparison &c);
     /// Shows the events of a shared comparison without copying it.

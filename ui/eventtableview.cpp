@@ -10,6 +10,8 @@
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QMenu>
+#include <QScrollBar>
+#include <QStyle>
 
 #include <algorithm>
 #include <cmath>
@@ -52,6 +54,8 @@ EventTableView::EventTableView(QWidget *parent)
     connect(m_copyAction, &QAction::triggered, this, &EventTableView::copySelectedRows);
     addAction(m_copyAction);
 
+    connect(m_model, &QAbstractItemModel::modelReset, this, &EventTableView::updateColumnWidths);
+    connect(m_model, &QAbstractItemModel::headerDataChanged, this, &EventTableView::updateColumnWidths);
     updateColumnWidths();
 }
 
@@ -62,23 +66,66 @@ void EventTableView::setComparison(const klscope::Comparison &c)
 
 void EventTableView::updateColumnWidths()
 {
-    // Sized from the font, never from the contents: measuring 10^6 rows would take seconds.
+    // Each column as wide as its widest text, so all seven fit the panel and no number is cut. A table
+    // of at most kMeasuredRows events is measured (a few milliseconds); a longer one takes the widest
+    // text the format can produce, since measuring 10^6 rows would take seconds.
+    constexpr int kMeasuredRows = 1000;
     const QFontMetrics metrics(font());
-    const int number =
-        metrics.horizontalAdvance(QStringLiteral("-8.88888e-888")) + metrics.averageCharWidth() * 2;
-    setColumnWidth(EventTableModel::EventColumn, metrics.horizontalAdvance(QStringLiteral("-8888888")));
-    // Headers wrap onto two lines ("p·log(p/q)" over "[nats]"), so the numbers set the widths and the
-    // seven columns fit the panel without scrolling.
-    for (int column = EventTableModel::PColumn; column < EventTableModel::ColumnCount; ++column) {
-        const QString header = m_model->headerData(column, Qt::Horizontal).toString();
+    const QFontMetrics headerMetrics(horizontalHeader()->font());
+    // The style draws a cell's text inside PM_FocusFrameHMargin + 1 on each side; one more pixel for the
+    // grid line.
+    const int cellPadding = 2 * (style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, this) + 1) + 2;
+    const int headerPadding =
+        2 * style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, horizontalHeader()) + 2;
+    const int rows = m_model->rowCount();
+    const bool measure = rows <= kMeasuredRows;
+    m_columnsWidth = 0;
+    for (int column = 0; column < EventTableModel::ColumnCount; ++column) {
         int widest = 0;
+        if (measure) {
+            for (int row = 0; row < rows; ++row)
+                widest = std::max(
+                    widest, metrics.horizontalAdvance(m_model->data(m_model->index(row, column)).toString()));
+        } else {
+            QString worst;
+            if (column == EventTableModel::EventColumn)
+                worst = QStringLiteral("-8888888");
+            else if (column == EventTableModel::ShareColumn)
+                worst = QStringLiteral("−8.888e+88 %");
+            else
+                worst = QStringLiteral("−8.88888e−888");
+            widest = metrics.horizontalAdvance(worst);
+        }
+        widest += cellPadding;
+        // Headers wrap onto two lines ("p·log(p/q)" over "[nats]"): their longest word counts.
+        const QString header = m_model->headerData(column, Qt::Horizontal).toString();
         for (const QString &word : header.split(QLatin1Char(' ')))
-            widest = std::max(widest, metrics.horizontalAdvance(word));
-        setColumnWidth(column, std::max(number, widest + metrics.averageCharWidth() * 2));
+            widest = std::max(widest, headerMetrics.horizontalAdvance(word) + headerPadding);
+        widest = std::max(widest, horizontalHeader()->minimumSectionSize());
+        setColumnWidth(column, widest);
+        m_columnsWidth += widest;
     }
-    horizontalHeader()->setMinimumHeight(metrics.lineSpacing() * 2 + 8);
+    horizontalHeader()->setMinimumHeight(headerMetrics.lineSpacing() * 2 + 8);
     // Rows as tall as the text needs (the style's default is about 30 px).
     verticalHeader()->setDefaultSectionSize(metrics.height() + 6);
+}
+
+int EventTableView::neededWidth() const
+{
+    int width = m_columnsWidth + 2 * frameWidth();
+    const int visibleRows =
+        std::max(viewport()->height(), 1) / std::max(verticalHeader()->defaultSectionSize(), 1);
+    if (m_model->rowCount() > visibleRows)
+        width += verticalScrollBar()->sizeHint().width();
+    return width;
+}
+
+void EventTableView::changeEvent(QEvent *event)
+{
+    QTableView::changeEvent(event);
+    // A larger text size (View → Text size) widens the columns with it.
+    if (event->type() == QEvent::FontChange)
+        updateColumnWidths();
 }
 
 QString EventTableView::selectedRowsAsCsv() const

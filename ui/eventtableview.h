@@ -34,7 +34,12 @@ public:
     /// Puts selectedRowsAsCsv() on the clipboard (does nothing when nothing is selected).
     void copySelectedRows();
 
+    /// The width the view needs to show every column without a horizontal scroll bar: the columns, the
+    /// frame and, when the rows do not all fit, the vertical scroll bar.
+    int neededWidth() const;
+
 protected:
+    void changeEvent(QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
 
@@ -45,4 +50,5 @@ private:
     EventSortProxyModel *m_proxy = nullptr;
     QAction *m_copyAction = nullptr;
     int m_lastSortSection = -1;
+    int m_columnsWidth = 0;
 };

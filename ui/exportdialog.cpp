@@ -124,6 +124,10 @@ ExportDialog::ExportDialog(QWidget *parent) : QDialog(parent)
     m_error->setStyleSheet(QStringLiteral("QLabel { color: #b00020; }"));
     m_error->setWordWrap(true);
     m_error->hide();
+    m_settingsNote = new QLabel(this);
+    m_settingsNote->setObjectName(QStringLiteral("settingsNote"));
+    m_settingsNote->setWordWrap(true);
+    m_settingsNote->hide();
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Plot:"), m_plot);
@@ -143,6 +147,7 @@ ExportDialog::ExportDialog(QWidget *parent) : QDialog(parent)
     buttons->button(QDialogButtonBox::Ok)->setText(tr("&Export"));
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
+    layout->addWidget(m_settingsNote);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
 
@@ -151,13 +156,42 @@ ExportDialog::ExportDialog(QWidget *parent) : QDialog(parent)
     const auto plot = FigureExport::parsePlot(settings.value(QStringLiteral("plot")).toString());
     setPlot(plot.value_or(FigureExport::Plot::All));
     setFileName(settings.value(QStringLiteral("file"), defaultFile()).toString());
-    setFigureSize(QSize(settings.value(QStringLiteral("width"), 1200).toInt(),
-                        settings.value(QStringLiteral("height"), 800).toInt()));
-    setScale(settings.value(QStringLiteral("scale"), 2.0).toDouble());
-    m_widthMm->setValue(settings.value(QStringLiteral("widthMm"), 85.0).toDouble());
-    m_heightMm->setValue(settings.value(QStringLiteral("heightMm"), 60.0).toDouble());
-    m_dpi->setValue(settings.value(QStringLiteral("dpi"), 300).toInt());
-    m_fontPt->setValue(settings.value(QStringLiteral("fontPt"), 8.0).toDouble());
+    // A remembered number outside its box's range (an older version, a hand-edited file) is refused
+    // and said so, rather than silently clamped into a different figure.
+    QStringList refused;
+    const auto remembered = [&settings, &refused](const QString &key, double fallback, double minimum,
+                                                  double maximum, const QString &what,
+                                                  const QString &suffix) {
+        const QVariant stored = settings.value(key);
+        if (!stored.isValid())
+            return fallback;
+        bool ok = false;
+        const double value = stored.toDouble(&ok);
+        if (ok && std::isfinite(value) && value >= minimum && value <= maximum)
+            return value;
+        refused.append(tr("the remembered %1 %2%3 is outside %4–%5%3, so it is %6%3")
+                           .arg(what, stored.toString(), suffix)
+                           .arg(minimum)
+                           .arg(maximum)
+                           .arg(fallback));
+        return fallback;
+    };
+    setFigureSize(
+        QSize(int(remembered(QStringLiteral("width"), 1200, kMinSide, kMaxSide, tr("width"), tr(" px"))),
+              int(remembered(QStringLiteral("height"), 800, kMinSide, kMaxSide, tr("height"), tr(" px")))));
+    setScale(remembered(QStringLiteral("scale"), 2.0, m_scale->minimum(), m_scale->maximum(), tr("scale"),
+                        QString()));
+    m_widthMm->setValue(remembered(QStringLiteral("widthMm"), 85.0, m_widthMm->minimum(),
+                                   m_widthMm->maximum(), tr("print width"), tr(" mm")));
+    m_heightMm->setValue(remembered(QStringLiteral("heightMm"), 60.0, m_heightMm->minimum(),
+                                    m_heightMm->maximum(), tr("print height"), tr(" mm")));
+    m_dpi->setValue(int(std::lround(remembered(QStringLiteral("dpi"), 300, m_dpi->minimum(), m_dpi->maximum(),
+                                               tr("resolution"), tr(" dpi")))));
+    m_fontPt->setValue(remembered(QStringLiteral("fontPt"), 8.0, m_fontPt->minimum(), m_fontPt->maximum(),
+                                  tr("text size"), tr(" pt")));
+    m_settingsNote->setText(
+        refused.isEmpty() ? QString() : tr("Not restored: %1.").arg(refused.join(QStringLiteral("; "))));
+    m_settingsNote->setVisible(!refused.isEmpty());
     m_print->setChecked(settings.value(QStringLiteral("print"), false).toBool());
     m_title->setText(settings.value(QStringLiteral("title")).toString());
     m_caption->setChecked(settings.value(QStringLiteral("caption"), false).toBool());

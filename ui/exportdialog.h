@@ -73,4 +73,5 @@ private:
     QCheckBox *m_caption = nullptr;
     QLabel *m_summary = nullptr;
     QLabel *m_error = nullptr;
+    QLabel *m_settingsNote = nullptr;
 };

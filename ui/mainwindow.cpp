@@ -30,6 +30,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -191,12 +192,17 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_document(new Do
             m_eventTable->eventModel()->setComparison(m_document->sharedComparison());
     };
     connect(m_tabs, &QTabWidget::currentChanged, this, syncTable);
+    // After the tab's layout, so the table's own width is known.
+    connect(m_tabs, &QTabWidget::currentChanged, this,
+            [this] { QTimer::singleShot(0, this, &MainWindow::fitEventTable); });
     connect(m_document, &Document::comparisonChanged, this, [this, syncTable] {
         m_metrics->setComparison(m_document->comparison(), m_document->eventLabels());
         updateSupportOffer();
         updateLesson();
         syncTable();
         updateStatus();
+        if (m_tabs->currentWidget() == m_eventTable)
+            QTimer::singleShot(0, this, &MainWindow::fitEventTable);
     });
     connect(m_document, &Document::unitChanged, this, &MainWindow::updateUnitActions);
     // A family change builds new parameter rows; they take the text size too.
@@ -634,6 +640,35 @@ void MainWindow::updateUnitActions()
 {
     for (int i = 0; i < m_unitActions.size(); ++i)
         m_unitActions.at(i)->setChecked(kUnits[i] == m_document->unit());
+}
+
+void MainWindow::fitEventTable()
+{
+    const QList<int> sizes = m_splitter->sizes();
+    if (sizes.size() != 2)
+        return;
+    const int total = sizes.at(0) + sizes.at(1);
+    if (m_tabs->currentWidget() != m_eventTable) {
+        if (m_leftWidthBeforeTable > 0 && m_leftWidthBeforeTable < sizes.at(0))
+            m_splitter->setSizes({m_leftWidthBeforeTable, std::max(total - m_leftWidthBeforeTable, 1)});
+        m_leftWidthBeforeTable = 0;
+        return;
+    }
+    // The table fills the tab widget's page stack; a page just shown may still have a stale width, the
+    // stack has the current one.
+    const QWidget *page = m_eventTable->parentWidget() ? m_eventTable->parentWidget() : m_eventTable;
+    const int missing = m_eventTable->neededWidth() - page->width();
+    if (missing <= 0)
+        return;
+    const int left = std::min(sizes.at(0) + missing, total * 3 / 5);
+    if (left <= sizes.at(0))
+        return;
+    if (m_leftWidthBeforeTable == 0)
+        m_leftWidthBeforeTable = sizes.at(0);
+    m_splitter->setSizes({left, std::max(total - left, 1)});
+    // Once the new width is laid out, look again: the left column's content may be wider than its pane
+    // (a minimum width), so one step can fall short. Each step only widens, up to the limit.
+    QTimer::singleShot(0, this, &MainWindow::fitEventTable);
 }
 
 void MainWindow::setTextScale(double factor)

@@ -93,6 +93,9 @@ private:
     /// A uniform side with no mass where the other side has some.
     std::optional<Side> incompleteUniform() const;
     void updateStatus();
+    /// While the per-event table's tab is open, widens the left column (up to 60 % of the window) so
+    /// every column of the table shows without scrolling sideways; the metrics tab gives the width back.
+    void fitEventTable();
     void updateUnitActions();
     void readSettings();
     /// Shrinks the window to the available geometry of its screen (and centres it) when it does not fit.
@@ -127,5 +130,6 @@ private:
     QAction *m_smoothingAction = nullptr;
     QList<QAction *> m_textSizeActions;
     QSplitter *m_splitter = nullptr;
+    int m_leftWidthBeforeTable = 0;
     double m_textScale = 1.0;
 };

@@ -314,19 +314,59 @@ std::optional<std::pair<Normal, Normal>> normalPair(const ContinuousDistribution
 }
 
 // JS of two normals by the trapezoid rule, which converges geometrically for integrands analytic in a strip
-// (Trefethen & Weideman, SIAM Review 56, 2014): the step is a quarter of the strip's half-width (the narrower
-// sigma, or pi sigma^2/|m1 - m2| where the zeros of p + q come closer), over 9 widths either side of each
-// mean (the integrand is below 1e-17 of its peak beyond). The error estimate is |T(h) - T(2h)|^2/|T(h)|: the
-// error of an exponentially convergent rule squares when h halves; to it adds a bound on the rounding of
-// ln p - ln q, which dominates for nearly equal normals. nullopt beyond 4096 points.
+// (Trefethen & Weideman, SIAM Review 56, 2014): the step is a quarter of the strip's half-width, the smaller
+// of the narrower sigma and the exact distance of the integrand's nearest complex singularity (below). The
+// error estimate is |T(h) - T(2h)|^2/|T(h)|: the error of an exponentially convergent rule squares when h
+// halves; to it adds a bound on the rounding of ln p - ln q, which dominates for nearly equal normals.
+// nullopt beyond 4096 points (the caller then integrates adaptively).
+// The integrand is jsIntegrand's (p + q)/2 D(s), s = |ln p - ln q|, D = ln 2 - H(r), r = p/(p + q) and H the
+// binary entropy, made cheap at each node: ln p and ln q are quadratics, and with u = e^-s one exp and one
+// log1p give (p + q) D = max(p, q) ((1 + u)(ln 2 - ln(1 + u)) - s u) (for s >= 0.405, where the terms
+// cancel by at most a factor 40; below, jsIntegrand's series in t = tanh(s/2) with constant coefficients).
+// Two routes, chosen by the closed-form Hellinger distance H^2 = 1 - BC, since ln 2 H^2 <= JS <= H^2 (D(s)
+// over the Hellinger integrand's 1 - sech(s/2) lies between ln 2 and 1):
+//   * H^2 < 0.1 (nearly equal normals): JS itself, over 9 widths either side of each mean (the integrand
+//     is below 1e-17 of its peak beyond);
+//   * H^2 >= 0.1: JS = ln 2 - C, C the integral of (p + q) H(r)/2 = max(p, q) ((1 + u) ln(1 + u) + s u)/2,
+//     a sum of positive terms below min(p, q)(1 + s/2) <= sqrt(pq)(1 + s/2). sqrt(pq) is BC times a normal
+//     whose precision is the mean of the two precisions, so 9 of its widths either side of its mean hold C
+//     to 1e-18; that range is much shorter than the union of the two when the means or the widths differ,
+//     and ln 2 - C loses at most a factor ln 2/JS <= 10 to cancellation.
 std::optional<Estimate> normalJs(const Normal &a, const Normal &b) noexcept
 {
     const double sigmaMin = std::fmin(a.sigma(), b.sigma());
-    const double dm = std::fabs(a.mu() - b.mu());
-    const double strip =
-        dm > 0.0 ? std::fmin(sigmaMin, std::numbers::pi * sigmaMin * sigmaMin / dm) : sigmaMin;
-    const double low = std::fmin(a.mu() - 9.0 * a.sigma(), b.mu() - 9.0 * b.sigma());
-    const double high = std::fmax(a.mu() + 9.0 * a.sigma(), b.mu() + 9.0 * b.sigma());
+    const double ia = 1.0 / a.sigma(), ib = 1.0 / b.sigma();
+    // ln p - ln q = c - (za - zb)(za + zb)/2 with z = (x - mu)/sigma, written so that nearly equal normals
+    // lose nothing: c = ln(sigma_b/sigma_a) and za - zb = (x - mu_a) di + (mu_b - mu_a)/sigma_b with di = 1/
+    // sigma_a - 1/sigma_b = (sigma_b - sigma_a)/(sigma_a sigma_b), each from exact differences.
+    const double c = std::log1p((b.sigma() - a.sigma()) / a.sigma());
+    const double di = (b.sigma() - a.sigma()) / (a.sigma() * b.sigma());
+    const double dmu = (b.mu() - a.mu()) * ib;
+    // The strip: s(x) = ln p - ln q = alpha x^2 + beta x + constant has the nearest singularities of the
+    // integrand (those of ln cosh(s/2) and tanh(s/2)) where s = +-i pi, at the distance |Im sqrt(Delta)|/
+    // (2 |alpha|), Delta = beta^2 - 4 alpha constant + 4 i pi alpha, from the real axis; for R = Re Delta >=
+    // 0 that is 2 pi/sqrt(2 (|Delta| + R)) without cancellation (pi/|beta| for equal sigmas). The strip is
+    // the smaller of that and the narrower sigma (which the Gaussian factors need).
+    const double alpha = -0.5 * di * (ia + ib);
+    const double beta = a.mu() * ia * ia - b.mu() * ib * ib;
+    const double constant = c - 0.5 * (a.mu() * ia - b.mu() * ib) * (a.mu() * ia + b.mu() * ib);
+    const double re = beta * beta - 4.0 * alpha * constant, im = 4.0 * std::numbers::pi * alpha;
+    const double modulus = std::hypot(re, im);
+    const double distance = re >= 0.0 ? 2.0 * std::numbers::pi / std::sqrt(2.0 * (modulus + re))
+                                      : std::sqrt(0.5 * (modulus - re)) / (2.0 * std::fabs(alpha));
+    const double strip = std::isfinite(distance) ? std::fmin(sigmaMin, distance) : sigmaMin;
+    const bool complement = normalHellingerSquared(a, b) >= 0.1;
+    double low = 0.0, high = 0.0;
+    if (complement) {
+        const double precision = 0.5 * (ia * ia + ib * ib);
+        const double centre = 0.5 * (a.mu() * ia * ia + b.mu() * ib * ib) / precision;
+        const double width = 9.0 / std::sqrt(precision);
+        low = centre - width;
+        high = centre + width;
+    } else {
+        low = std::fmin(a.mu() - 9.0 * a.sigma(), b.mu() - 9.0 * b.sigma());
+        high = std::fmax(a.mu() + 9.0 * a.sigma(), b.mu() + 9.0 * b.sigma());
+    }
     const double n = std::ceil((high - low) / (0.25 * strip));
     if (!(n <= 4096.0))
         return std::nullopt;
@@ -335,28 +375,55 @@ std::optional<Estimate> normalJs(const Normal &a, const Normal &b) noexcept
     // ln p and ln q inline: -z^2/2 + constant.
     const double ca = -std::log(a.sigma()) - 0.91893853320467274178,
                  cb = -std::log(b.sigma()) - 0.91893853320467274178;
+    static constexpr std::array<double, 12> series = [] {
+        std::array<double, 12> c{};
+        for (int k = 1; k <= 12; ++k)
+            c[static_cast<std::size_t>(k - 1)] = 1.0 / (2.0 * k * (2.0 * k - 1.0));
+        return c;
+    }();
     double even = 0.0, odd = 0.0, rounding = 0.0;
     for (int i = 0; i <= count; ++i) {
         const double x = low + h * i;
-        const double za = (x - a.mu()) / a.sigma(), zb = (x - b.mu()) / b.sigma();
+        const double za = (x - a.mu()) * ia, zb = (x - b.mu()) * ib;
         const double lp = ca - 0.5 * za * za, lq = cb - 0.5 * zb * zb;
-        const double v = continuous::jsIntegrand(lp, lq);
+        const double quadratic = 0.5 * ((x - a.mu()) * di + dmu) * (za + zb);
+        const double s = std::fabs(c - quadratic);
+        double v = 0.0, half = 0.0; // the integrand and (p + q)/2, both over max(p, q)
+        if (complement) {
+            const double u = std::exp(-s);
+            half = 0.5 * (1.0 + u);
+            v = half * std::log1p(u) + 0.5 * s * u;
+        } else if (s < 0.405) {
+            const double em = std::expm1(-s); // e^-s - 1
+            const double t = -em / (2.0 + em);
+            const double t2 = t * t;
+            double d = 0.0;
+            for (std::size_t k = series.size(); k-- > 0;)
+                d = d * t2 + series[k];
+            half = 0.5 * (2.0 + em);
+            v = half * d * t2;
+        } else {
+            const double u = std::exp(-s);
+            half = 0.5 * (1.0 + u);
+            v = half * (std::numbers::ln2 - std::log1p(u)) - 0.5 * s * u;
+        }
+        const double w = std::exp(std::fmax(lp, lq));
+        v *= w;
         (i % 2 == 0 ? even : odd) += v;
-        // Rounding: s = |ln p - ln q| is off by about eps (|ln p| + |ln q|), and the integrand v = (p + q)/2
-        // D(s) moves by (p + q)/2 dD/ds times that; dD/ds <= s/4 with D ~ s^2/8 gives <= 2v/s for s < 1, and
-        // dD/ds <= 1/2 with D(1) > 0.12 gives <= 4.2 v beyond (no further exp needed).
-        const double sd = std::fabs(lp - lq);
-        if (sd > 0.0)
-            rounding += v * (sd < 1.0 ? 2.0 / sd : 4.2) * (std::fabs(lp) + std::fabs(lq) + 1.0);
+        // Rounding: s is off by a few eps (|c| + |quadratic|) and moves D (and H) by |dD/ds| <= min(s/4,
+        // 0.224) (D = y tanh y - ln cosh y with y = s/2, and y sech^2 y <= 0.448); max(p, q) = e^top moves
+        // v by eps |top|, relative.
+        rounding += half * w * std::fmin(0.25 * s, 0.224) * 8.0 * (std::fabs(c) + std::fabs(quadratic)) +
+                    v * (std::fabs(lp) + std::fabs(lq) + 1.0);
     }
     rounding *= h * std::numeric_limits<double>::epsilon();
     const double fine = h * (even + odd), coarse = 2.0 * h * even;
     const double d = fine - coarse;
     Estimate e;
-    e.value = fine;
+    e.value = complement ? std::numbers::ln2 - fine : fine;
     e.error = (fine > 0.0 ? std::fmax(d * d / fine, 4.0 * std::numeric_limits<double>::epsilon() * fine)
                           : std::fabs(d)) +
-              rounding;
+              rounding + (complement ? std::numeric_limits<double>::epsilon() * std::numbers::ln2 : 0.0);
     return e;
 }
 

@@ -11,6 +11,13 @@
 //   * normal Q, KL(Q||P) for a Gaussian or Gaussian-mixture P: -h(Q) - E_Q[ln p] by the trapezoid rule in
 //     z = (x - mu)/sigma, which converges geometrically for ln p analytic in a strip (Trefethen & Weideman,
 //     "The exponentially convergent trapezoidal rule", SIAM Review 2014); the step follows the strip's width;
+//   * Laplace Q, KL(P||Q) for a Gaussian or Gaussian-mixture P: ln q = -ln(2b) - |x - mu|/b, and for a
+//     component N(m, s^2) E|X - mu| = s sqrt(2/pi) e^(-d^2/(2 s^2)) + d erf(d/(s sqrt 2)) with d = m - mu
+//     (the mean of a folded normal), so E_P[-ln q] is a closed form;
+//   * Student t Q, KL(P||Q) for a Gaussian or Gaussian-mixture P: E_P[-ln q] by the trapezoid rule in each
+//     component's z, whose step follows the strip |Im z| < sigma sqrt(nu)/s where ln q is analytic;
+//   * Laplace or Student t Q, KL(Q||P) for a normal P: ln p is quadratic, so E_Q[-ln p] needs Q's mean and
+//     variance (closed forms);
 //   * every other pair: the adaptive quadrature of continuouscomparison.h (klByQuadrature), no closed form.
 // Infinities (support and tail rules, infinitykl.h) do not depend on theta for these families and are decided
 // at preparation.
@@ -20,7 +27,9 @@
 
 #include "continuousdistribution.h"
 #include "distribution.h"
+#include "gaussianmixture.h"
 
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -53,8 +62,9 @@ private:
     double m_nu;
     double m_entropyP, m_meanP, m_varianceP;
     bool m_infinitePQ = false, m_infiniteQP = false;
-    bool m_gaussianP = false; ///< P is a normal or a Gaussian mixture
-    double m_stripP = 1.0;    ///< half-width of the strip where ln p is analytic
+    bool m_gaussianP = false;                  ///< P is a normal or a Gaussian mixture
+    double m_stripP = 1.0;                     ///< half-width of the strip where ln p is analytic
+    std::optional<GaussianMixture> m_mixtureP; ///< P as a mixture when it is a normal or a mixture
 };
 
 class DiscreteKlEvaluator

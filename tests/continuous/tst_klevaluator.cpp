@@ -36,6 +36,11 @@ private slots:
         QTest::newRow("mixture vs laplace")
             << "gmm:w1=0.3,mu1=-2,sigma1=0.5,w2=0.7,mu2=1,sigma2=1.5" << laplace << 5.0 << 1e-10;
         QTest::newRow("normal vs t5") << "normal:mu=0.5,sigma=2" << t << 5.0 << 1e-10;
+        QTest::newRow("mixture vs t3")
+            << "gmm:w1=0.3,mu1=-2,sigma1=0.5,w2=0.7,mu2=1,sigma2=1.5" << t << 3.0 << 1e-10;
+        QTest::newRow("narrow normal vs t30") << "normal:mu=1,sigma=0.05" << t << 30.0 << 1e-10;
+        QTest::newRow("normal vs laplace") << "normal:mu=0.5,sigma=2" << laplace << 5.0 << 1e-10;
+        QTest::newRow("narrow normal vs laplace") << "normal:mu=-0.8,sigma=0.1" << laplace << 5.0 << 1e-10;
         QTest::newRow("t5 vs normal") << "student_t:nu=5" << normal << 5.0 << 1e-10;
         QTest::newRow("normal vs cauchy") << "normal:mu=0,sigma=1" << cauchy << 5.0 << 1e-10;
         QTest::newRow("gamma vs lognormal") << "gamma:shape=3,rate=2" << lognormal << 5.0 << 1e-10;
@@ -86,6 +91,21 @@ private slots:
                 const ContinuousComparison full = compareContinuous(pd, q, o);
                 KLSCOPE_COMPARE_MIXED(fast.pq, full.klPQ.value, tolerance, 1e-13);
                 KLSCOPE_COMPARE_MIXED(fast.qp, full.klQP.value, tolerance, 1e-13);
+            }
+    }
+
+    // KL(Laplace(mu, b) || N(m, s^2)) = -(1 + ln 2b) + ln(s sqrt(2 pi)) + (2 b^2 + (mu - m)^2)/(2 s^2),
+    // against a very narrow normal P, where the adaptive quadrature of compareContinuous is off by 5e-10
+    // relative (more than its estimate says).
+    void laplaceAgainstNarrowNormal()
+    {
+        const ContinuousKlEvaluator evaluator(Normal(-0.8, 0.01), ContinuousFamily::Laplace);
+        for (double mu : {-1.0, 0.0, 2.0})
+            for (double b : {0.4, 2.5}) {
+                const double theta[2] = {mu, b};
+                const double expected = -(1 + std::log(2 * b)) + std::log(0.01 * std::sqrt(2 * M_PI)) +
+                                        (2 * b * b + (mu + 0.8) * (mu + 0.8)) / (2 * 0.01 * 0.01);
+                KLSCOPE_COMPARE_REL(evaluator.evaluate(theta).qp, expected, 1e-13);
             }
     }
 

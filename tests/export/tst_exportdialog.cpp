@@ -10,12 +10,14 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QDoubleSpinBox>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -40,6 +42,8 @@ private slots:
     void imageTooLargeIsRefused();
     void copyFigureTooLargeIsRefused();
     void exportFigureFromMenu();
+    void rememberedValuesOutOfRangeAreRefused_data();
+    void rememberedValuesOutOfRangeAreRefused();
 };
 
 void TestExportDialog::initTestCase()
@@ -270,6 +274,58 @@ void TestExportDialog::exportFigureFromMenu()
     QVERIFY(svg.contains("viewBox=\"0 0 700 400\""));
     QVERIFY(svg.contains("running sum"));
     QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("menu.svg")));
+}
+
+void TestExportDialog::rememberedValuesOutOfRangeAreRefused_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QVariant>("stored");
+    QTest::addColumn<QString>("spin");
+    QTest::addColumn<double>("shown");
+    QTest::addColumn<bool>("refused");
+    QTest::newRow("width too big") << "width" << QVariant(99999) << "widthSpin" << 1200.0 << true;
+    QTest::newRow("width too small") << "width" << QVariant(3) << "widthSpin" << 1200.0 << true;
+    QTest::newRow("width in range") << "width" << QVariant(640) << "widthSpin" << 640.0 << false;
+    QTest::newRow("height not a number")
+        << "height" << QVariant(QStringLiteral("tall")) << "heightSpin" << 800.0 << true;
+    QTest::newRow("scale 20") << "scale" << QVariant(20.0) << "scaleSpin" << 2.0 << true;
+    QTest::newRow("scale 0") << "scale" << QVariant(0.0) << "scaleSpin" << 2.0 << true;
+    QTest::newRow("mm 2000") << "widthMm" << QVariant(2000.0) << "widthMmSpin" << 85.0 << true;
+    QTest::newRow("mm 1") << "heightMm" << QVariant(1.0) << "heightMmSpin" << 60.0 << true;
+    QTest::newRow("mm 120") << "heightMm" << QVariant(120.0) << "heightMmSpin" << 120.0 << false;
+    QTest::newRow("dpi 10000") << "dpi" << QVariant(10000) << "dpiSpin" << 300.0 << true;
+    QTest::newRow("dpi 600") << "dpi" << QVariant(600) << "dpiSpin" << 600.0 << false;
+    QTest::newRow("pt 100") << "fontPt" << QVariant(100.0) << "fontPtSpin" << 8.0 << true;
+    QTest::newRow("pt inf") << "fontPt" << QVariant(qInf()) << "fontPtSpin" << 8.0 << true;
+}
+
+void TestExportDialog::rememberedValuesOutOfRangeAreRefused()
+{
+    // A value from QSettings that its spin box cannot hold keeps the default and says so; it is never
+    // silently clamped to the nearest end of the range.
+    QFETCH(QString, key);
+    QFETCH(QVariant, stored);
+    QFETCH(QString, spin);
+    QFETCH(double, shown);
+    QFETCH(bool, refused);
+    {
+        QSettings settings;
+        settings.setValue(QStringLiteral("export/") + key, stored);
+    }
+    ExportDialog dialog;
+    double value = 0;
+    if (auto *box = dialog.findChild<QSpinBox *>(spin))
+        value = box->value();
+    else if (auto *box = dialog.findChild<QDoubleSpinBox *>(spin))
+        value = box->value();
+    else
+        QFAIL("no such spin box");
+    QCOMPARE(value, shown);
+    auto *note = dialog.findChild<QLabel *>(QStringLiteral("settingsNote"));
+    QVERIFY(note);
+    QCOMPARE(note->isVisibleTo(&dialog), refused);
+    if (refused)
+        QVERIFY2(note->text().contains(stored.toString()), qPrintable(note->text()));
 }
 
 QTEST_MAIN(TestExportDialog)

@@ -59,7 +59,7 @@ void TestEventTable::showsCoreTerms()
         QCOMPARE(raw(model, row, EventTableModel::KlQPColumn), c.klQP[i]);
         QCOMPARE(raw(model, row, EventTableModel::JsColumn), c.js[i]);
         QCOMPARE(model.data(model.index(row, EventTableModel::KlPQColumn)).toString(),
-                 MetricsPanel::formatValue(c.klPQ[i]));
+                 EventTableModel::formatNumber(c.klPQ[i]));
     }
     for (int column : {EventTableModel::KlPQColumn, EventTableModel::KlQPColumn, EventTableModel::JsColumn})
         QVERIFY(model.headerData(column, Qt::Horizontal).toString().contains(QLatin1String("[bits]")));
@@ -190,7 +190,7 @@ void TestEventTable::millionRows()
         QCOMPARE(raw(model, row, EventTableModel::PColumn), c.p[i]);
         QCOMPARE(raw(model, row, EventTableModel::KlQPColumn), c.klQP[i]);
         QCOMPARE(model.data(model.index(row, EventTableModel::JsColumn)).toString(),
-                 MetricsPanel::formatValue(c.js[i]));
+                 EventTableModel::formatNumber(c.js[i]));
     }
     QCOMPARE(view.model()->rowCount(), 1'000'000);
 

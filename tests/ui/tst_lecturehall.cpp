@@ -24,6 +24,7 @@
 
 #include <custom.h>
 #include <spec.h>
+#include <units.h>
 
 #include "comparespecs.h"
 
@@ -43,10 +44,15 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSlider>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QStyle>
+#include <QTabBar>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -98,6 +104,10 @@ private slots:
     void fullPrecisionIsCopyable();
     void plotsAndExportsUseTheMinusSign();
     void firstClickOnATermSortsBiggestFirst();
+    void eventTableFitsWithoutScrolling_data();
+    void eventTableFitsWithoutScrolling();
+    void massColumnFitsItsText_data();
+    void massColumnFitsItsText();
     void textSizeForProjection_data();
     void textSizeForProjection();
     void xRangeFollowsTheMass_data();
@@ -487,7 +497,11 @@ void TestLectureHall::leftPanelKeepsItsWidthAcrossFamilies()
                  qPrintable(QStringLiteral("%1: %2 -> %3")
                                 .arg(QString::fromUtf8(klscope::familyKeyword(family).data()))
                                 .arg(width)
-                                .arg(left->width())));
+                                .arg(left->width()) +
+                            QStringLiteral(" content %1 min %2 vp %3")
+                                .arg(static_cast<QScrollArea *>(left)->widget()->width())
+                                .arg(static_cast<QScrollArea *>(left)->widget()->minimumSizeHint().width())
+                                .arg(static_cast<QScrollArea *>(left)->viewport()->width())));
     }
 }
 
@@ -706,6 +720,131 @@ void TestLectureHall::firstClickOnATermSortsBiggestFirst()
     QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, at);
     QVERIFY(std::fabs(model->data(model->index(0, column), EventTableModel::RawValueRole).toDouble()) <
             biggest);
+}
+
+namespace {
+// Where a cell's text is cut: the style draws it inside the cell less a margin on each side
+// (QCommonStyle's PM_FocusFrameHMargin + 1) and elides whatever does not fit.
+QString firstElidedCell(const QTableView *view)
+{
+    const int margin = view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view) + 1;
+    const QFontMetrics metrics(view->font());
+    const QAbstractItemModel *model = view->model();
+    for (int row = 0; row < model->rowCount(); ++row)
+        for (int column = 0; column < model->columnCount(); ++column) {
+            const QModelIndex index = model->index(row, column);
+            const QString text = index.data().toString();
+            const int room = view->visualRect(index).width() - 2 * margin;
+            if (metrics.horizontalAdvance(text) > room)
+                return QStringLiteral("row %1, column %2: \"%3\" is %4 px in %5 px")
+                    .arg(row)
+                    .arg(column)
+                    .arg(text)
+                    .arg(metrics.horizontalAdvance(text))
+                    .arg(room);
+        }
+    return {};
+}
+} // namespace
+
+void TestLectureHall::eventTableFitsWithoutScrolling_data()
+{
+    QTest::addColumn<QString>("preset");
+    QTest::addColumn<QString>("unit");
+    for (const char *preset : {"seed", "seed-extended", "near-identical", "disjoint", "p-wider", "q-wider",
+                               "poisson-vs-geometric", "one-hot-softmax"})
+        QTest::newRow(preset) << QString::fromLatin1(preset) << QStringLiteral("nats");
+    QTest::newRow("seed, bits") << QStringLiteral("seed") << QStringLiteral("bits");
+    QTest::newRow("poisson-vs-geometric, bans")
+        << QStringLiteral("poisson-vs-geometric") << QStringLiteral("bans");
+}
+
+void TestLectureHall::eventTableFitsWithoutScrolling()
+{
+    // At 1280×800 every column of the per-event table shows without scrolling sideways, and no
+    // number is cut to "…".
+    QFETCH(QString, preset);
+    QFETCH(QString, unit);
+    QVERIFY(m_window->openPreset(preset));
+    m_window->document()->setUnit(*klscope::parseUnit(unit.toStdString()));
+    m_window->resize(1280, 800);
+    auto *tabs = m_window->findChild<QTabWidget *>();
+    auto *table = m_window->findChild<EventTableView *>(QStringLiteral("eventTable"));
+    QVERIFY(tabs && table);
+    auto *left = m_window->findChild<QWidget *>(QStringLiteral("leftScroll"));
+    QVERIFY(left);
+    QCoreApplication::processEvents();
+    const int leftWidth = left->width();
+    QTest::mouseClick(tabs->tabBar(), Qt::LeftButton, {}, tabs->tabBar()->tabRect(1).center());
+    QTRY_VERIFY(table->isVisible());
+    QTRY_VERIFY(table->model()->rowCount() > 0);
+    QCoreApplication::processEvents();
+    QTRY_VERIFY2(table->horizontalScrollBar()->maximum() == 0,
+                 qPrintable(QStringLiteral("needs %1, has %2, left %3")
+                                .arg(table->neededWidth())
+                                .arg(table->width())
+                                .arg(left->width()) +
+                            QStringLiteral(" content %1 min %2 vp %3")
+                                .arg(static_cast<QScrollArea *>(left)->widget()->width())
+                                .arg(static_cast<QScrollArea *>(left)->widget()->minimumSizeHint().width())
+                                .arg(static_cast<QScrollArea *>(left)->viewport()->width())));
+    const QString cut = firstElidedCell(table);
+    QVERIFY2(cut.isEmpty(), qPrintable(cut));
+    // The header's words are not cut either (the headers wrap onto two lines).
+    const QFontMetrics metrics(table->horizontalHeader()->font());
+    for (int column = 0; column < table->model()->columnCount(); ++column)
+        for (const QString &word : table->model()
+                                       ->headerData(column, Qt::Horizontal)
+                                       .toString()
+                                       .split(QRegularExpression(QStringLiteral("\\s"))))
+            QVERIFY2(
+                metrics.horizontalAdvance(word) < table->columnWidth(column),
+                qPrintable(
+                    QStringLiteral("header word \"%1\" in %2 px").arg(word).arg(table->columnWidth(column))));
+    // The metrics tab gives back the width the table took.
+    QTest::mouseClick(tabs->tabBar(), Qt::LeftButton, {}, tabs->tabBar()->tabRect(0).center());
+    QTRY_COMPARE(left->width(), leftWidth);
+}
+
+void TestLectureHall::massColumnFitsItsText_data()
+{
+    QTest::addColumn<QString>("spec");
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<double>("textScale");
+    const QStringList specs = {QStringLiteral("custom:0.2,0.5,0.3"),
+                               QStringLiteral("custom:0.123456789,0.876543211"),
+                               QStringLiteral("custom:2.5,7.123456789,0.000012345678,1234567.5,3"),
+                               QStringLiteral("custom:1e-300,1,0.3333333333333333,0.6666666666666666,0.1,0.2,"
+                                              "0.3,0.4,0.5,0.6,0.7,0.8")};
+    for (const QString &spec : specs)
+        for (const QSize &size : {QSize(1280, 800), QSize(1024, 700)})
+            for (double textScale : {1.0, 1.5, 2.0})
+                QTest::newRow(qPrintable(QStringLiteral("%1 at %2×%3, text %4 %")
+                                             .arg(spec)
+                                             .arg(size.width())
+                                             .arg(size.height())
+                                             .arg(textScale * 100)))
+                    << spec << size << textScale;
+}
+
+void TestLectureHall::massColumnFitsItsText()
+{
+    // The editor's mass column is wide enough for its widest text: never "2…." or "0….".
+    QFETCH(QString, spec);
+    QFETCH(QSize, size);
+    QFETCH(double, textScale);
+    m_window->resize(size);
+    m_window->setTextScale(textScale);
+    QVERIFY(m_window->document()->setDistribution(Side::P, klscope::parseSpec(spec.toStdString())));
+    QVERIFY(m_window->document()->setDistribution(Side::Q, klscope::parseSpec(spec.toStdString())));
+    for (int side : {0, 1}) {
+        auto *table = m_window->editor(side)->findChild<QTableView *>(QStringLiteral("massTable"));
+        QVERIFY(table);
+        QTRY_VERIFY(table->isVisible());
+        QCoreApplication::processEvents();
+        const QString cut = firstElidedCell(table);
+        QVERIFY2(cut.isEmpty(), qPrintable(cut));
+    }
 }
 
 void TestLectureHall::textSizeForProjection_data()
