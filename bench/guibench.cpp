@@ -143,12 +143,11 @@ GuiBenchResult benchGui(std::size_t events, int editsPerScenario)
 
     // 1. A slider drag on p of P = binomial(N−1, p) against Q = uniform on 0..N−1.
     {
+        DiscretePair pair;
+        pair.p = parseSpec("binomial:n=" + std::to_string(last) + ",p=0.3");
+        pair.q = parseSpec("uniform:a=0,b=" + std::to_string(last));
         DocumentState state = document->state();
-        state.p = parseSpec("binomial:n=" + std::to_string(last) + ",p=0.3");
-        state.q = parseSpec("uniform:a=0,b=" + std::to_string(last));
-        state.support.reset();
-        state.lockedP.clear();
-        state.lockedQ.clear();
+        state.pair = pair;
         document->resetState(state);
         settle(window, counters);
         QSlider *p = window.editor(0)->slider(1);
@@ -168,12 +167,13 @@ GuiBenchResult benchGui(std::size_t events, int editsPerScenario)
     // 2. A drag on one bar of a custom P (N events) against a custom Q: the other masses renormalise.
     {
         std::mt19937_64 rng(20261122);
+        DiscretePair pair;
+        pair.p = Custom(klscope::randomDistribution(events, rng, 0.5, 1.5), {});
+        pair.q = Custom(klscope::randomDistribution(events, rng, 0.5, 1.5), {});
+        pair.lockedP = QList<bool>(qsizetype(events), false);
+        pair.lockedQ = QList<bool>(qsizetype(events), false);
         DocumentState state = document->state();
-        state.p = Custom(klscope::randomDistribution(events, rng, 0.5, 1.5), {});
-        state.q = Custom(klscope::randomDistribution(events, rng, 0.5, 1.5), {});
-        state.support.reset();
-        state.lockedP = QList<bool>(qsizetype(events), false);
-        state.lockedQ = QList<bool>(qsizetype(events), false);
+        state.pair = pair;
         document->resetState(state);
         settle(window, counters);
         const int event = static_cast<int>(events / 3);

@@ -2,7 +2,8 @@
 
 // One generic "change a value" undo command, after Tiled's changevalue.h: it keeps the old and the
 // new value and hands one or the other to a setter. Commands with the same id and the same non-zero
-// drag id merge, so a continuous slider or bar drag is one undo step.
+// drag id merge, so a continuous slider or bar drag is one undo step; a merged drag that comes back to
+// where it started marks itself obsolete, and QUndoStack drops it instead of keeping an empty step.
 
 #include <QUndoCommand>
 
@@ -31,11 +32,13 @@ public:
         if (!o || m_drag == 0 || o->m_drag != m_drag || o->m_mergeId != m_mergeId)
             return false;
         m_new = o->m_new;
+        setObsolete(m_new == m_old);
         return true;
     }
 
     const Value &oldValue() const { return m_old; }
     const Value &newValue() const { return m_new; }
+    int drag() const { return m_drag; }
 
 private:
     Value m_old;

@@ -20,7 +20,7 @@ QString tr(const char *text)
     return QCoreApplication::translate("DistributionImport", text);
 }
 
-imp::Source otherSource(const DocumentState &current, Side side)
+imp::Source otherSource(const DiscretePair &current, Side side)
 {
     const klscope::Distribution &other = current.distribution(side == Side::P ? Side::Q : Side::P);
     imp::Source s;
@@ -80,8 +80,8 @@ std::size_t importColumn(const imp::Table &table, Side side)
     return table.values.size() >= 2 && side == Side::Q ? 1 : 0;
 }
 
-imp::Result<DistributionImport> prepareImport(const DocumentState &current, Side side,
-                                              const imp::Table &table, const ImportChoice &choice)
+imp::Result<DistributionImport> prepareImport(const DiscretePair &current, Side side, const imp::Table &table,
+                                              const ImportChoice &choice)
 {
     try {
         const std::size_t v = importColumn(table, side);

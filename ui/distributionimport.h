@@ -50,7 +50,7 @@ std::size_t importColumn(const klscope::import::Table &table, Side side);
 
 /// Reads `table` as `choice` says and pairs it with the other side of `current`. Errors name the file
 /// (table.fileName) and the line. Never throws; changes nothing.
-klscope::import::Result<DistributionImport> prepareImport(const DocumentState &current, Side side,
+klscope::import::Result<DistributionImport> prepareImport(const DiscretePair &current, Side side,
                                                           const klscope::import::Table &table,
                                                           const ImportChoice &choice);
 

@@ -2,12 +2,14 @@
 
 #include "changevaluecommand.h"
 #include "corecall.h"
+#include "domainswitch.h"
 #include "familyconversion.h"
 #include "massedit.h"
 #include "spec.h"
-#include "swapcommand.h"
 
 #include <QUndoStack>
+
+#include <continuousspec.h>
 
 #include <new>
 #include <stdexcept>
@@ -20,6 +22,7 @@ enum MergeId
     MergeDistributionP = 1,
     MergeDistributionQ = 2,
     MergeSmoothing = 3,
+    MergeBinWidth = 4,
 };
 
 int distributionMergeId(Side side)
@@ -34,49 +37,74 @@ QString sideName(Side side)
 
 DocumentState seedState()
 {
+    DiscretePair d;
+    d.p = klscope::parseSpec("binomial:n=15,p=7/15");
+    d.q = klscope::parseSpec("uniform:a=0,b=14");
+    d.support = klscope::EventRange{0, 14};
     DocumentState s;
-    s.p = klscope::parseSpec("binomial:n=15,p=7/15");
-    s.q = klscope::parseSpec("uniform:a=0,b=14");
-    s.support = klscope::EventRange{0, 14};
+    s.pair = d;
     s.preset = QStringLiteral("seed");
     return s;
 }
 
-const klscope::Custom *customOf(const DocumentState &s, Side side)
+const klscope::Custom *customOf(const DiscretePair &s, Side side)
 {
     return std::get_if<klscope::Custom>(&s.distribution(side));
 }
 
+QString notDiscrete()
+{
+    return Document::tr("This edit needs a discrete pair; P and Q are densities now.");
+}
+
+QString notContinuous()
+{
+    return Document::tr("This edit needs a continuous pair; P and Q are mass functions now.");
+}
+
+/// Custom sides get one unlocked lock per event; parametric sides none.
+void resetLocks(DiscretePair &d)
+{
+    d.lockedP.clear();
+    d.lockedQ.clear();
+    if (const auto *c = customOf(d, Side::P))
+        d.lockedP = QList<bool>(qsizetype(c->masses().size()), false);
+    if (const auto *c = customOf(d, Side::Q))
+        d.lockedQ = QList<bool>(qsizetype(c->masses().size()), false);
+}
+
 } // namespace
 
-Document::Document(QObject *parent) : QObject(parent), m_undoStack(new QUndoStack(this))
+Document::Document(QObject *parent) : DocumentBase(parent)
 {
     m_state = seedState();
-    m_comparison =
-        std::make_shared<const klscope::Comparison>(klscope::compare(m_state.p, m_state.q, options(m_state)));
-    connect(m_undoStack, &QUndoStack::cleanChanged, this,
-            [this](bool clean) { emit modifiedChanged(!clean); });
+    const DiscretePair &d = *m_state.discrete();
+    m_comparison = std::make_shared<const klscope::Comparison>(klscope::compare(d.p, d.q, options(m_state)));
+    m_continuous = std::make_shared<const klscope::ContinuousComparison>();
 }
 
 Document::~Document() = default;
 
+const DiscretePair &Document::discretePair() const
+{
+    static const DiscretePair empty;
+    const DiscretePair *d = m_state.discrete();
+    return d ? *d : empty;
+}
+
 std::span<const std::string> Document::eventLabels() const
 {
     for (Side side : {Side::P, Side::Q})
-        if (const klscope::Custom *custom = customOf(m_state, side); custom && !custom->labels().empty())
+        if (const klscope::Custom *custom = customOf(discretePair(), side);
+            custom && !custom->labels().empty())
             return custom->labels();
     return {};
 }
 
 bool Document::isLocked(Side side, int event) const
 {
-    const QList<bool> &l = m_state.locks(side);
+    const QList<bool> &l = locks(side);
     return event >= 0 && event < l.size() && l.at(event);
-}
-
-bool Document::isModified() const
-{
-    return !m_undoStack->isClean();
 }
 
 bool Document::isTermVisible(Term term) const
@@ -92,57 +120,64 @@ void Document::setTermVisible(Term term, bool visible)
     emit termVisibilityChanged();
 }
 
-int Document::beginDrag()
-{
-    m_drag = ++m_lastDrag;
-    return m_drag;
-}
-
-void Document::endDrag()
-{
-    m_drag = 0;
-}
-
 klscope::CompareOptions Document::options(const DocumentState &state)
 {
     klscope::CompareOptions o;
-    o.support = state.support;
+    if (const DiscretePair *d = state.discrete()) {
+        o.support = d->support;
+        o.renormalize = d->renormalize;
+        o.smoothing = d->smoothing;
+    }
     o.unit = state.unit;
-    o.renormalize = state.renormalize;
-    o.smoothing = state.smoothing;
     o.perEvent = true;
     return o;
 }
 
-std::optional<klscope::Comparison> Document::tryCompare(const DocumentState &state)
+QString Document::prepare(const DocumentState &state)
 {
-    auto c = callCore([&] { return klscope::compare(state.p, state.q, options(state)); }, &m_lastError);
-    if (!c)
-        emit editRefused(m_lastError);
-    return c;
-}
-
-bool Document::push(QUndoCommand *command, const DocumentState &candidate)
-{
-    if (!candidate.sameComparisonInputs(m_state)) {
-        auto c = tryCompare(candidate);
-        if (!c) {
-            delete command;
-            return false;
-        }
-        // QUndoStack::push() runs redo() at once; applyState() takes this instead of computing again.
-        m_prepared = std::move(c);
+    QString error;
+    if (const DiscretePair *d = state.discrete()) {
+        auto c = callCore([&] { return klscope::compare(d->p, d->q, options(state)); }, &error);
+        if (c)
+            m_prepared.emplace(std::in_place_index<0>, std::move(*c));
+    } else {
+        const ContinuousPair &pair = *state.continuous();
+        auto c = callCore(
+            [&] {
+                klscope::ContinuousCompareOptions o;
+                o.unit = state.unit;
+                o.samples = 0; // Monte Carlo runs in the background (the mixture panel), never on an edit
+                o.gridPoints = kGridPoints;
+                return klscope::compareContinuous(pair.p, pair.q, o);
+            },
+            &error);
+        if (c)
+            m_prepared.emplace(std::in_place_index<1>, std::move(*c));
     }
-    m_undoStack->push(command);
-    m_prepared.reset();
-    return true;
+    return error;
 }
 
 bool Document::pushState(const DocumentState &candidate, const QString &text, int mergeId, int drag)
 {
+    DocumentState next = candidate;
+    // A drag that comes back to where it started gets the starting state back whole (its preset name
+    // too), so the merged command sees no change and drops itself (ChangeValueCommand's obsolete rule).
+    if (drag != 0 && undoStack()->count() > 0 && undoStack()->index() == undoStack()->count()) {
+        const auto *top = dynamic_cast<const ChangeValueCommand<DocumentState> *>(
+            undoStack()->command(undoStack()->index() - 1));
+        if (top && top->drag() == drag && top->id() == mergeId) {
+            DocumentState start = top->oldValue();
+            start.preset = next.preset;
+            if (start == next)
+                next.preset = top->oldValue().preset;
+        }
+    }
     auto *command = new ChangeValueCommand<DocumentState>(
-        text, m_state, candidate, [this](const DocumentState &s) { applyState(s); }, mergeId, drag);
-    return push(command, candidate);
+        text, m_state, next, [this](const DocumentState &s) { applyState(s); }, mergeId, drag);
+    const bool recompute = !next.sameComparisonInputs(m_state);
+    const bool pushed = pushValidated(command, [&] { return recompute ? prepare(next) : QString(); });
+    m_prepared.reset();
+    return pushed;
 }
 
 void Document::applyState(const DocumentState &state)
@@ -150,39 +185,60 @@ void Document::applyState(const DocumentState &state)
     const DocumentState old = m_state;
     const bool recompute = !state.sameComparisonInputs(old);
     if (recompute) {
-        if (m_prepared) {
-            m_comparison = std::make_shared<const klscope::Comparison>(std::move(*m_prepared));
-            m_prepared.reset();
+        // Undo and redo revisit states that compared fine before; should one fail now all the same
+        // (memory), the state still changes, with an empty comparison whose warning says why.
+        QString error;
+        if (!m_prepared)
+            error = prepare(state);
+        if (state.discrete()) {
+            klscope::Comparison c;
+            if (m_prepared && m_prepared->index() == 0)
+                c = std::move(std::get<0>(*m_prepared));
+            else
+                c.warnings.push_back(error.toStdString());
+            c.unit = state.unit;
+            m_comparison = std::make_shared<const klscope::Comparison>(std::move(c));
+            m_continuous = std::make_shared<const klscope::ContinuousComparison>();
         } else {
-            // Undo and redo revisit states that compared fine before; should one fail now all the same
-            // (memory), the state still changes, with an empty comparison whose warning says why.
-            auto c = tryCompare(state);
-            if (!c) {
-                c.emplace();
-                c->unit = state.unit;
-                c->warnings.push_back(m_lastError.toStdString());
-            }
-            m_comparison = std::make_shared<const klscope::Comparison>(std::move(*c));
+            klscope::ContinuousComparison c;
+            if (m_prepared && m_prepared->index() == 1)
+                c = std::move(std::get<1>(*m_prepared));
+            else
+                c.warnings.push_back(error.toStdString());
+            c.unit = state.unit;
+            m_continuous = std::make_shared<const klscope::ContinuousComparison>(std::move(c));
+            klscope::Comparison empty;
+            empty.unit = state.unit;
+            m_comparison = std::make_shared<const klscope::Comparison>(std::move(empty));
         }
+        m_prepared.reset();
     }
     m_state = state;
 
-    if (!(old.p == m_state.p))
-        emit distributionChanged(Side::P);
-    if (!(old.q == m_state.q))
-        emit distributionChanged(Side::Q);
-    if (old.support != m_state.support)
+    const bool domainChange = old.pair.index() != m_state.pair.index();
+    const DiscretePair *od = old.discrete(), *nd = m_state.discrete();
+    const ContinuousPair *oc = old.continuous(), *nc = m_state.continuous();
+    for (Side side : {Side::P, Side::Q}) {
+        const bool changed = domainChange || (nd && !(od->distribution(side) == nd->distribution(side))) ||
+                             (nc && !(oc->distribution(side) == nc->distribution(side)));
+        if (changed)
+            emit distributionChanged(side);
+    }
+    if (domainChange || (nd && od->support != nd->support))
         emit supportChanged();
     if (old.unit != m_state.unit)
         emit unitChanged();
-    if (old.renormalize != m_state.renormalize || old.smoothing != m_state.smoothing)
+    if (domainChange || (nd && (od->renormalize != nd->renormalize || od->smoothing != nd->smoothing)) ||
+        (nc && oc->binWidth != nc->binWidth))
         emit optionsChanged();
-    if (old.lockedP != m_state.lockedP)
+    if (domainChange || (nd && od->lockedP != nd->lockedP))
         emit locksChanged(Side::P);
-    if (old.lockedQ != m_state.lockedQ)
+    if (domainChange || (nd && od->lockedQ != nd->lockedQ))
         emit locksChanged(Side::Q);
     if (old.preset != m_state.preset)
         emit presetChanged();
+    if (domainChange)
+        emit domainChanged();
     if (recompute)
         emit comparisonChanged();
 }
@@ -190,22 +246,27 @@ void Document::applyState(const DocumentState &state)
 bool Document::setDistribution(Side side, const klscope::Distribution &d, int drag)
 {
     DocumentState s = m_state;
-    if (s.distribution(side) == d)
+    DiscretePair *pair = s.discrete();
+    if (!pair)
+        return refuse(notDiscrete());
+    if (pair->distribution(side) == d)
         return true;
-    const bool familyChanged = klscope::family(s.distribution(side)) != klscope::family(d);
-    s.distribution(side) = d;
-    const auto *custom = customOf(s, side);
+    const bool familyChanged = klscope::family(pair->distribution(side)) != klscope::family(d);
+    pair->distribution(side) = d;
+    const auto *custom = customOf(*pair, side);
     if (!custom)
-        s.locks(side).clear();
-    else if (familyChanged || s.locks(side).size() != qsizetype(custom->masses().size()))
-        s.locks(side) = QList<bool>(qsizetype(custom->masses().size()), false);
+        pair->locks(side).clear();
+    else if (familyChanged || pair->locks(side).size() != qsizetype(custom->masses().size()))
+        pair->locks(side) = QList<bool>(qsizetype(custom->masses().size()), false);
     s.preset.clear();
     return pushState(s, tr("Change %1").arg(sideName(side)), distributionMergeId(side), drag);
 }
 
 bool Document::setParameter(Side side, int index, double value, int drag)
 {
-    const klscope::Distribution &d = m_state.distribution(side);
+    if (isContinuous())
+        return refuse(notDiscrete());
+    const klscope::Distribution &d = distribution(side);
     std::vector<double> values = klscope::parameterValues(d);
     if (index < 0 || index >= int(values.size()))
         return false;
@@ -213,21 +274,37 @@ bool Document::setParameter(Side side, int index, double value, int drag)
     try {
         return setDistribution(side, klscope::makeDistribution(klscope::family(d), values), drag);
     } catch (const std::exception &) {
-        emit editRefused(currentCoreError());
-        return false;
+        return refuse(currentCoreError());
     }
 }
 
 bool Document::setFamily(Side side, klscope::Family family)
 {
-    if (klscope::family(m_state.distribution(side)) == family)
+    if (const ContinuousPair *c = m_state.continuous()) {
+        QString message;
+        auto pair = callCore([&] { return toDiscretePair(*c, side, family, &message); }, &message);
+        if (!pair)
+            return refuse(message);
+        DocumentState s = m_state;
+        s.pair = std::move(*pair);
+        s.preset.clear();
+        if (!pushState(s, tr("Make %1 %2").arg(sideName(side), familyName(family))))
+            return false;
+        emit domainSwitched(message);
         return true;
-    return setDistribution(side, klscope::convertFamily(m_state.distribution(side), family));
+    }
+    if (klscope::family(distribution(side)) == family)
+        return true;
+    QString error;
+    auto converted = callCore([&] { return klscope::convertFamily(distribution(side), family); }, &error);
+    if (!converted)
+        return refuse(error);
+    return setDistribution(side, *converted);
 }
 
 bool Document::setCustomMass(Side side, int event, double mass, int drag)
 {
-    const auto *custom = customOf(m_state, side);
+    const auto *custom = customOf(discretePair(), side);
     if (!custom || event < 0 || std::size_t(event) >= custom->masses().size())
         return false;
     // The same mass again (a drag that comes back to where it was) changes nothing: rescaling the others
@@ -235,33 +312,32 @@ bool Document::setCustomMass(Side side, int event, double mass, int drag)
     if (custom->masses()[std::size_t(event)] == mass)
         return true;
     const std::vector<double> masses(custom->masses().begin(), custom->masses().end());
-    const QList<bool> &l = m_state.locks(side);
+    const QList<bool> &l = locks(side);
     const std::vector<bool> locked(l.begin(), l.end());
     try {
         klscope::Custom edited(klscope::editMass(masses, locked, std::size_t(event), mass, m_keepTotal),
                                {custom->labels().begin(), custom->labels().end()});
         return setDistribution(side, edited, drag);
     } catch (const std::exception &) {
-        emit editRefused(currentCoreError());
-        return false;
+        return refuse(currentCoreError());
     }
 }
 
 bool Document::setLocked(Side side, int event, bool locked)
 {
-    if (!customOf(m_state, side) || event < 0 || event >= m_state.locks(side).size())
+    if (!customOf(discretePair(), side) || event < 0 || event >= locks(side).size())
         return false;
-    if (m_state.locks(side).at(event) == locked)
+    if (locks(side).at(event) == locked)
         return true;
     DocumentState s = m_state;
-    s.locks(side)[event] = locked;
+    s.discrete()->locks(side)[event] = locked;
     return pushState(s, locked ? tr("Lock %1(%2)").arg(sideName(side)).arg(event)
                                : tr("Unlock %1(%2)").arg(sideName(side)).arg(event));
 }
 
 bool Document::addCustomEvent(Side side)
 {
-    const auto *custom = customOf(m_state, side);
+    const auto *custom = customOf(discretePair(), side);
     if (!custom)
         return false;
     std::vector<double> masses(custom->masses().begin(), custom->masses().end());
@@ -271,25 +347,22 @@ bool Document::addCustomEvent(Side side)
         labels.push_back(std::string("x").append(std::to_string(masses.size() - 1)));
     try {
         DocumentState s = m_state;
-        s.distribution(side) = klscope::Custom(std::move(masses), std::move(labels));
-        s.locks(side).append(false);
+        s.discrete()->distribution(side) = klscope::Custom(std::move(masses), std::move(labels));
+        s.discrete()->locks(side).append(false);
         s.preset.clear();
         return pushState(s, tr("Add an event to %1").arg(sideName(side)));
     } catch (const std::exception &) {
-        emit editRefused(currentCoreError());
-        return false;
+        return refuse(currentCoreError());
     }
 }
 
 bool Document::removeCustomEvent(Side side, int event)
 {
-    const auto *custom = customOf(m_state, side);
+    const auto *custom = customOf(discretePair(), side);
     if (!custom || event < 0 || std::size_t(event) >= custom->masses().size())
         return false;
-    if (custom->masses().size() == 1) {
-        emit editRefused(tr("A custom distribution keeps at least one event."));
-        return false;
-    }
+    if (custom->masses().size() == 1)
+        return refuse(tr("A custom distribution keeps at least one event."));
     std::vector<double> masses(custom->masses().begin(), custom->masses().end());
     masses.erase(masses.begin() + event);
     std::vector<std::string> labels(custom->labels().begin(), custom->labels().end());
@@ -297,29 +370,29 @@ bool Document::removeCustomEvent(Side side, int event)
         labels.erase(labels.begin() + event);
     try {
         DocumentState s = m_state;
-        s.distribution(side) = klscope::Custom(std::move(masses), std::move(labels));
-        if (event < s.locks(side).size())
-            s.locks(side).removeAt(event);
+        DiscretePair &pair = *s.discrete();
+        pair.distribution(side) = klscope::Custom(std::move(masses), std::move(labels));
+        if (event < pair.locks(side).size())
+            pair.locks(side).removeAt(event);
         s.preset.clear();
         return pushState(s, tr("Remove event %1 of %2").arg(event).arg(sideName(side)));
     } catch (const std::exception &) {
-        emit editRefused(currentCoreError());
-        return false;
+        return refuse(currentCoreError());
     }
 }
 
 bool Document::setSupport(std::optional<klscope::EventRange> support)
 {
-    if (support == m_state.support)
+    if (isContinuous())
+        return refuse(notDiscrete());
+    if (support == discretePair().support)
         return true;
-    if (support && support->size() == 0) {
-        emit editRefused(tr("The support %1..%2 is empty: its first event is after its last.")
-                             .arg(support->first)
-                             .arg(support->last));
-        return false;
-    }
+    if (support && support->size() == 0)
+        return refuse(tr("The support %1..%2 is empty: its first event is after its last.")
+                          .arg(support->first)
+                          .arg(support->last));
     DocumentState s = m_state;
-    s.support = support;
+    s.discrete()->support = support;
     return pushState(s, support ? tr("Set the support to %1..%2").arg(support->first).arg(support->last)
                                 : tr("Use the automatic support"));
 }
@@ -335,59 +408,141 @@ bool Document::setUnit(klscope::Unit unit)
 
 bool Document::setRenormalize(bool on)
 {
-    if (on == m_state.renormalize)
+    if (isContinuous())
+        return refuse(notDiscrete());
+    if (on == discretePair().renormalize)
         return true;
     DocumentState s = m_state;
-    s.renormalize = on;
+    s.discrete()->renormalize = on;
     return pushState(s, on ? tr("Renormalise on the support") : tr("Use the masses as given"));
 }
 
 bool Document::setSmoothing(double epsilon, int drag)
 {
-    if (epsilon == m_state.smoothing)
+    if (isContinuous())
+        return refuse(notDiscrete());
+    if (epsilon == discretePair().smoothing)
         return true;
     DocumentState s = m_state;
-    s.smoothing = epsilon;
+    s.discrete()->smoothing = epsilon;
     return pushState(s, epsilon > 0 ? tr("Smooth with epsilon %1").arg(epsilon) : tr("Turn smoothing off"),
                      MergeSmoothing, drag);
+}
+
+bool Document::setContinuous(Side side, const klscope::ContinuousDistribution &d, int drag)
+{
+    DocumentState s = m_state;
+    ContinuousPair *pair = s.continuous();
+    if (!pair)
+        return refuse(notContinuous());
+    if (pair->distribution(side) == d)
+        return true;
+    pair->distribution(side) = d;
+    s.preset.clear();
+    return pushState(s, tr("Change %1").arg(sideName(side)), distributionMergeId(side), drag);
+}
+
+bool Document::setContinuousFamily(Side side, klscope::ContinuousFamily family)
+{
+    QString message;
+    std::optional<ContinuousPair> pair;
+    if (const DiscretePair *d = m_state.discrete()) {
+        pair = callCore([&] { return toContinuousPair(*d, side, family, &message); }, &message);
+    } else {
+        const ContinuousPair &c = *m_state.continuous();
+        if (klscope::family(c.distribution(side)) == family)
+            return true;
+        pair = callCore(
+            [&] {
+                ContinuousPair next = c;
+                next.distribution(side) = convertContinuousFamily(c.distribution(side), family);
+                return next;
+            },
+            &message);
+        message.clear();
+    }
+    if (!pair)
+        return refuse(message);
+    const bool switching = !isContinuous();
+    DocumentState s = m_state;
+    s.pair = std::move(*pair);
+    s.preset.clear();
+    if (!pushState(s, tr("Make %1 %2").arg(sideName(side), familyName(family))))
+        return false;
+    if (switching)
+        emit domainSwitched(message);
+    return true;
+}
+
+bool Document::setBinWidth(double h, int drag)
+{
+    const ContinuousPair *c = m_state.continuous();
+    if (!c)
+        return refuse(notContinuous());
+    if (!(h >= 0) || !std::isfinite(h))
+        return refuse(tr("The bin width must be a finite number of at least 0 (0 turns binning off)."));
+    if (h == c->binWidth)
+        return true;
+    DocumentState s = m_state;
+    s.continuous()->binWidth = h;
+    return pushState(s, h > 0 ? tr("Bin at width %1").arg(h) : tr("Turn binning off"), MergeBinWidth, drag);
 }
 
 bool Document::swap()
 {
     DocumentState s = m_state;
-    std::swap(s.p, s.q);
-    std::swap(s.lockedP, s.lockedQ);
-    return push(new SwapCommand(this), s);
+    if (DiscretePair *d = s.discrete()) {
+        std::swap(d->p, d->q);
+        std::swap(d->lockedP, d->lockedQ);
+    } else {
+        ContinuousPair *c = s.continuous();
+        std::swap(c->p, c->q);
+    }
+    return pushState(s, tr("Swap P and Q"));
+}
+
+bool Document::loadState(const DocumentState &state, const QString &text)
+{
+    DocumentState s = state;
+    if (DiscretePair *d = s.discrete()) {
+        if (const DiscretePair *current = m_state.discrete()) {
+            d->renormalize = current->renormalize;
+            d->smoothing = current->smoothing;
+        }
+        resetLocks(*d);
+    }
+    return pushState(s, text);
 }
 
 bool Document::loadState(const QString &preset, const klscope::Distribution &p,
                          const klscope::Distribution &q, std::optional<klscope::EventRange> support,
                          klscope::Unit unit, const QString &text)
 {
-    DocumentState s = m_state;
+    DiscretePair d;
+    d.p = p;
+    d.q = q;
+    d.support = support;
+    DocumentState s;
+    s.pair = std::move(d);
     s.unit = unit;
-    s.p = p;
-    s.q = q;
-    s.support = support;
     s.preset = preset;
-    s.lockedP.clear();
-    s.lockedQ.clear();
-    if (const auto *c = customOf(s, Side::P))
-        s.lockedP = QList<bool>(qsizetype(c->masses().size()), false);
-    if (const auto *c = customOf(s, Side::Q))
-        s.lockedQ = QList<bool>(qsizetype(c->masses().size()), false);
-    return pushState(s, text);
+    return loadState(s, text);
 }
 
 bool Document::resetState(const DocumentState &state)
 {
-    auto c = tryCompare(state);
-    if (!c)
-        return false;
-    m_prepared = std::move(c);
-    m_undoStack->clear();
+    const QString error = prepare(state);
+    if (!error.isEmpty()) {
+        m_prepared.reset();
+        return refuse(error);
+    }
+    undoStack()->clear();
+    // applyState emits only what changed; a reset always announces the domain, so views rebuild.
+    const bool sameDomain = state.pair.index() == m_state.pair.index();
     applyState(state);
+    if (sameDomain)
+        emit domainChanged();
     m_prepared.reset();
-    m_undoStack->setClean();
+    undoStack()->setClean();
     return true;
 }

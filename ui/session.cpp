@@ -4,7 +4,9 @@
 #include "corecall.h"
 #include "document.h"
 #include "spec.h"
+
 #include "textcheck.h"
+#include <continuousspec.h>
 
 #include <QDir>
 #include <QFile>
@@ -196,16 +198,6 @@ int lineOf(const QByteArray &text, int offset)
 
 } // namespace
 
-SessionView sessionView(const Document &document)
-{
-    SessionView v;
-    v.klPQ = document.isTermVisible(Term::KlPQ);
-    v.klQP = document.isTermVisible(Term::KlQP);
-    v.js = document.isTermVisible(Term::Js);
-    v.keepTotal = document.keepsTotal();
-    return v;
-}
-
 void applySessionView(Document &document, const SessionView &view)
 {
     document.setTermVisible(Term::KlPQ, view.klPQ);
@@ -214,26 +206,135 @@ void applySessionView(Document &document, const SessionView &view)
     document.setKeepTotal(view.keepTotal);
 }
 
-QByteArray sessionToJson(const DocumentState &s, const SessionView &view, const QString &autosaveOf)
+namespace {
+
+QJsonObject comparePageToJson(const DocumentState &s)
+{
+    QJsonObject o;
+    if (const DiscretePair *d = s.discrete()) {
+        o.insert(QStringLiteral("domain"), QStringLiteral("discrete"));
+        o.insert(QStringLiteral("p"), sideToJson(d->p, d->lockedP));
+        o.insert(QStringLiteral("q"), sideToJson(d->q, d->lockedQ));
+        if (d->support)
+            o.insert(QStringLiteral("support"), QJsonArray{static_cast<double>(d->support->first),
+                                                           static_cast<double>(d->support->last)});
+        else
+            o.insert(QStringLiteral("support"), QJsonValue::Null);
+        o.insert(QStringLiteral("renormalize"), d->renormalize);
+        o.insert(QStringLiteral("smoothing"), d->smoothing);
+    } else {
+        const ContinuousPair &c = *s.continuous();
+        o.insert(QStringLiteral("domain"), QStringLiteral("continuous"));
+        o.insert(QStringLiteral("p"),
+                 QJsonObject{{QStringLiteral("spec"), QString::fromStdString(klscope::formatSpec(c.p))}});
+        o.insert(QStringLiteral("q"),
+                 QJsonObject{{QStringLiteral("spec"), QString::fromStdString(klscope::formatSpec(c.q))}});
+        o.insert(QStringLiteral("bin_width"), c.binWidth);
+    }
+    o.insert(QStringLiteral("unit"), fromView(klscope::unitName(s.unit)));
+    o.insert(QStringLiteral("preset"), s.preset);
+    return o;
+}
+
+klscope::Unit unitFromJson(const QJsonObject &o, const QString &where)
+{
+    const QJsonValue unitValue = o.value(QStringLiteral("unit"));
+    if (unitValue.isUndefined())
+        return klscope::Unit::Nats;
+    // Any other value (a number, null, an unknown word) is refused: reading it as nats would show numbers
+    // in a unit the file never asked for.
+    const auto parsedUnit =
+        unitValue.isString() ? klscope::parseUnit(unitValue.toString().toStdString()) : std::nullopt;
+    if (!parsedUnit)
+        fail(QStringLiteral("%1 must be nats, bits or bans, not %2")
+                 .arg(where, QString::fromUtf8(QJsonDocument(QJsonArray{unitValue})
+                                                   .toJson(QJsonDocument::Compact)
+                                                   .mid(1)
+                                                   .chopped(1))));
+    return *parsedUnit;
+}
+
+/// The discrete pair of a version-1 file (top level) or of a version-2 compare page; `prefix` is
+/// prepended to key names in messages ("" or "pages.compare.").
+DiscretePair discreteFromJson(const QJsonObject &o, const QString &prefix)
+{
+    DiscretePair d;
+    sideFromJson(o.value(QStringLiteral("p")), prefix + QStringLiteral("p"), d.p, d.lockedP);
+    sideFromJson(o.value(QStringLiteral("q")), prefix + QStringLiteral("q"), d.q, d.lockedQ);
+    const QJsonValue support = o.value(QStringLiteral("support"));
+    if (!support.isNull() && !support.isUndefined()) {
+        const auto ends = events(support, prefix + QStringLiteral("support"));
+        if (ends.size() != 2 || ends[1] < ends[0])
+            fail(QStringLiteral("%1support must be null or [A, B] with A <= B").arg(prefix));
+        const klscope::EventRange range{ends[0], ends[1]};
+        // Checked here, before anything of this size is allocated.
+        if (range.size() > klscope::kMaxEvents)
+            fail(QStringLiteral("%1support %2..%3 has %4 events, more than the limit of %5")
+                     .arg(prefix)
+                     .arg(range.first)
+                     .arg(range.last)
+                     .arg(range.size())
+                     .arg(klscope::kMaxEvents));
+        d.support = range;
+    }
+    d.renormalize = boolean(o, QStringLiteral("renormalize"), false, prefix + QStringLiteral("renormalize"));
+    d.smoothing = o.contains(QStringLiteral("smoothing"))
+                      ? number(o.value(QStringLiteral("smoothing")), prefix + QStringLiteral("smoothing"))
+                      : 0.0;
+    if (!(d.smoothing >= 0.0))
+        fail(QStringLiteral("%1smoothing must be a number >= 0").arg(prefix));
+    return d;
+}
+
+klscope::ContinuousDistribution continuousSideFromJson(const QJsonValue &value, const QString &where)
+{
+    if (!value.isObject() || !value.toObject().value(QStringLiteral("spec")).isString())
+        fail(QStringLiteral("%1 must be an object with a \"spec\" string such as \"normal:mu=0,sigma=1\"")
+                 .arg(where));
+    const QString spec = value.toObject().value(QStringLiteral("spec")).toString();
+    try {
+        return klscope::parseContinuousSpec(spec.toStdString());
+    } catch (const std::exception &) {
+        fail(where + QStringLiteral(": ") + currentCoreError());
+    }
+}
+
+ContinuousPair continuousFromJson(const QJsonObject &o, const QString &prefix)
+{
+    ContinuousPair c;
+    c.p = continuousSideFromJson(o.value(QStringLiteral("p")), prefix + QStringLiteral("p"));
+    c.q = continuousSideFromJson(o.value(QStringLiteral("q")), prefix + QStringLiteral("q"));
+    c.binWidth = o.contains(QStringLiteral("bin_width"))
+                     ? number(o.value(QStringLiteral("bin_width")), prefix + QStringLiteral("bin_width"))
+                     : 0.0;
+    if (!(c.binWidth >= 0.0))
+        fail(QStringLiteral("%1bin_width must be a number >= 0").arg(prefix));
+    return c;
+}
+
+SessionView viewFromJson(const QJsonObject &o)
+{
+    const QJsonValue viewValue = o.value(QStringLiteral("view"));
+    if (!viewValue.isUndefined() && !viewValue.isObject())
+        fail(QStringLiteral("view must be an object"));
+    const QJsonObject view = viewValue.toObject();
+    SessionView v;
+    v.klPQ = boolean(view, QStringLiteral("kl_pq"), true, QStringLiteral("view.kl_pq"));
+    v.klQP = boolean(view, QStringLiteral("kl_qp"), true, QStringLiteral("view.kl_qp"));
+    v.js = boolean(view, QStringLiteral("js"), true, QStringLiteral("view.js"));
+    v.keepTotal = boolean(view, QStringLiteral("keep_total"), true, QStringLiteral("view.keep_total"));
+    return v;
+}
+
+} // namespace
+
+QByteArray sessionToJson(const DocumentState &s, const QString &autosaveOf)
 {
     QJsonObject o;
     o.insert(QStringLiteral("format"), QStringLiteral("klscope-session"));
     o.insert(QStringLiteral("version"), kSessionFormatVersion);
-    o.insert(QStringLiteral("p"), sideToJson(s.p, s.lockedP));
-    o.insert(QStringLiteral("q"), sideToJson(s.q, s.lockedQ));
-    if (s.support)
-        o.insert(QStringLiteral("support"),
-                 QJsonArray{static_cast<double>(s.support->first), static_cast<double>(s.support->last)});
-    else
-        o.insert(QStringLiteral("support"), QJsonValue::Null);
-    o.insert(QStringLiteral("unit"), fromView(klscope::unitName(s.unit)));
-    o.insert(QStringLiteral("renormalize"), s.renormalize);
-    o.insert(QStringLiteral("smoothing"), s.smoothing);
-    o.insert(QStringLiteral("view"), QJsonObject{{QStringLiteral("kl_pq"), view.klPQ},
-                                                 {QStringLiteral("kl_qp"), view.klQP},
-                                                 {QStringLiteral("js"), view.js},
-                                                 {QStringLiteral("keep_total"), view.keepTotal}});
-    o.insert(QStringLiteral("preset"), s.preset);
+    o.insert(QStringLiteral("page"), QStringLiteral("compare"));
+    o.insert(QStringLiteral("pages"), QJsonObject{{QStringLiteral("compare"), comparePageToJson(s)}});
     if (!autosaveOf.isEmpty())
         o.insert(QStringLiteral("autosave_of"), autosaveOf);
     return QJsonDocument(o).toJson(QJsonDocument::Indented);
@@ -263,53 +364,30 @@ std::variant<SessionContents, QString> sessionFromJson(const QByteArray &json)
     try {
         SessionContents c;
         DocumentState &s = c.state;
-        sideFromJson(o.value(QStringLiteral("p")), QStringLiteral("p"), s.p, s.lockedP);
-        sideFromJson(o.value(QStringLiteral("q")), QStringLiteral("q"), s.q, s.lockedQ);
-        const QJsonValue support = o.value(QStringLiteral("support"));
-        if (!support.isNull() && !support.isUndefined()) {
-            const auto ends = events(support, QStringLiteral("support"));
-            if (ends.size() != 2 || ends[1] < ends[0])
-                fail(QStringLiteral("support must be null or [A, B] with A <= B"));
-            const klscope::EventRange range{ends[0], ends[1]};
-            // Checked here, before anything of this size is allocated.
-            if (range.size() > klscope::kMaxEvents)
-                fail(QStringLiteral("support %1..%2 has %3 events, more than the limit of %4")
-                         .arg(range.first)
-                         .arg(range.last)
-                         .arg(range.size())
-                         .arg(klscope::kMaxEvents));
-            s.support = range;
+        if (version.toDouble() == 1) {
+            // Version 1: one discrete pair at the top level, and the plots' term toggles.
+            s.pair = discreteFromJson(o, QString());
+            s.unit = unitFromJson(o, QStringLiteral("unit"));
+            s.preset = string(o, QStringLiteral("preset"), QStringLiteral("preset"));
+            c.legacyView = viewFromJson(o);
+        } else {
+            const QJsonValue pages = o.value(QStringLiteral("pages"));
+            if (!pages.isObject() || !pages.toObject().value(QStringLiteral("compare")).isObject())
+                fail(QStringLiteral("pages.compare is missing or not an object"));
+            const QJsonObject page = pages.toObject().value(QStringLiteral("compare")).toObject();
+            const QString domain =
+                string(page, QStringLiteral("domain"), QStringLiteral("pages.compare.domain"));
+            const QString prefix = QStringLiteral("pages.compare.");
+            if (domain == QLatin1String("discrete"))
+                s.pair = discreteFromJson(page, prefix);
+            else if (domain == QLatin1String("continuous"))
+                s.pair = continuousFromJson(page, prefix);
+            else
+                fail(QStringLiteral("pages.compare.domain must be \"discrete\" or \"continuous\", not \"%1\"")
+                         .arg(domain));
+            s.unit = unitFromJson(page, prefix + QStringLiteral("unit"));
+            s.preset = string(page, QStringLiteral("preset"), prefix + QStringLiteral("preset"));
         }
-        const QJsonValue unitValue = o.value(QStringLiteral("unit"));
-        if (!unitValue.isUndefined()) {
-            // Any other value (a number, null, an unknown word) is refused: reading it as nats would
-            // show numbers in a unit the file never asked for.
-            const auto parsedUnit =
-                unitValue.isString() ? klscope::parseUnit(unitValue.toString().toStdString()) : std::nullopt;
-            if (!parsedUnit)
-                fail(QStringLiteral("unit must be nats, bits or bans, not %1")
-                         .arg(QString::fromUtf8(QJsonDocument(QJsonArray{unitValue})
-                                                    .toJson(QJsonDocument::Compact)
-                                                    .mid(1)
-                                                    .chopped(1))));
-            s.unit = *parsedUnit;
-        }
-        s.renormalize = boolean(o, QStringLiteral("renormalize"), false, QStringLiteral("renormalize"));
-        s.smoothing = o.contains(QStringLiteral("smoothing"))
-                          ? number(o.value(QStringLiteral("smoothing")), QStringLiteral("smoothing"))
-                          : 0.0;
-        if (!(s.smoothing >= 0.0))
-            fail(QStringLiteral("smoothing must be a number >= 0"));
-        const QJsonValue viewValue = o.value(QStringLiteral("view"));
-        if (!viewValue.isUndefined() && !viewValue.isObject())
-            fail(QStringLiteral("view must be an object"));
-        const QJsonObject view = viewValue.toObject();
-        c.view.klPQ = boolean(view, QStringLiteral("kl_pq"), true, QStringLiteral("view.kl_pq"));
-        c.view.klQP = boolean(view, QStringLiteral("kl_qp"), true, QStringLiteral("view.kl_qp"));
-        c.view.js = boolean(view, QStringLiteral("js"), true, QStringLiteral("view.js"));
-        c.view.keepTotal =
-            boolean(view, QStringLiteral("keep_total"), true, QStringLiteral("view.keep_total"));
-        s.preset = string(o, QStringLiteral("preset"), QStringLiteral("preset"));
         c.autosaveOf = string(o, QStringLiteral("autosave_of"), QStringLiteral("autosave_of"));
         return c;
     } catch (const std::exception &) {

@@ -4,34 +4,44 @@
 // keeps beside it, as versioned JSON. Reading builds the complete state or fails with a sentence; it
 // never leaves half-read state behind, and a file from a newer format version is refused.
 //
-// Format version 1:
+// Format version 2 (written since the window holds pages; version 1 still opens):
 // {
-//   "format": "klscope-session", "version": 1,
-//   "p": {"family": "binomial", "parameters": {"n": 15, "p": 0.4666}, "locks": []},
-//   "q": {"family": "custom", "masses": [0.2, 0.8], "labels": ["a", "b"], "locks": [1]},
-//   "support": null or [A, B], "unit": "nats" | "bits" | "bans",
-//   "renormalize": false, "smoothing": 0,
-//   "view": {"kl_pq": true, "kl_qp": true, "js": true, "keep_total": true},
-//   "preset": "seed",
+//   "format": "klscope-session", "version": 2,
+//   "page": "compare",                                   the page that was showing
+//   "pages": {
+//     "compare": {                                       the comparison page's document
+//       "domain": "discrete",
+//       "p": {"family": "binomial", "parameters": {"n": 15, "p": 0.4666}, "locks": []},
+//       "q": {"family": "custom", "masses": [0.2, 0.8], "labels": ["a", "b"], "locks": [1]},
+//       "support": null or [A, B], "renormalize": false, "smoothing": 0,
+//       "unit": "nats" | "bits" | "bans", "preset": "seed"
+//     }
+//     or, for two densities:
+//     "compare": {"domain": "continuous", "p": {"spec": "normal:mu=0,sigma=1"},
+//                 "q": {"spec": "student_t:nu=5,mu=0,sigma=1"}, "bin_width": 0, "unit": "nats", "preset": ""}
+//   },
 //   "autosave_of": "/path/x.klscope"          (autosaves only: the file the session belongs to)
 // }
-// "locks" lists the 0-based events of a custom side whose mass is locked.
+// "locks" lists the 0-based events of a custom side whose mass is locked. Later pages add their own key
+// under "pages". Version 1 held the discrete pair's keys at the top level, and a "view" object with the
+// plots' term toggles; those toggles are view settings now (they never marked a session modified), so
+// version 2 does not save them, and a version-1 file's are applied when it opens.
 
 #include "documentstate.h"
 
 #include <QByteArray>
 #include <QString>
 
+#include <optional>
 #include <variant>
 
 class Document;
 
 /// The session format this build writes, and the newest it reads.
-inline constexpr int kSessionFormatVersion = 1;
+inline constexpr int kSessionFormatVersion = 2;
 
-/// View state saved with a session but not part of the undoable document: which per-event terms the
-/// plots draw (Document::isTermVisible) and whether editing one custom mass keeps the total
-/// (Document::keepsTotal).
+/// The view toggles a version-1 session saved: which per-event terms the plots draw
+/// (Document::isTermVisible) and whether editing one custom mass keeps the total (Document::keepsTotal).
 struct SessionView
 {
     bool klPQ = true;
@@ -46,17 +56,15 @@ struct SessionView
 struct SessionContents
 {
     DocumentState state;
-    SessionView view;
+    std::optional<SessionView> legacyView; ///< version-1 files only
     QString autosaveOf; ///< autosaves only: the session file the unsaved state belongs to ("" = none)
 };
 
-/// The view state of `document`.
-SessionView sessionView(const Document &document);
-/// Applies `view` to `document` (not undoable, like the view toggles themselves).
+/// Applies a version-1 file's `view` to `document` (not undoable, like the view toggles themselves).
 void applySessionView(Document &document, const SessionView &view);
 
 /// The session as indented UTF-8 JSON.
-QByteArray sessionToJson(const DocumentState &state, const SessionView &view, const QString &autosaveOf = {});
+QByteArray sessionToJson(const DocumentState &state, const QString &autosaveOf = {});
 
 /// Reads a session from JSON text. On failure returns the sentence: "line 3: ..." for a syntax error,
 /// "this file was written by a newer klscope ..." for a newer version, or one naming the bad key

@@ -249,7 +249,8 @@ bool SessionController::adoptSession(const QString &path, QString *error, QStrin
             *error = tr("Cannot read file %1:\n%2").arg(QDir::toNativeSeparators(path), refusal);
         return false;
     }
-    applySessionView(*m_document, contents.view);
+    if (contents.legacyView)
+        applySessionView(*m_document, *contents.legacyView);
     if (autosaveOf)
         *autosaveOf = contents.autosaveOf;
     return true;
@@ -266,7 +267,7 @@ bool SessionController::openSession(const QString &path, QString *error)
 
 bool SessionController::saveSession(const QString &path, QString *error)
 {
-    const QString e = writeSessionFile(sessionToJson(m_document->state(), sessionView(*m_document)), path);
+    const QString e = writeSessionFile(sessionToJson(m_document->state()), path);
     if (!e.isEmpty()) {
         if (error)
             *error = e;
@@ -353,8 +354,7 @@ QString SessionController::writeAutosave()
     const QString path = autosavePath();
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
         return tr("Cannot write file %1:\nits folder cannot be created").arg(QDir::toNativeSeparators(path));
-    const QString error =
-        writeSessionFile(sessionToJson(m_document->state(), sessionView(*m_document), m_currentFile), path);
+    const QString error = writeSessionFile(sessionToJson(m_document->state(), m_currentFile), path);
     if (error.isEmpty())
         m_autosaveDue = false;
     else
@@ -417,7 +417,7 @@ void SessionController::discardOrphanedAutosaves()
 bool SessionController::applyImport(Side side, const imp::Table &table, const ImportChoice &choice,
                                     QString *error)
 {
-    auto prepared = prepareImport(m_document->state(), side, table, choice);
+    auto prepared = prepareImport(m_document->discretePair(), side, table, choice);
     if (!prepared) {
         if (error)
             *error = message(prepared.error());
@@ -613,7 +613,7 @@ void SessionController::importWithDialog(Side side, const imp::Table &table)
         QString::fromStdString(table.fileName), describeTable(table), side, imp::allIntegers(values), width,
         otherWidth > 0,
         [this, &table](Side s, const ImportChoice &c) {
-            return prepareImport(m_document->state(), s, table, c);
+            return prepareImport(m_document->discretePair(), s, table, c);
         },
         m_window);
     dialog.setFirstRows(firstRowsHeader(table), firstRows(table));

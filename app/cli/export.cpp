@@ -151,18 +151,19 @@ int exportFigure(const QStringList &arguments)
         return exitCode;
 
     DocumentState state;
+    DiscretePair discrete;
     state.unit = unitAndSupport->unit;
-    state.support = unitAndSupport->support;
-    state.renormalize = parser.isSet(shared.renormalize);
-    state.preset.clear();
+    discrete.support = unitAndSupport->support;
+    discrete.renormalize = parser.isSet(shared.renormalize);
     const auto pair = klscope::import::resolveSpecs(parser.value(shared.p).toStdString(),
                                                     parser.value(shared.q).toStdString());
     if (!pair) {
         printError(QString::fromStdString(pair.error().message));
         return kInvalidData;
     }
-    state.p = pair->p;
-    state.q = pair->q;
+    discrete.p = pair->p;
+    discrete.q = pair->q;
+    state.pair = discrete;
 
     Document document;
     QString refused;

@@ -72,10 +72,10 @@ void TestDataExport::csv()
     QFETCH(QString, unitName);
     Document document;
     DocumentState state;
-    state.p = klscope::parseSpec(p.toStdString());
-    state.q = klscope::parseSpec(q.toStdString());
+    state.discrete()->p = klscope::parseSpec(p.toStdString());
+    state.discrete()->q = klscope::parseSpec(q.toStdString());
     if (!support.isEmpty())
-        state.support = klscope::parseSupport(support.toStdString());
+        state.discrete()->support = klscope::parseSupport(support.toStdString());
     state.unit = klscope::Unit(unit);
     QVERIFY(document.resetState(state));
     const klscope::Comparison &c = document.comparison();

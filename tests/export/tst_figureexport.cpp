@@ -95,9 +95,9 @@ void TestFigureExport::init()
 {
     m_document = new Document;
     DocumentState state;
-    state.p = klscope::parseSpec("binomial:n=10,p=0.4");
-    state.q = klscope::parseSpec("poisson:lambda=5");
-    state.support = klscope::parseSupport("0..12");
+    state.discrete()->p = klscope::parseSpec("binomial:n=10,p=0.4");
+    state.discrete()->q = klscope::parseSpec("poisson:lambda=5");
+    state.discrete()->support = klscope::parseSupport("0..12");
     state.unit = klscope::Unit::Bits;
     QVERIFY(m_document->resetState(state));
     m_distributions = new DistributionPlot(m_document);

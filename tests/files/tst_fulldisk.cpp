@@ -105,7 +105,7 @@ private slots:
         QCOMPARE(readAll(session), before);
         // The autosave goes through the same writer.
         const QString autosaveError =
-            writeSessionFile(sessionToJson(w.document()->state(), SessionView{}), session);
+            writeSessionFile(sessionToJson(w.document()->state()), session);
         QVERIFY(!autosaveError.isEmpty());
         QCOMPARE(readAll(session), before);
         QCOMPARE(leftovers(), QStringList({"filler", "lecture.klscope"}));

@@ -259,7 +259,7 @@ private slots:
         QVERIFY(!w.sessions()->importDistribution(Side::P, path, choice, &error));
         QVERIFY2(error.startsWith(expected), qPrintable(error));
         QVERIFY(d->state().sameComparisonInputs(before));
-        QCOMPARE(d->state().lockedP, before.lockedP);
+        QCOMPARE(d->state().discrete()->lockedP, before.discrete()->lockedP);
         QCOMPARE(d->comparison().totals.klPQ, kl);
         QCOMPARE(d->undoStack()->index(), index);
         QCOMPARE(d->undoStack()->count(), count);
@@ -315,7 +315,7 @@ private slots:
         const DocumentState state;
         ImportDialog dialog(
             QStringLiteral("counts.csv"), QStringLiteral("3 rows"), Side::Q, true, 1.0, false,
-            [&](Side s, const ImportChoice &c) { return prepareImport(state, s, *table, c); });
+            [&](Side s, const ImportChoice &c) { return prepareImport(*state.discrete(), s, *table, c); });
         auto *buttons = dialog.findChild<QDialogButtonBox *>();
         QVERIFY(buttons);
         QPushButton *ok = buttons->button(QDialogButtonBox::Ok);

@@ -14,6 +14,8 @@
 
 #include <sys/stat.h>
 
+#include <continuousspec.h>
+
 using namespace klscope;
 
 namespace {
@@ -21,30 +23,46 @@ SessionContents sampleSession()
 {
     SessionContents c;
     DocumentState &s = c.state;
-    s.p = parseSpec("binomial:n=15,p=7/15");
-    s.q = Custom({0.1, 0.2, 0.3, 0.4}, {"a", "b", "c", "d"});
-    s.lockedQ = {false, true, false, true};
-    s.support = EventRange{0, 15};
+    s.discrete()->p = parseSpec("binomial:n=15,p=7/15");
+    s.discrete()->q = Custom({0.1, 0.2, 0.3, 0.4}, {"a", "b", "c", "d"});
+    s.discrete()->lockedQ = {false, true, false, true};
+    s.discrete()->support = EventRange{0, 15};
     s.unit = Unit::Bits;
-    s.renormalize = true;
-    s.smoothing = 1e-6;
+    s.discrete()->renormalize = true;
+    s.discrete()->smoothing = 1e-6;
     s.preset = QStringLiteral("seed");
-    c.view.klQP = false;
-    c.view.keepTotal = false;
+    c.legacyView = SessionView{true, false, true, false};
     return c;
+}
+
+/// A version-1 file as klscope wrote it before pages: the compare page's keys at the top level (no
+/// "domain") and the view toggles. Built from the version-2 writer, so both layouts hold the same values.
+QByteArray toJsonV1(const SessionContents &c)
+{
+    QJsonObject v2 = QJsonDocument::fromJson(sessionToJson(c.state, c.autosaveOf)).object();
+    QJsonObject o = v2.value(QStringLiteral("pages")).toObject().value(QStringLiteral("compare")).toObject();
+    o.remove(QStringLiteral("domain"));
+    o.insert(QStringLiteral("format"), QStringLiteral("klscope-session"));
+    o.insert(QStringLiteral("version"), 1);
+    const SessionView view = c.legacyView.value_or(SessionView{});
+    o.insert(QStringLiteral("view"), QJsonObject{{QStringLiteral("kl_pq"), view.klPQ},
+                                                 {QStringLiteral("kl_qp"), view.klQP},
+                                                 {QStringLiteral("js"), view.js},
+                                                 {QStringLiteral("keep_total"), view.keepTotal}});
+    if (!c.autosaveOf.isEmpty())
+        o.insert(QStringLiteral("autosave_of"), c.autosaveOf);
+    return QJsonDocument(o).toJson(QJsonDocument::Indented);
 }
 
 QByteArray toJson(const SessionContents &c)
 {
-    return sessionToJson(c.state, c.view, c.autosaveOf);
+    return sessionToJson(c.state, c.autosaveOf);
 }
 
-// Every field the session keeps, compared one by one (DocumentState has no operator==).
+// Every field the session keeps, compared one by one.
 bool sameContents(const SessionContents &a, const SessionContents &b)
 {
-    return a.state.sameComparisonInputs(b.state) && a.state.lockedP == b.state.lockedP &&
-           a.state.lockedQ == b.state.lockedQ && a.state.preset == b.state.preset && a.view == b.view &&
-           a.autosaveOf == b.autosaveOf;
+    return a.state == b.state && a.legacyView == b.legacyView && a.autosaveOf == b.autosaveOf;
 }
 
 // Every distribution family survives the trip, with its parameters bit for bit.
@@ -81,15 +99,88 @@ class TestSession : public QObject
     Q_OBJECT
 
 private slots:
-    void roundTripKeepsEverything()
+    // Version 1 still opens, view toggles included.
+    void versionOneFilesOpen()
     {
         const SessionContents s = sampleSession();
-        const auto back = sessionFromJson(toJson(s));
+        const auto back = sessionFromJson(toJsonV1(s));
         QVERIFY2(std::holds_alternative<SessionContents>(back),
                  qPrintable(std::get_if<QString>(&back) ? *std::get_if<QString>(&back) : QString()));
         QVERIFY(sameContents(std::get<SessionContents>(back), s));
-        QCOMPARE(std::get<SessionContents>(back).state.lockedQ, QList<bool>({false, true, false, true}));
-        QVERIFY(!std::get<SessionContents>(back).view.klQP);
+        QCOMPARE(std::get<SessionContents>(back).state.discrete()->lockedQ,
+                 QList<bool>({false, true, false, true}));
+        QVERIFY(!std::get<SessionContents>(back).legacyView->klQP);
+    }
+
+    // Version 2 keeps the whole document state, in either domain, and no view toggles.
+    void roundTripKeepsEverything_data()
+    {
+        QTest::addColumn<QString>("p");
+        QTest::addColumn<QString>("q");
+        QTest::addColumn<double>("binWidth");
+        QTest::newRow("discrete") << QString() << QString() << 0.0;
+        QTest::newRow("normal vs t5") << "normal:mu=0.1,sigma=1.25"
+                                      << "student_t:nu=5,mu=0,sigma=1" << 0.25;
+        QTest::newRow("gmm vs normal") << "gmm:w1=0.3,mu1=-2,sigma1=0.5,w2=0.7,mu2=1.5,sigma2=1"
+                                       << "normal:mu=0,sigma=2" << 0.0;
+        QTest::newRow("cauchy vs laplace") << "cauchy:x0=0.30000000000000004,gamma=1"
+                                           << "laplace:mu=0,b=1" << 1e-3;
+        QTest::newRow("gamma vs lognormal") << "gamma:shape=2,rate=1.5"
+                                            << "lognormal:mu=0.5,sigma=0.75" << 0.0;
+    }
+    void roundTripKeepsEverything()
+    {
+        QFETCH(QString, p);
+        QFETCH(QString, q);
+        QFETCH(double, binWidth);
+        SessionContents s = sampleSession();
+        s.legacyView.reset();
+        if (!p.isEmpty()) {
+            ContinuousPair c;
+            c.p = parseContinuousSpec(p.toStdString());
+            c.q = parseContinuousSpec(q.toStdString());
+            c.binWidth = binWidth;
+            s.state.pair = c;
+        }
+        const QByteArray json = toJson(s);
+        QVERIFY(json.contains("\"version\": 2"));
+        QVERIFY(!json.contains("\"view\""));
+        const auto back = sessionFromJson(json);
+        QVERIFY2(std::holds_alternative<SessionContents>(back),
+                 qPrintable(std::get_if<QString>(&back) ? *std::get_if<QString>(&back) : QString()));
+        QVERIFY(sameContents(std::get<SessionContents>(back), s));
+        QVERIFY(!std::get<SessionContents>(back).legacyView);
+    }
+
+    void badVersionTwoFilesAreRefused_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("expected");
+        SessionContents s;
+        ContinuousPair c;
+        c.binWidth = 0.5;
+        s.state.pair = c;
+        const QByteArray good = toJson(s);
+        QTest::newRow("no pages") << QByteArray("{\"format\": \"klscope-session\", \"version\": 2}")
+                                  << QStringLiteral("pages.compare is missing or not an object");
+        QTest::newRow("unknown domain") << QByteArray(good).replace("\"continuous\"", "\"quantum\"")
+                                        << QStringLiteral("pages.compare.domain must be");
+        QTest::newRow("bad spec") << QByteArray(good).replace("normal:mu=0,", "normal:mu=zero,")
+                                  << QStringLiteral("pages.compare.p: ");
+        QTest::newRow("negative bin width")
+            << QByteArray(good).replace("\"bin_width\": 0.5", "\"bin_width\": -1")
+            << QStringLiteral("pages.compare.bin_width must be a number >= 0");
+        QTest::newRow("spec not a string")
+            << QByteArray(good).replace("\"spec\": \"normal:mu=0,sigma=1\"", "\"spec\": 3")
+            << QStringLiteral("pages.compare.p must be an object with a \"spec\" string");
+    }
+    void badVersionTwoFilesAreRefused()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, expected);
+        const auto result = sessionFromJson(json);
+        QVERIFY2(std::holds_alternative<QString>(result), "a bad session was accepted");
+        QVERIFY2(std::get<QString>(result).contains(expected), qPrintable(std::get<QString>(result)));
     }
 
     void autosaveKeepsItsFile()
@@ -106,12 +197,12 @@ private slots:
     {
         // A custom side without "locks" still gets a flag per event, as the document keeps it.
         SessionContents s = sampleSession();
-        s.state.lockedQ.clear();
+        s.state.discrete()->lockedQ.clear();
         QByteArray json = toJson(s);
         const auto back = sessionFromJson(json);
         QVERIFY(std::holds_alternative<SessionContents>(back));
-        QCOMPARE(std::get<SessionContents>(back).state.lockedQ, QList<bool>(4, false));
-        QVERIFY(std::get<SessionContents>(back).state.lockedP.isEmpty());
+        QCOMPARE(std::get<SessionContents>(back).state.discrete()->lockedQ, QList<bool>(4, false));
+        QVERIFY(std::get<SessionContents>(back).state.discrete()->lockedP.isEmpty());
     }
 
     void roundTripGivesIdenticalMetrics()
@@ -119,20 +210,20 @@ private slots:
         const DocumentState s = sampleSession().state;
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("a.klscope"));
-        QCOMPARE(writeSessionFile(sessionToJson(s, SessionView{}), path), QString());
+        QCOMPARE(writeSessionFile(sessionToJson(s), path), QString());
         const auto back = loadSession(path);
         QVERIFY(std::holds_alternative<SessionContents>(back));
         const DocumentState &r = std::get<SessionContents>(back).state;
         const auto options = [](const DocumentState &x) {
             CompareOptions o;
-            o.support = x.support;
+            o.support = x.discrete()->support;
             o.unit = x.unit;
-            o.renormalize = x.renormalize;
-            o.smoothing = x.smoothing;
+            o.renormalize = x.discrete()->renormalize;
+            o.smoothing = x.discrete()->smoothing;
             return o;
         };
-        const Comparison a = compare(s.p, s.q, options(s));
-        const Comparison b = compare(r.p, r.q, options(r));
+        const Comparison a = compare(s.discrete()->p, s.discrete()->q, options(s));
+        const Comparison b = compare(r.discrete()->p, r.discrete()->q, options(r));
         QCOMPARE(b.totals.klPQ, a.totals.klPQ);
         QCOMPARE(b.totals.klQP, a.totals.klQP);
         QCOMPARE(b.totals.js, a.totals.js);
@@ -149,19 +240,20 @@ private slots:
     {
         QFETCH(QString, spec);
         DocumentState s;
-        s.p = parseSpec(spec.toStdString());
-        const auto back = sessionFromJson(sessionToJson(s, SessionView{}));
+        s.discrete()->p = parseSpec(spec.toStdString());
+        const auto back = sessionFromJson(sessionToJson(s));
         QVERIFY(std::holds_alternative<SessionContents>(back));
-        QVERIFY(std::get<SessionContents>(back).state.p == s.p);
-        QCOMPARE(QString::fromStdString(formatSpec(std::get<SessionContents>(back).state.p)),
-                 QString::fromStdString(formatSpec(s.p)));
+        QVERIFY(std::get<SessionContents>(back).state.discrete()->p == s.discrete()->p);
+        QCOMPARE(QString::fromStdString(formatSpec(std::get<SessionContents>(back).state.discrete()->p)),
+                 QString::fromStdString(formatSpec(s.discrete()->p)));
     }
 
     void badFilesAreRefusedWithAReason_data()
     {
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("expected");
-        const QByteArray good = toJson(sampleSession());
+        // Version 1, whose keys sit at the top level (version 2 reads them with the same checks).
+        const QByteArray good = toJsonV1(sampleSession());
         QTest::newRow("syntax error")
             << QByteArray("{\n  \"format\": \"klscope-session\",\n  \"version\": 1,\n  oops\n}")
             << QStringLiteral("line 4");

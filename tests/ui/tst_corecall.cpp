@@ -98,10 +98,10 @@ private slots:
         Document document;
         const DocumentState before = document.state();
         DocumentState state;
-        state.p = klscope::parseSpec(p.toStdString());
-        state.q = klscope::parseSpec(q.toStdString());
+        state.discrete()->p = klscope::parseSpec(p.toStdString());
+        state.discrete()->q = klscope::parseSpec(q.toStdString());
         if (!support.isEmpty())
-            state.support = klscope::parseSupport(support.toStdString());
+            state.discrete()->support = klscope::parseSupport(support.toStdString());
         QSignalSpy refused(&document, &Document::editRefused);
         if (document.resetState(state)) {
             QCOMPARE(refused.count(), 0);
@@ -116,14 +116,14 @@ private slots:
         // itself be refused on a far support, with a message; then there is nothing to edit).
         Document edited;
         DocumentState start = state;
-        start.q = start.p;
+        start.discrete()->q = start.discrete()->p;
         if (!edited.resetState(start))
             return;
         const int undoIndex = edited.undoStack()->index();
-        if (edited.setDistribution(Side::Q, state.q)) {
+        if (edited.setDistribution(Side::Q, state.discrete()->q)) {
             QVERIFY(!std::isnan(edited.comparison().totals.klPQ));
         } else {
-            QVERIFY(edited.distribution(Side::Q) == state.p);
+            QVERIFY(edited.distribution(Side::Q) == state.discrete()->p);
             QCOMPARE(edited.undoStack()->index(), undoIndex);
         }
     }

@@ -324,8 +324,9 @@ void TestLectureHall::importWidthIsShownAsItIs()
     const auto table = klscope::import::parseDelimitedText("0.1\n0.2\n0.35\n", "samples.csv");
     QVERIFY(table.ok());
     const DocumentState state;
-    ImportDialog dialog(QStringLiteral("samples.csv"), QStringLiteral("3 rows"), Side::P, false, width, true,
-                        [&](Side s, const ImportChoice &c) { return prepareImport(state, s, *table, c); });
+    ImportDialog dialog(
+        QStringLiteral("samples.csv"), QStringLiteral("3 rows"), Side::P, false, width, true,
+        [&](Side s, const ImportChoice &c) { return prepareImport(*state.discrete(), s, *table, c); });
     auto *spin = dialog.findChild<NumberSpinBox *>(QStringLiteral("widthSpin"));
     QVERIFY(spin);
     QCOMPARE(spin->text(), text);
