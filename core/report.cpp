@@ -92,6 +92,18 @@ const std::string *labelOf(std::span<const std::string> labels, std::int64_t x)
                                                                  : nullptr;
 }
 
+// 15 significant digits, "inf", "-inf", "n/a" for NaN (the continuous text report's numbers).
+std::string valueText(double x)
+{
+    if (std::isnan(x))
+        return "n/a";
+    if (std::isinf(x))
+        return x > 0 ? "inf" : "-inf";
+    char buffer[40];
+    std::snprintf(buffer, sizeof buffer, "%.15g", x);
+    return buffer;
+}
+
 std::string stringArray(std::span<const std::string> items)
 {
     std::string out = "[";
@@ -141,18 +153,74 @@ std::string tailObject(const std::optional<TailBeyondSupport> &tail)
 
 } // namespace
 
+void addMetricBlock(JsonObject &out, const Summary &s)
+{
+    JsonObject methods, errors;
+    for (const NamedMetric &m : kSummaryMetrics)
+        out.add(m.key, jsonNumber((s.*m.metric).value));
+    if (s.domain == Domain::Discrete) {
+        // Every entropy of a discrete pair comes from the same pass, so one method names them all.
+        out.add("methods", methods.add("kl_pq", jsonString(s.klPQ.method))
+                               .add("kl_qp", jsonString(s.klQP.method))
+                               .add("js", jsonString(s.js.method))
+                               .add("entropy", jsonString(s.entropyP.method))
+                               .close());
+        return;
+    }
+    for (const NamedMetric &m : kSummaryMetrics) {
+        methods.add(m.key, jsonString((s.*m.metric).method));
+        errors.add(m.key, jsonNumber((s.*m.metric).error));
+    }
+    out.add("methods", methods.close()).add("error_estimates", errors.close());
+}
+
+std::string metricLines(const Summary &s)
+{
+    const std::string unit(unitName(s.unit));
+    const bool discrete = s.domain == Domain::Discrete;
+    // Discrete entropies are H, differential ones h.
+    const struct
+    {
+        const char *label;
+        const Metric &m;
+        bool hasUnit;
+    } rows[] = {{"KL(P||Q)", s.klPQ, true},
+                {"KL(Q||P)", s.klQP, true},
+                {"JS divergence", s.js, true},
+                {"JS distance", s.jsDistance, false},
+                {discrete ? "H(P)" : "h(P)", s.entropyP, true},
+                {discrete ? "H(Q)" : "h(Q)", s.entropyQ, true},
+                {"cross entropy H(P,Q)", s.crossEntropyPQ, true},
+                {"cross entropy H(Q,P)", s.crossEntropyQP, true},
+                {"total variation", s.totalVariation, false},
+                {"Hellinger distance", s.hellinger, false}};
+    std::string out;
+    if (!discrete)
+        out += "unit " + unit + "\n";
+    for (const auto &r : rows) {
+        if (discrete) {
+            const std::string name(r.label);
+            std::string suffix = r.hasUnit ? " " + unit : std::string();
+            if (&r.m == &s.klPQ || &r.m == &s.klQP)
+                suffix += r.m.method == "closed_form" ? "  (closed form)" : "";
+            out += name + std::string(name.size() < 28 ? 28 - name.size() : 1, ' ') +
+                   fixed(r.m.value, 22, 15) + suffix + "\n";
+            continue;
+        }
+        char line[200];
+        std::snprintf(line, sizeof line, "%-22s %22s %-5s  %-11s +- %.2g\n", r.label,
+                      valueText(r.m.value).c_str(), r.hasUnit ? unit.c_str() : "", r.m.method.c_str(),
+                      r.m.error);
+        out += line;
+    }
+    return out;
+}
+
 void writeJson(const Comparison &c, bool withEvents, std::span<const std::string> labels,
                std::span<const std::string> notes, const TextSink &sink)
 {
-    const DivergenceTotals &t = c.totals;
     const std::string support =
         std::string("[") + std::to_string(c.support.first) + "," + std::to_string(c.support.last) + "]";
-    const std::string methods = JsonObject()
-                                    .add("kl_pq", jsonString(methodName(c.klPQMethod)))
-                                    .add("kl_qp", jsonString(methodName(c.klQPMethod)))
-                                    .add("js", jsonString("sum"))
-                                    .add("entropy", jsonString("sum"))
-                                    .close();
     const std::string infinite =
         JsonObject().add("kl_pq", intList(c.infinitePQ)).add("kl_qp", intList(c.infiniteQP)).close();
     const std::string counts = JsonObject()
@@ -166,20 +234,9 @@ void writeJson(const Comparison &c, bool withEvents, std::span<const std::string
         .add("p_mass", jsonNumber(c.givenMassP))
         .add("q_mass", jsonNumber(c.givenMassQ))
         .add("p_outside", jsonNumber(c.outsideP))
-        .add("q_outside", jsonNumber(c.outsideQ))
-        .add("kl_pq", jsonNumber(t.klPQ))
-        .add("kl_qp", jsonNumber(t.klQP))
-        .add("js", jsonNumber(t.js))
-        .add("js_distance", jsonNumber(t.jsDistance))
-        .add("h_p", jsonNumber(t.entropyP))
-        .add("h_q", jsonNumber(t.entropyQ))
-        .add("cross_entropy_pq", jsonNumber(t.crossEntropyPQ))
-        .add("cross_entropy_qp", jsonNumber(t.crossEntropyQP))
-        .add("total_variation", jsonNumber(t.totalVariation))
-        .add("hellinger", jsonNumber(t.hellinger))
-        .add("methods", methods)
-        .add("infinite_at", infinite)
-        .add("infinite_count", counts);
+        .add("q_outside", jsonNumber(c.outsideQ));
+    addMetricBlock(out, summarize(c, labels));
+    out.add("infinite_at", infinite).add("infinite_count", counts);
     if (c.tailPQ || c.tailQP) {
         JsonObject tails;
         if (c.tailPQ)
@@ -254,7 +311,6 @@ void writeText(const Comparison &c, bool withEvents, std::span<const std::string
                const TextSink &sink)
 {
     const std::string unit(unitName(c.unit));
-    const DivergenceTotals &t = c.totals;
     ChunkedWriter writer(sink);
     if (withEvents && c.klPQ.size() == c.p.size()) {
         writer.write(
@@ -282,16 +338,7 @@ void writeText(const Comparison &c, bool withEvents, std::span<const std::string
            std::to_string(c.support.size()) + " events), unit " + unit + "\n";
     line("mass of P on the support", c.givenMassP, "");
     line("mass of Q on the support", c.givenMassQ, "");
-    line("KL(P||Q)", t.klPQ, " " + unit + (c.klPQMethod == Method::ClosedForm ? "  (closed form)" : ""));
-    line("KL(Q||P)", t.klQP, " " + unit + (c.klQPMethod == Method::ClosedForm ? "  (closed form)" : ""));
-    line("JS divergence", t.js, " " + unit);
-    line("JS distance", t.jsDistance, "");
-    line("H(P)", t.entropyP, " " + unit);
-    line("H(Q)", t.entropyQ, " " + unit);
-    line("cross entropy H(P,Q)", t.crossEntropyPQ, " " + unit);
-    line("cross entropy H(Q,P)", t.crossEntropyQP, " " + unit);
-    line("total variation", t.totalVariation, "");
-    line("Hellinger distance", t.hellinger, "");
+    out += metricLines(summarize(c, labels));
     auto infinite = [&](const char *what, const std::vector<std::int64_t> &events, std::size_t count,
                         const char *zero, const char *positive) {
         if (events.empty())

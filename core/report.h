@@ -4,6 +4,7 @@
 // "Export metrics as JSON". Numbers print with 17 significant digits; an infinite value is "inf".
 
 #include "comparison.h"
+#include "summary.h"
 
 #include <functional>
 #include <span>
@@ -54,6 +55,16 @@ public:
 private:
     std::string m_text = "{";
 };
+
+/// The metric block of both domains' JSON: the ten values ("kl_pq" ... "hellinger", jsonNumber), then
+/// "methods" ({kl_pq, kl_qp, js, entropy} for a discrete pair, every metric for densities) and, for
+/// densities, "error_estimates" (every metric's absolute error).
+void addMetricBlock(JsonObject &out, const Summary &s);
+
+/// The metric block of both domains' text reports, one line per metric. Discrete: name, value to 15
+/// digits, unit, and "(closed form)" after a KL that was not summed. Continuous: "unit nats" first, then
+/// name, value, unit, method and "+- error".
+std::string metricLines(const Summary &s);
 
 /// JSON number text: 17 significant digits, "inf"/"-inf" as strings, NaN as null.
 std::string jsonNumber(double x);

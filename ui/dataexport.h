@@ -16,7 +16,9 @@ namespace dataexport {
 /// then one line per event in event order. Returns "" on success, else "Cannot write file ...".
 QString writeEventTableCsv(std::shared_ptr<const klscope::Comparison> comparison, const QString &fileName);
 
-/// Writes klscope::toJson(comparison, true). Returns "" on success, else "Cannot write file ...".
+/// Writes klscope::toJson(comparison, true), whose metric block is read from
+/// klscope::summarize(comparison) (report.h, addMetricBlock). Returns "" on success, else "Cannot write
+/// file ...".
 QString writeMetricsJson(const klscope::Comparison &comparison, const QString &fileName);
 
 } // namespace dataexport

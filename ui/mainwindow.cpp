@@ -196,7 +196,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_document(new Do
     connect(m_tabs, &QTabWidget::currentChanged, this,
             [this] { QTimer::singleShot(0, this, &MainWindow::fitEventTable); });
     connect(m_document, &Document::comparisonChanged, this, [this, syncTable] {
-        m_metrics->setComparison(m_document->comparison(), m_document->eventLabels());
+        m_metrics->setSummary(klscope::summarize(m_document->comparison(), m_document->eventLabels()));
         updateSupportOffer();
         updateLesson();
         syncTable();
@@ -221,7 +221,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_document(new Do
     connect(m_metrics, &MetricsPanel::extendSupportRequested, this, &MainWindow::extendSupport);
     connect(m_metrics, &MetricsPanel::completeRequested, this, &MainWindow::completeUniform);
 
-    m_metrics->setComparison(m_document->comparison(), m_document->eventLabels());
+    m_metrics->setSummary(klscope::summarize(m_document->comparison(), m_document->eventLabels()));
     m_eventTable->eventModel()->setComparison(m_document->sharedComparison());
     updateSupportOffer();
     readSettings();

@@ -51,55 +51,6 @@ QLabel *sectionTitle(const QString &text, QWidget *parent)
     return label;
 }
 
-// The events behind one infinite KL, in one sentence.
-QString infinitySentence(const QString &direction, const QString &zeroSide, const QString &massSide,
-                         const std::vector<std::int64_t> &events, std::size_t count,
-                         const std::optional<klscope::TailBeyondSupport> &tail, const klscope::Comparison &c,
-                         std::span<const double> mass, std::span<const double> logMass,
-                         std::span<const std::string> labels)
-{
-    // Beyond the support, decided from the families: the first offending event and the mass from there.
-    if (tail)
-        return QStringLiteral("%1 = ∞ because %2 = 0 for every x ≥ %3, where %4 > 0 (%4 has %5 of its mass "
-                              "there; the plot stops where that tail falls below 1e-16).")
-            .arg(direction, zeroSide)
-            .arg(tail->from)
-            .arg(massSide,
-                 tail->mass > 0 ? QString::number(tail->mass, 'g', 2) : QStringLiteral("a tiny part"));
-    auto eventText = [&](std::int64_t x) {
-        if (x >= 0 && static_cast<std::size_t>(x) < labels.size() &&
-            !labels[static_cast<std::size_t>(x)].empty())
-            return QStringLiteral("'%1' (x = %2)")
-                .arg(QString::fromStdString(labels[static_cast<std::size_t>(x)]))
-                .arg(x);
-        return QStringLiteral("x = %1").arg(x);
-    };
-    constexpr std::size_t kListed = 3;
-    auto massText = [&](std::int64_t x) {
-        const auto i = static_cast<std::size_t>(x - c.support.first);
-        if (i < mass.size() && mass[i] > 0)
-            return QString::number(mass[i], 'g', 2);
-        // The mass underflowed in double precision; its log is still known.
-        if (i < logMass.size() && std::isfinite(logMass[i]))
-            return QStringLiteral("e^%1").arg(QString::number(logMass[i], 'g', 4));
-        return QStringLiteral("> 0");
-    };
-    QString sentence = QStringLiteral("%1 = ∞ because %2 = 0").arg(direction, zeroSide);
-    if (events.empty())
-        return sentence + QStringLiteral(" where %1 > 0.").arg(massSide);
-    if (events.size() == 1)
-        return sentence + QStringLiteral(" at %1 where %2 = %3.")
-                              .arg(eventText(events.front()), massSide, massText(events.front()));
-    QStringList listed;
-    for (std::size_t k = 0; k < std::min(kListed, events.size()); ++k)
-        listed.append(
-            QStringLiteral("%1 (%2 = %3)").arg(eventText(events[k]), massSide, massText(events[k])));
-    sentence += QStringLiteral(" where %1 > 0: at %2").arg(massSide, listed.join(QStringLiteral(", ")));
-    if (count > kListed)
-        sentence += QStringLiteral(" and %1 more").arg(count - kListed);
-    return sentence + QLatin1Char('.');
-}
-
 } // namespace
 
 MetricsPanel::MetricsPanel(QWidget *parent) : QWidget(parent)
@@ -285,7 +236,7 @@ MetricsPanel::MetricsPanel(QWidget *parent) : QWidget(parent)
 
     setExtendSupportOffer({});
     setCompleteOffer({}, false);
-    setComparison(klscope::Comparison{});
+    setSummary(klscope::Summary{});
 }
 
 QLabel *MetricsPanel::addRow(QGridLayout *grid, const QString &name, const QString &objectName,
@@ -318,9 +269,16 @@ QLabel *MetricsPanel::addRow(QGridLayout *grid, const QString &name, const QStri
     value->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("-8.88888e-888")) + 2);
     auto *unitLabel = new QLabel(parent);
     unitLabel->setToolTip(toolTip);
+    auto *method = new QLabel(parent);
+    method->setObjectName(QString(objectName).replace(QLatin1String("Value"), QLatin1String("Method")));
+    method->setTextFormat(Qt::PlainText);
+    method->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    method->hide();
+    m_methodLabels.insert(value, method);
     grid->addWidget(nameLabel, row, 0);
     grid->addWidget(value, row, 1);
     grid->addWidget(unitLabel, row, 2);
+    grid->addWidget(method, row, 3);
     if (unit == UnitKind::Information) {
         m_unitLabels.append(unitLabel);
         m_valueUnits.append(std::make_pair(value, unitLabel));
@@ -366,27 +324,47 @@ QString MetricsPanel::formatShare(double percent)
     return QString::number(percent, 'f', 1);
 }
 
-void MetricsPanel::showValue(QLabel *label, double v, const QString &note)
+QString MetricsPanel::methodText(const klscope::Metric &m)
 {
+    if (m.method.empty() || m.method == "sum")
+        return {};
+    QString name = QString::fromStdString(m.method);
+    if (m.method == "closed_form")
+        name = QStringLiteral("closed form");
+    else if (m.method == "monte_carlo")
+        name = QStringLiteral("Monte Carlo");
+    QString text = QStringLiteral("· ") + name;
+    // One significant digit of the error is all a reader needs ("± 2e-15").
+    if (m.error > 0 || std::isnan(m.error))
+        text += QStringLiteral(" ± ") +
+                (std::isnan(m.error) ? QStringLiteral("?") : QString::number(m.error, 'g', 1));
+    return text;
+}
+
+void MetricsPanel::showValue(QLabel *label, const klscope::Metric &m, const klscope::Summary &s)
+{
+    const double v = m.value;
     label->setText(formatValue(v));
     label->setProperty("fullValue", v);
     QString tip = label->property("baseToolTip").toString();
-    if (!note.isEmpty())
-        tip += QLatin1Char('\n') + note;
+    // Sums carry no method on screen; their tooltip says how the value was found.
+    if (s.domain == klscope::Domain::Discrete) {
+        if (m.method == "closed_form")
+            tip += QLatin1Char('\n') + tr("Computed from the closed form for this family.");
+        else if (label == m_klPQ || label == m_klQP)
+            tip += QLatin1Char('\n') + tr("Summed over the %1 events of the support.").arg(s.events);
+    } else {
+        tip += QLatin1Char('\n') + tr("Method: %1; absolute error estimate %2.")
+                                       .arg(QString::fromStdString(m.method), fullPrecision(m.error));
+    }
     tip += QLatin1Char('\n') + tr("Full precision: %1 (right-click to copy)").arg(fullPrecision(v));
     label->setToolTip(tip);
-}
-
-QString MetricsPanel::explainInfinity(const klscope::Comparison &c, std::span<const std::string> labels)
-{
-    QStringList sentences;
-    if (std::isinf(c.totals.klPQ) || !c.infinitePQ.empty())
-        sentences.append(infinitySentence(QStringLiteral("KL(P‖Q)"), QStringLiteral("Q"), QStringLiteral("P"),
-                                          c.infinitePQ, c.infinitePQCount, c.tailPQ, c, c.p, c.logP, labels));
-    if (std::isinf(c.totals.klQP) || !c.infiniteQP.empty())
-        sentences.append(infinitySentence(QStringLiteral("KL(Q‖P)"), QStringLiteral("P"), QStringLiteral("Q"),
-                                          c.infiniteQP, c.infiniteQPCount, c.tailQP, c, c.q, c.logQ, labels));
-    return sentences.join(QLatin1Char('\n'));
+    if (QLabel *method = m_methodLabels.value(label)) {
+        const QString text = s.domain == klscope::Domain::Continuous ? methodText(m) : QString();
+        method->setText(text);
+        method->setToolTip(tip);
+        method->setVisible(!text.isEmpty());
+    }
 }
 
 void MetricsPanel::setExtendSupportOffer(const QString &label)
@@ -402,75 +380,70 @@ void MetricsPanel::setCompleteOffer(const QString &label, bool enabled)
     m_complete->setVisible(!label.isEmpty());
 }
 
-void MetricsPanel::setComparison(const klscope::Comparison &c, std::span<const std::string> labels)
+void MetricsPanel::setSummary(const klscope::Summary &s)
 {
-    const klscope::DivergenceTotals &t = c.totals;
-    const QString unit = QString::fromLatin1(klscope::unitName(c.unit));
+    const QString unit = QString::fromLatin1(klscope::unitName(s.unit));
     for (QLabel *label : std::as_const(m_unitLabels))
         label->setText(unit);
     for (QLabel *label : std::as_const(m_sqrtUnitLabels))
         label->setText(QStringLiteral("√") + unit);
 
-    const std::size_t events = c.support.size();
-    m_context->setText(events == 0 ? tr("No comparison yet.")
-                                   : tr("In %1, summed over x = %2..%3 (%4).")
-                                         .arg(unit)
-                                         .arg(c.support.first)
-                                         .arg(c.support.last)
-                                         .arg(events == 1 ? tr("1 event") : tr("%1 events").arg(events)));
+    m_context->setText(s.context.empty() ? tr("No comparison yet.")
+                                         : tr("In %1, %2.").arg(unit, QString::fromStdString(s.context)));
 
-    auto method = [&](klscope::Method m) {
-        return m == klscope::Method::ClosedForm ? tr("Computed from the closed form for this family.")
-                                                : tr("Summed over the %1 events of the support.").arg(events);
-    };
-    showValue(m_klPQ, t.klPQ, method(c.klPQMethod));
-    showValue(m_klQP, t.klQP, method(c.klQPMethod));
-    showValue(m_js, t.js);
-    showValue(m_jsDistance, t.jsDistance);
-    showValue(m_entropyP, t.entropyP);
-    showValue(m_entropyQ, t.entropyQ);
-    showValue(m_crossEntropyPQ, t.crossEntropyPQ);
-    showValue(m_crossEntropyQP, t.crossEntropyQP);
-    showValue(m_totalVariation, t.totalVariation);
-    showValue(m_hellinger, t.hellinger);
+    showValue(m_klPQ, s.klPQ, s);
+    showValue(m_klQP, s.klQP, s);
+    showValue(m_js, s.js, s);
+    showValue(m_jsDistance, s.jsDistance, s);
+    showValue(m_entropyP, s.entropyP, s);
+    showValue(m_entropyQ, s.entropyQ, s);
+    showValue(m_crossEntropyPQ, s.crossEntropyPQ, s);
+    showValue(m_crossEntropyQP, s.crossEntropyQP, s);
+    showValue(m_totalVariation, s.totalVariation, s);
+    showValue(m_hellinger, s.hellinger, s);
     // "1 bit", "2.00000 bits": the unit agrees with the number shown.
     const QString singular = unit.endsWith(QLatin1Char('s')) ? unit.chopped(1) : unit;
     for (const auto &[value, unitLabel] : std::as_const(m_valueUnits))
         unitLabel->setText(value->text() == QLatin1String("1") ? singular : unit);
 
     // The JS ceiling is ln 2 in nats, exactly 1 in bits, log10 2 in bans.
-    const double ceiling = std::log(2.0) * klscope::fromNats(c.unit);
-    const QString ceilingText = c.unit == klscope::Unit::Bits ? tr("of max 1 bit")
-                                : c.unit == klscope::Unit::Bans
+    const double ceiling = std::log(2.0) * klscope::fromNats(s.unit);
+    const QString ceilingText = s.unit == klscope::Unit::Bits ? tr("of max 1 bit")
+                                : s.unit == klscope::Unit::Bans
                                     ? tr("of max log₁₀2 = %1 bans").arg(formatValue(ceiling))
                                     : tr("of max ln 2 = %1 nats").arg(formatValue(ceiling));
-    const double share = std::isfinite(t.js) ? std::clamp(t.js / ceiling, 0.0, 1.0) : 0.0;
+    const double share = std::isfinite(s.js.value) ? std::clamp(s.js.value / ceiling, 0.0, 1.0) : 0.0;
     m_jsGauge->setValue(static_cast<int>(std::lround(share * 1000)));
     m_jsCeiling->setText(QStringLiteral("%1 % ").arg(formatShare(share * 100)) + ceilingText);
 
-    // Both bars share one scale so their lengths compare; an infinite divergence takes the rest of its bar.
-    double scale = 0;
-    for (double v : {t.crossEntropyPQ, t.crossEntropyQP, t.entropyP + std::max(0.0, t.klPQ),
-                     t.entropyQ + std::max(0.0, t.klQP)})
-        if (std::isfinite(v))
-            scale = std::max(scale, v);
-    if (scale <= 0)
-        scale = std::max(t.entropyP, t.entropyQ) * 2.5;
-    m_identityPQ->setTerms(t.entropyP, t.klPQ, scale);
-    m_identityQP->setTerms(t.entropyQ, t.klQP, scale);
+    // Both bars share one number line so their lengths compare: it holds 0 (a differential entropy may
+    // be negative) and every finite end; an infinite divergence takes the rest of its bar.
+    const double hP = s.entropyP.value, hQ = s.entropyQ.value;
+    double low = 0, high = 0;
+    for (double v : {hP, hQ, s.crossEntropyPQ.value, s.crossEntropyQP.value, hP + std::max(0.0, s.klPQ.value),
+                     hQ + std::max(0.0, s.klQP.value)})
+        if (std::isfinite(v)) {
+            low = std::min(low, v);
+            high = std::max(high, v);
+        }
+    // Only the entropies are finite (both KL infinite): leave room for the infinite segments.
+    if (!std::isfinite(s.crossEntropyPQ.value) && !std::isfinite(s.crossEntropyQP.value))
+        high = std::max(high, std::max(hP, hQ) * 2.5);
+    m_identityPQ->setTerms(hP, s.klPQ.value, low, high);
+    m_identityQP->setTerms(hQ, s.klQP.value, low, high);
     m_identityPQ->setToolTip(
         tr("H(P,Q) = H(P) + KL(P‖Q): %1 = %2 + %3 %4")
-            .arg(formatValue(t.crossEntropyPQ), formatValue(t.entropyP), formatValue(t.klPQ), unit));
+            .arg(formatValue(s.crossEntropyPQ.value), formatValue(hP), formatValue(s.klPQ.value), unit));
     m_identityQP->setToolTip(
         tr("H(Q,P) = H(Q) + KL(Q‖P): %1 = %2 + %3 %4")
-            .arg(formatValue(t.crossEntropyQP), formatValue(t.entropyQ), formatValue(t.klQP), unit));
+            .arg(formatValue(s.crossEntropyQP.value), formatValue(hQ), formatValue(s.klQP.value), unit));
 
-    const QString infinity = explainInfinity(c, labels);
+    const QString infinity = QString::fromStdString(klscope::infinityText(s));
     m_infinity->setText(infinity);
     m_infinity->setVisible(!infinity.isEmpty());
 
     QStringList warnings;
-    for (const std::string &w : c.warnings)
+    for (const std::string &w : s.warnings)
         warnings.append(QStringLiteral("⚠ ") + QString::fromStdString(w));
     m_warnings->setText(warnings.join(QLatin1Char('\n')));
     m_warnings->setVisible(!warnings.isEmpty());

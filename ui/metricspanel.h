@@ -1,21 +1,24 @@
 #pragma once
 
-// The numbers of a comparison for a side panel: both KL directions, JS divergence and distance against
-// their ceiling, entropies and cross entropies with the identity H(P,Q) = H(P) + KL(P||Q) as stacked
-// bars, total variation and Hellinger, every one with its unit. It says in words why a KL is infinite
-// and shows the comparison's warnings. Read-only: it changes nothing but itself.
+// The numbers of a comparison for a side panel, read from a klscope::Summary of either domain: both KL
+// directions, JS divergence and distance against their ceiling, entropies and cross entropies with the
+// identity H(P,Q) = H(P) + KL(P||Q) as bars on a number line (a differential entropy may be negative),
+// total variation and Hellinger, every one with its unit and, for densities, its method and error
+// ("0.0333767 nats · quadrature ± 2e-15"). It shows the summary's sentences on infinite KL and its
+// warnings. Read-only: it changes nothing but itself.
 //
 // Value labels have object names for tests: klPQValue, klQPValue, jsValue, jsDistanceValue,
 // entropyPValue, entropyQValue, crossEntropyPQValue, crossEntropyQPValue, totalVariationValue,
-// hellingerValue; their text is formatValue() of the value. Also: jsCeilingLabel, identityBarPQ,
+// hellingerValue; their text is formatValue() of the value. Beside each, a label named like it with
+// "Method" for "Value" (klPQMethod, ...) shows "· quadrature ± 2e-15" for densities and is empty for
+// sums. Also: jsCeilingLabel, identityBarPQ,
 // identityBarQP, infinityExplanation, warningsLabel, extendSupportButton, completeButton, contextLabel.
 
-#include <comparison.h>
+#include <summary.h>
 
+#include <QHash>
 #include <QWidget>
 
-#include <span>
-#include <string>
 #include <utility>
 
 class IdentityBar;
@@ -31,9 +34,8 @@ class MetricsPanel : public QWidget
 public:
     explicit MetricsPanel(QWidget *parent = nullptr);
 
-    /// Shows the totals of c in c's unit, its infinity explanation and its warnings. `labels[x]`, when
-    /// given, names event x (imported data), and the explanation then uses that name.
-    void setComparison(const klscope::Comparison &c, std::span<const std::string> labels = {});
+    /// Shows every metric of s in s's unit, its infinity sentences and its warnings.
+    void setSummary(const klscope::Summary &s);
 
     /// Shows a button with this text that emits extendSupportRequested(); an empty label hides it.
     void setExtendSupportOffer(const QString &label);
@@ -51,10 +53,9 @@ public:
     /// A percentage for the JS gauge: one decimal ("25.6"), two significant digits when tiny ("0.0012").
     static QString formatShare(double percent);
 
-    /// The sentences that say why a KL is infinite, e.g. "KL(P‖Q) = ∞ because Q = 0 at x = 15 where
-    /// P = 1.1e-05." (up to three events each, then "and N more"); empty when both KL are finite.
-    /// With labels, an event is named by its label: "at 'apple' (x = 0) where P = 0.2".
-    static QString explainInfinity(const klscope::Comparison &c, std::span<const std::string> labels = {});
+    /// The method and error beside a value, for densities: "· quadrature ± 2e-15", "· closed form"
+    /// (no error shown when it is 0), "· Monte Carlo ± 0.003"; "" for a sum.
+    static QString methodText(const klscope::Metric &m);
 
 signals:
     /// The person pressed the extend-support button.
@@ -70,7 +71,7 @@ private:
         None         ///< no unit (total variation, Hellinger)
     };
     /// Shows v in `label` (formatValue), with its full precision in the tooltip and the copy action.
-    void showValue(QLabel *label, double v, const QString &note = {});
+    void showValue(QLabel *label, const klscope::Metric &m, const klscope::Summary &s);
     QLabel *addRow(QGridLayout *grid, const QString &name, const QString &objectName, const QString &toolTip,
                    UnitKind unit);
 
@@ -96,4 +97,5 @@ private:
     QList<QLabel *> m_unitLabels;
     QList<std::pair<QLabel *, QLabel *>> m_valueUnits; ///< value label and its unit label (information)
     QList<QLabel *> m_sqrtUnitLabels;
+    QHash<QLabel *, QLabel *> m_methodLabels; ///< value label to its method label
 };

@@ -1,5 +1,6 @@
 #include "continuousreport.h"
 
+#include "continuoussummary.h"
 #include "report.h"
 
 #include <cmath>
@@ -58,23 +59,6 @@ std::string routes(const MixtureRoutes &r, const MetricValue &quadrature)
         .close();
 }
 
-struct Named
-{
-    const char *key;
-    const MetricValue ContinuousComparison::*metric;
-};
-
-constexpr Named kMetrics[] = {{"kl_pq", &ContinuousComparison::klPQ},
-                              {"kl_qp", &ContinuousComparison::klQP},
-                              {"js", &ContinuousComparison::js},
-                              {"js_distance", &ContinuousComparison::jsDistance},
-                              {"h_p", &ContinuousComparison::entropyP},
-                              {"h_q", &ContinuousComparison::entropyQ},
-                              {"cross_entropy_pq", &ContinuousComparison::crossEntropyPQ},
-                              {"cross_entropy_qp", &ContinuousComparison::crossEntropyQP},
-                              {"total_variation", &ContinuousComparison::totalVariation},
-                              {"hellinger", &ContinuousComparison::hellinger}};
-
 std::string text(double x)
 {
     if (std::isnan(x))
@@ -101,13 +85,7 @@ std::string toJson(const ContinuousComparison &c, bool withGrid, std::span<const
         .add("q_mass", "1")
         .add("p_outside", "0")
         .add("q_outside", "0");
-    JsonObject methods, errors;
-    for (const Named &m : kMetrics) {
-        out.add(m.key, jsonNumber((c.*m.metric).value));
-        methods.add(m.key, jsonString(methodName((c.*m.metric).method)));
-        errors.add(m.key, jsonNumber((c.*m.metric).error));
-    }
-    out.add("methods", methods.close()).add("error_estimates", errors.close());
+    addMetricBlock(out, summarize(c));
     out.add("infinite_at", JsonObject()
                                .add("kl_pq", uncovered(c.supportP, c.supportQ))
                                .add("kl_qp", uncovered(c.supportQ, c.supportP))
@@ -166,29 +144,7 @@ std::string toText(const ContinuousComparison &c, bool withGrid)
         }
         out += "\n";
     }
-    const std::string unit(unitName(c.unit));
-    const struct
-    {
-        const char *label;
-        const MetricValue &m;
-        bool hasUnit;
-    } rows[] = {{"KL(P||Q)", c.klPQ, true},
-                {"KL(Q||P)", c.klQP, true},
-                {"JS divergence", c.js, true},
-                {"JS distance", c.jsDistance, false},
-                {"h(P)", c.entropyP, true},
-                {"h(Q)", c.entropyQ, true},
-                {"cross entropy H(P,Q)", c.crossEntropyPQ, true},
-                {"cross entropy H(Q,P)", c.crossEntropyQP, true},
-                {"total variation", c.totalVariation, false},
-                {"Hellinger distance", c.hellinger, false}};
-    out += "unit " + unit + "\n";
-    for (const auto &r : rows) {
-        char line[200];
-        std::snprintf(line, sizeof line, "%-22s %22s %-5s  %-11s +- %.2g\n", r.label, text(r.m.value).c_str(),
-                      r.hasUnit ? unit.c_str() : "", std::string(methodName(r.m.method)).c_str(), r.m.error);
-        out += line;
-    }
+    out += metricLines(summarize(c));
     if (c.mixture) {
         out += "\nmixture routes (" + std::to_string(c.mixture->samples) + " Monte Carlo samples, seed " +
                std::to_string(c.mixture->seed) + ")\n";

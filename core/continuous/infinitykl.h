@@ -18,8 +18,12 @@
 
 namespace klscope {
 
-/// Why KL(P||Q) is infinite, as a sentence a student can follow ("KL(P||Q) = inf by the tail rule: ...");
-/// empty when it is finite. `pName` and `qName` are the names the sentence uses ("Q", "P" for KL(Q||P)).
+/// Why KL(P||Q) is infinite, as sentences a student can follow, naming the rule and saying where:
+///   "KL(P‖Q) = ∞ (support rule). Q = 0 for x < 0, where P holds 0.5 of its mass."
+///   "KL(P‖Q) = ∞ (tail rule). P's tails are heavier: a Cauchy has no variance, so E_P[−log q] diverges
+///   against a normal Q."
+/// (UTF-8); empty when it is finite. `pName` and `qName` are the names the sentence uses ("Q", "P" for
+/// KL(Q||P)).
 std::string infiniteKlReason(const ContinuousDistribution &p, const ContinuousDistribution &q,
                              std::string_view pName = "P", std::string_view qName = "Q");
 

@@ -148,10 +148,12 @@ private slots:
                                                 << "normal:mu=0,sigma=1" << true << false << "tail rule";
         QTest::newRow("tail: normal vs cauchy") << "normal:mu=0,sigma=1"
                                                 << "cauchy:x0=0,gamma=1" << false << true << "tail rule";
-        QTest::newRow("tail: t2 vs normal") << "student_t:nu=2"
-                                            << "normal:mu=0,sigma=1" << true << false << "second moment";
-        QTest::newRow("tail: cauchy vs laplace") << "cauchy:x0=0,gamma=1"
-                                                 << "laplace:mu=0,b=1" << true << false << "mean E|X|";
+        QTest::newRow("tail: t2 vs normal")
+            << "student_t:nu=2"
+            << "normal:mu=0,sigma=1" << true << false << "a Student t has no variance";
+        QTest::newRow("tail: cauchy vs laplace")
+            << "cauchy:x0=0,gamma=1"
+            << "laplace:mu=0,b=1" << true << false << "a Cauchy has no mean";
         QTest::newRow("tail: gmm vs t1") << "gmm:mu1=-1,sigma1=1,mu2=1,sigma2=1"
                                          << "student_t:nu=1" << false << true << "tail rule";
         QTest::newRow("finite: t3 vs normal") << "student_t:nu=3"

@@ -110,7 +110,7 @@ void TestPresets::presetGivesItsDocumentedValues()
     }
 
     MetricsPanel panel;
-    panel.setComparison(c);
+    panel.setSummary(klscope::summarize(c));
     for (auto it = preset.expect.cbegin(); it != preset.expect.cend(); ++it) {
         const Key *key = findKey(it.key());
         QVERIFY2(key, qPrintable(QStringLiteral("unknown expect key ") + it.key()));
