@@ -1,5 +1,6 @@
 #include "distribution.h"
 
+#include "neumaiersum.h"
 #include "parallel.h"
 #include "validation.h"
 #include "vectormath.h"
@@ -237,6 +238,54 @@ double massOutside(const Distribution &d, EventRange range)
 double mean(const Distribution &d)
 {
     return std::visit([](const auto &x) { return mean(x); }, d);
+}
+
+double variance(const Distribution &d)
+{
+    return std::visit(Overloaded{
+                          [](const Binomial &b) {
+                              const double p = b.successProbability();
+                              return static_cast<double>(b.trials()) * p * (1.0 - p);
+                          },
+                          [](const DiscreteUniform &u) {
+                              const double width =
+                                  static_cast<double>(u.upper()) - static_cast<double>(u.lower()) + 1.0;
+                              return (width * width - 1.0) / 12.0;
+                          },
+                          [](const Poisson &p) { return p.rate(); },
+                          [](const Geometric &g) {
+                              const double p = g.successProbability();
+                              return (1.0 - p) / (p * p);
+                          },
+                          [](const NegativeBinomial &nb) {
+                              const double p = nb.successProbability();
+                              return nb.successes() * (1.0 - p) / (p * p);
+                          },
+                          [](const Hypergeometric &h) {
+                              const double N = static_cast<double>(h.population());
+                              if (N <= 1.0)
+                                  return 0.0;
+                              const double K = static_cast<double>(h.successes());
+                              const double n = static_cast<double>(h.draws());
+                              return n * (K / N) * ((N - K) / N) * ((N - n) / (N - 1.0));
+                          },
+                          [](const Bernoulli &b) {
+                              const double p = b.successProbability();
+                              return p * (1.0 - p);
+                          },
+                          [](const Custom &c) {
+                              // Two passes: the centred sum keeps its digits when the mean is large.
+                              const double m = mean(c);
+                              NeumaierSum s;
+                              const auto masses = c.masses();
+                              for (std::size_t i = 0; i < masses.size(); ++i) {
+                                  const double dx = static_cast<double>(i) - m;
+                                  s.add(dx * dx * masses[i]);
+                              }
+                              return s.value() / c.total();
+                          },
+                      },
+                      d);
 }
 
 std::string describe(const Distribution &d)

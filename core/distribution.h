@@ -85,6 +85,9 @@ bool hasInfiniteSupport(const Distribution &d) noexcept;
 double massOutside(const Distribution &d, EventRange range);
 /// The mean.
 double mean(const Distribution &d);
+/// The variance: n p (1-p), ((b-a+1)^2 - 1)/12, lambda, (1-p)/p^2, r (1-p)/p^2,
+/// n (K/N) (1-K/N) (N-n)/(N-1), p (1-p), and for Custom sum (k - mean)^2 m_k / total. 0 for a point mass.
+double variance(const Distribution &d);
 /// "binomial(n=15, p=0.46666666666666667)" style, for messages and titles.
 std::string describe(const Distribution &d);
 

@@ -1,0 +1,389 @@
+// Moment matching between the domains (see domainconversion.h for the rules). The formulas invert the
+// families' moments: binomial mean n p and variance n p (1 - p), so p = 1 - v/m and n = m/p; negative
+// binomial mean r (1-p)/p and variance r (1-p)/p^2, so p = m/v and r = m^2/(v - m); log-normal
+// sigma^2 = ln(1 + v/m^2), mu = ln m - sigma^2/2; gamma shape m^2/v, rate m/v; beta a = m c,
+// b = (1 - m) c with c = m (1 - m)/v - 1; Laplace b = sqrt(v/2); Student t with nu = 5 has variance
+// sigma^2 nu/(nu - 2), so sigma = sqrt(3 v / 5).
+
+#include "domainconversion.h"
+
+#include "continuousparameters.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <optional>
+#include <stdexcept>
+#include <vector>
+
+namespace klscope {
+
+namespace {
+
+// 4 significant digits, for sentences people read ("0.4667", "1.5e+07").
+std::string short4(double x)
+{
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.4g", x);
+    return buffer;
+}
+
+std::string brief(const Distribution &d)
+{
+    const Family f = family(d);
+    if (f == Family::Custom)
+        return "custom(" + std::to_string(std::get<Custom>(d).masses().size()) + " events)";
+    std::string text(familyKeyword(f));
+    const auto info = parameters(f);
+    const std::vector<double> values = parameterValues(d);
+    for (std::size_t i = 0; i < info.size(); ++i)
+        text += (i ? ", " : "(") + std::string(info[i].name) + "=" + short4(values[i]);
+    return text + ")";
+}
+
+std::string brief(const ContinuousDistribution &c)
+{
+    const ContinuousFamily f = family(c);
+    if (f == ContinuousFamily::GaussianMixture)
+        return "gmm(" + std::to_string(std::get<GaussianMixture>(c).size()) + " components)";
+    std::string text(familyKeyword(f));
+    const auto info = parameters(f);
+    const std::vector<double> values = parameterValues(c);
+    for (std::size_t i = 0; i < info.size(); ++i)
+        text += (i ? ", " : "(") + std::string(info[i].name) + "=" + short4(values[i]);
+    return text + ")";
+}
+
+template <class From, class To> std::string became(const From &from, const To &to, const std::string &how)
+{
+    return brief(from) + " became " + brief(to) + (how.empty() ? "" : " " + how);
+}
+
+std::string sameMeanAndVariance(double m, double v)
+{
+    return "with the same mean (" + short4(m) + ") and variance (" + short4(v) + ")";
+}
+
+std::string sameMean(double m)
+{
+    return "with the same mean (" + short4(m) + ")";
+}
+
+// A family of the other domain built by `build`, or its default with a sentence saying why.
+template <class Result, class From, class Build, class Default>
+Converted<Result> attempt(const From &from, Build build, Default makeDefault, std::string_view target)
+{
+    std::string reason;
+    try {
+        if (std::optional<Converted<Result>> r = build())
+            return std::move(*r);
+    } catch (const std::invalid_argument &e) {
+        reason = std::string(" (") + e.what() + ")";
+    }
+    Result fallback = makeDefault();
+    return {fallback, became(from, fallback, "") + ": nothing of it carries over to " + std::string(target) +
+                          reason + ", so the family's defaults are used"};
+}
+
+bool finitePositive(double x)
+{
+    return std::isfinite(x) && x > 0.0;
+}
+
+// Binomial n, p with mean m and variance v (n rounded to a whole number, p = m/n keeps the mean).
+std::optional<Binomial> matchBinomial(double m, double v)
+{
+    if (!(finitePositive(m) && std::isfinite(v) && v >= 0.0 && v < m))
+        return std::nullopt;
+    const double p = 1.0 - v / m;
+    const double n = std::max(1.0, std::round(m / p));
+    if (n > 9999999.0 || m / n > 1.0)
+        return std::nullopt;
+    return Binomial(n, m / n);
+}
+
+std::optional<NegativeBinomial> matchNegativeBinomial(double m, double v)
+{
+    if (!(finitePositive(m) && std::isfinite(v) && v > m))
+        return std::nullopt;
+    return NegativeBinomial(m * m / (v - m), m / v);
+}
+
+bool relativelyEqual(double a, double b, double tolerance)
+{
+    return std::fabs(a - b) <= tolerance * std::max(std::fabs(a), std::fabs(b));
+}
+
+std::string momentsSentence(const ContinuousDistribution &from, const Distribution &to)
+{
+    const double m = mean(from), v = variance(from);
+    const double mt = mean(to), vt = variance(to);
+    if (relativelyEqual(vt, v, 1e-9))
+        return became(from, to, sameMeanAndVariance(m, v));
+    if (relativelyEqual(mt, m, 1e-9))
+        return became(from, to, sameMean(m) + " and the variance " + short4(vt) + " nearest to " + short4(v));
+    return became(from, to,
+                  "with the mean " + short4(mt) + " and variance " + short4(vt) + " nearest to " + short4(m) +
+                      " and " + short4(v));
+}
+
+Converted<Distribution> binned(const ContinuousDistribution &c)
+{
+    const auto fallback = [&c](const std::string &why) -> Converted<Distribution> {
+        Distribution d = defaultDistribution(Family::Custom);
+        return {d, became(c, d, "") + ": " + why + ", so the family's defaults are used"};
+    };
+    const double median = quantile(c, 0.5);
+    if (!std::isfinite(median) || std::fabs(median) > 1e15)
+        return fallback("its mass lies too far from 0 to bin on the integers");
+    double lo = quantile(c, 0.5e-9), hi = quantile(c, 1.0 - 0.5e-9);
+    const double half = static_cast<double>(kMaxBinnedEvents / 2);
+    const double centre = std::round(median);
+    if (!std::isfinite(lo) || lo < centre - half)
+        lo = centre - half;
+    if (!std::isfinite(hi) || hi > centre + half)
+        hi = centre + half;
+    auto k0 = static_cast<std::int64_t>(std::round(lo));
+    auto k1 = static_cast<std::int64_t>(std::round(hi));
+    // On the nonnegative integers the events 0..k1 are the integers themselves: no labels needed.
+    const bool fromZero = k0 >= 0 && static_cast<std::size_t>(k1 + 1) <= kMaxBinnedEvents;
+    if (fromZero)
+        k0 = 0;
+    std::vector<double> masses;
+    std::vector<std::string> labels;
+    double sum = 0.0;
+    // Where the density is wide against a bin, its value at k times the width 1 is the bin's mass to
+    // about (1/scale)^2 relative and costs far less than two cdfs (a gamma of shape 1e12 takes
+    // milliseconds per cdf); a pole (a non-finite value) or a narrow density takes the cdf differences.
+    bool byDensity = scale(c) >= 1e3;
+    if (byDensity) {
+        for (std::int64_t k = k0; k <= k1 && byDensity; ++k) {
+            masses.push_back(pdf(c, static_cast<double>(k)));
+            byDensity = std::isfinite(masses.back());
+            sum += masses.back();
+        }
+    }
+    if (!byDensity) {
+        masses.clear();
+        sum = 0.0;
+        double below = cdf(c, static_cast<double>(k0) - 0.5);
+        for (std::int64_t k = k0; k <= k1; ++k) {
+            const double above = cdf(c, static_cast<double>(k) + 0.5);
+            masses.push_back(std::max(0.0, above - below));
+            sum += masses.back();
+            below = above;
+        }
+    }
+    if (!fromZero)
+        for (std::int64_t k = k0; k <= k1; ++k)
+            labels.push_back(std::to_string(k));
+    if (!(sum > 0.0))
+        return fallback("no mass falls on the integers " + std::to_string(k0) + ".." + std::to_string(k1));
+    for (double &x : masses)
+        x /= sum;
+    Distribution d = Custom(std::move(masses), std::move(labels));
+    std::string how = "with its mass binned on the integers " + std::to_string(k0) + ".." +
+                      std::to_string(k1) + " (each k holds the mass between k - 1/2 and k + 1/2";
+    if (!fromZero)
+        how += "; events 0.." + std::to_string(k1 - k0) + " are labelled " + std::to_string(k0) + ".." +
+               std::to_string(k1);
+    how +=
+        "; " + short4(std::max(0.0, 1.0 - sum)) + " of the mass lies outside and the rest is rescaled to 1)";
+    return {d, became(c, d, how)};
+}
+
+} // namespace
+
+Converted<ContinuousDistribution> toContinuous(const Distribution &d, ContinuousFamily target)
+{
+    const double m = mean(d);
+    const double rawVariance = variance(d);
+    // A point mass has no spread: give it that of one event's width (the uniform on k - 1/2 .. k + 1/2).
+    const bool pointMass = !(rawVariance > 0.0);
+    const double v = pointMass ? 1.0 / 12.0 : rawVariance;
+    const double sd = std::sqrt(v);
+    const std::string note = pointMass ? " (a point mass, given the variance 1/12 of one event's width)" : "";
+    const auto build = [&]() -> std::optional<Converted<ContinuousDistribution>> {
+        const auto made = [&](ContinuousDistribution c, const std::string &how) {
+            return Converted<ContinuousDistribution>{c, became(d, c, how + note)};
+        };
+        switch (target) {
+        case ContinuousFamily::Normal:
+            return made(Normal(m, sd), sameMeanAndVariance(m, v));
+        case ContinuousFamily::LogNormal: {
+            if (!(m > 0.0))
+                return std::nullopt;
+            const double s2 = std::log1p(v / (m * m));
+            return made(LogNormal(std::log(m) - 0.5 * s2, std::sqrt(s2)), sameMeanAndVariance(m, v));
+        }
+        case ContinuousFamily::Exponential:
+            if (!(m > 0.0))
+                return std::nullopt;
+            return made(Exponential(1.0 / m), sameMean(m));
+        case ContinuousFamily::Gamma:
+            if (!(m > 0.0))
+                return std::nullopt;
+            return made(Gamma(m * m / v, m / v), sameMeanAndVariance(m, v));
+        case ContinuousFamily::Beta: {
+            const EventRange s = support(d);
+            if (s.first < 0 || s.last > 1 || !(m > 0.0 && m < 1.0))
+                return std::nullopt;
+            const double c = m * (1.0 - m) / v - 1.0;
+            if (c > 0.0)
+                return made(Beta(m * c, (1.0 - m) * c), sameMeanAndVariance(m, v));
+            return made(Beta(2.0 * m, 2.0 * (1.0 - m)),
+                        sameMean(m) + " (its variance " + short4(v) + " is too large for a beta)");
+        }
+        case ContinuousFamily::Laplace:
+            return made(Laplace(m, std::sqrt(0.5 * v)), sameMeanAndVariance(m, v));
+        case ContinuousFamily::StudentT:
+            return made(StudentT(5.0, m, std::sqrt(0.6 * v)), sameMeanAndVariance(m, v) + " and nu = 5");
+        case ContinuousFamily::Cauchy:
+            return made(Cauchy(m, sd), "with location at its mean (" + short4(m) +
+                                           ") and scale at its standard deviation (" + short4(sd) + ")");
+        case ContinuousFamily::ContinuousUniform: {
+            const EventRange s = support(d);
+            const double a = static_cast<double>(s.first) - 0.5, b = static_cast<double>(s.last) + 0.5;
+            return Converted<ContinuousDistribution>{ContinuousUniform(a, b),
+                                                     became(d, ContinuousUniform(a, b),
+                                                            "covering its events " + std::to_string(s.first) +
+                                                                ".." + std::to_string(s.last) +
+                                                                " (each k as k - 1/2 .. k + 1/2)")};
+        }
+        case ContinuousFamily::GaussianMixture: {
+            const MixtureComponent one{1.0, m, sd};
+            return made(GaussianMixture(std::span<const MixtureComponent>(&one, 1)),
+                        "(one component) " + sameMeanAndVariance(m, v));
+        }
+        }
+        return std::nullopt;
+    };
+    return attempt<ContinuousDistribution>(
+        d, build, [target] { return defaultContinuous(target); }, familyKeyword(target));
+}
+
+Converted<ContinuousDistribution> nearestContinuous(const Distribution &d)
+{
+    switch (family(d)) {
+    case Family::Uniform:
+        return toContinuous(d, ContinuousFamily::ContinuousUniform);
+    case Family::Geometric:
+        if (mean(d) > 0.0)
+            return toContinuous(d, ContinuousFamily::Exponential);
+        break;
+    default:
+        break;
+    }
+    return toContinuous(d, ContinuousFamily::Normal);
+}
+
+Converted<Distribution> toDiscrete(const ContinuousDistribution &c, Family target)
+{
+    if (target == Family::Custom)
+        return binned(c);
+    const double m = mean(c), v = variance(c);
+    const auto build = [&]() -> std::optional<Converted<Distribution>> {
+        const auto made = [&](const Distribution &d) {
+            return Converted<Distribution>{d, momentsSentence(c, d)};
+        };
+        switch (target) {
+        case Family::Binomial:
+            if (const auto b = matchBinomial(m, v))
+                return made(*b);
+            return std::nullopt;
+        case Family::Poisson:
+            if (!(std::isfinite(m) && m >= 0.0))
+                return std::nullopt;
+            return Converted<Distribution>{Poisson(m), became(c, Poisson(m), sameMean(m))};
+        case Family::NegativeBinomial:
+            if (const auto nb = matchNegativeBinomial(m, v))
+                return made(*nb);
+            return std::nullopt;
+        case Family::Geometric:
+            if (!(std::isfinite(m) && m >= 0.0))
+                return std::nullopt;
+            return Converted<Distribution>{Geometric(1.0 / (1.0 + m)),
+                                           became(c, Geometric(1.0 / (1.0 + m)), sameMean(m))};
+        case Family::Bernoulli:
+            if (!(m >= 0.0 && m <= 1.0))
+                return std::nullopt;
+            return Converted<Distribution>{Bernoulli(m), became(c, Bernoulli(m), sameMean(m))};
+        case Family::Uniform: {
+            const Interval s = support(c);
+            double a = 0.0, b = 0.0;
+            std::string how;
+            if (std::isfinite(s.low) && std::isfinite(s.high)) {
+                a = std::ceil(s.low);
+                b = std::floor(s.high);
+                how = "on the integers of its support";
+            } else if (std::isfinite(m) && std::isfinite(v)) {
+                const double n = std::max(1.0, std::round(std::sqrt(12.0 * v + 1.0)));
+                a = std::round(m - 0.5 * (n - 1.0));
+                b = a + n - 1.0;
+                how = "with nearly the same mean (" + short4(m) + ") and variance (" + short4(v) + ")";
+            } else {
+                a = std::ceil(quantile(c, 0.5e-9));
+                b = std::floor(quantile(c, 1.0 - 0.5e-9));
+                how = "on the integers of its central 1 - 1e-9 range";
+            }
+            if (a > b)
+                a = b = std::round(quantile(c, 0.5));
+            const Distribution d = DiscreteUniform(std::clamp(a, -1e12, 1e12), std::clamp(b, -1e12, 1e12));
+            return Converted<Distribution>{d, became(c, d, how)};
+        }
+        case Family::Hypergeometric: {
+            const auto b = matchBinomial(m, v);
+            if (!b)
+                return std::nullopt;
+            const double n = static_cast<double>(b->trials());
+            const double population = std::min(1e8, std::max(1000.0 * n, 1000.0));
+            const double successes = std::round(b->successProbability() * population);
+            const Distribution d = Hypergeometric(population, successes, n);
+            return Converted<Distribution>{
+                d,
+                became(c, d, "approximating " + brief(Distribution(*b)) + ", " + sameMeanAndVariance(m, v))};
+        }
+        case Family::Custom:
+            break;
+        }
+        return std::nullopt;
+    };
+    return attempt<Distribution>(
+        c, build, [target] { return defaultDistribution(target); }, familyKeyword(target));
+}
+
+Converted<Distribution> nearestDiscrete(const ContinuousDistribution &c)
+{
+    switch (family(c)) {
+    case ContinuousFamily::ContinuousUniform:
+        return toDiscrete(c, Family::Uniform);
+    case ContinuousFamily::Exponential:
+        if (mean(c) <= 250000.0)
+            return toDiscrete(c, Family::Geometric);
+        break;
+    case ContinuousFamily::Normal:
+    case ContinuousFamily::Gamma:
+    case ContinuousFamily::LogNormal: {
+        const double m = mean(c), v = variance(c);
+        if (!(finitePositive(m) && std::isfinite(v)))
+            break;
+        try {
+            if (relativelyEqual(v, m, 1e-12) && m <= 9.9e6)
+                return toDiscrete(c, Family::Poisson);
+            if (v < m && matchBinomial(m, v))
+                return toDiscrete(c, Family::Binomial);
+            if (v > m && matchNegativeBinomial(m, v))
+                return toDiscrete(c, Family::NegativeBinomial);
+        } catch (const std::invalid_argument &) {
+            // Beyond what the family holds (r > 1e6, p < 1e-6): the binned masses below.
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    return binned(c);
+}
+
+} // namespace klscope
