@@ -4,6 +4,7 @@
 
 #include "contributionplot.h"
 #include "cumulativeplot.h"
+#include "discreteplotbinder.h"
 #include "distributionplot.h"
 #include "document.h"
 #include "figureexport.h"
@@ -100,10 +101,11 @@ void TestFigureExport::init()
     state.support = klscope::parseSupport("0..12");
     state.unit = klscope::Unit::Bits;
     QVERIFY(m_document->resetState(state));
-    m_distributions = new DistributionPlot(m_document);
-    m_contributions = new ContributionPlot(m_document);
-    m_cumulative = new CumulativePlot(m_document);
-    m_figure = new FigureExport(m_distributions, m_contributions, m_cumulative);
+    m_distributions = new DistributionPlot;
+    m_contributions = new ContributionPlot;
+    m_cumulative = new CumulativePlot;
+    bindDiscretePlots(m_document, m_distributions, m_contributions, m_cumulative);
+    m_figure = new FigureExport({m_distributions, m_contributions, m_cumulative});
     QVERIFY(m_dir.isValid());
 }
 
