@@ -1,6 +1,5 @@
 #include "contributionplot.h"
 
-#include "document.h"
 #include "eventreadout.h"
 #include "eventseries.h"
 #include "palette.h"
@@ -28,7 +27,7 @@ void setBarsData(QCPBars *bars, std::int64_t first, std::span<const double> valu
 
 struct Series
 {
-    Term term;
+    int term = 0; ///< 0 = KL(P‖Q), 1 = KL(Q‖P), 2 = JS
     QCPBars *bars = nullptr;
     QCPGraph *line = nullptr;
     QPen pen; ///< the pen of the line while it draws one step per event
@@ -36,21 +35,21 @@ struct Series
 
 } // namespace
 
-struct ContributionPlot::Private : PlotCanvas
+struct ContributionPlot::Private : DiscreteCanvas
 {
     Series series[3];
     QCPGraph *infinite = nullptr;
     bool bars = true;
 
-    const klscope::Values &values(Term term) const
+    const klscope::Values &values(int term) const
     {
-        const klscope::Comparison &c = document->comparison();
-        return term == Term::KlPQ ? c.klPQ : term == Term::KlQP ? c.klQP : c.js;
+        const klscope::Comparison &c = comparison();
+        return term == 0 ? c.klPQ : term == 1 ? c.klQP : c.js;
     }
 
     bool wantBars() const
     {
-        const std::size_t n = document->comparison().p.size();
+        const std::size_t n = comparison().p.size();
         return n <= kMaxBars &&
                plot->axisRect()->width() / double(std::max<std::size_t>(n, 1)) >= kMinBarPixels;
     }
@@ -63,17 +62,17 @@ struct ContributionPlot::Private : PlotCanvas
 
     void update() override
     {
-        const klscope::Comparison &c = document->comparison();
+        const klscope::Comparison &c = comparison();
         bars = wantBars();
         columns = std::max(1, plot->axisRect()->width());
         klscope::plot::ValueRange range;
         range.low = range.high = 0.0; // the zero line is always in view
         int shown = 0;
         for (const Series &s : series)
-            shown += document->isTermVisible(s.term) ? 1 : 0;
+            shown += termVisible(s.term) ? 1 : 0;
         int slot = 0;
         for (Series &s : series) {
-            const bool visible = document->isTermVisible(s.term);
+            const bool visible = termVisible(s.term);
             const klscope::Values &v = values(s.term);
             s.bars->removeFromLegend();
             s.line->removeFromLegend();
@@ -112,9 +111,9 @@ struct ContributionPlot::Private : PlotCanvas
         const double top = high + span * (anyInfinite ? 0.15 : 0.08);
         std::vector<std::int64_t> events;
         if (anyInfinite) {
-            if (document->isTermVisible(Term::KlPQ) || document->isTermVisible(Term::Js))
+            if (terms[0] || terms[2])
                 events = c.infinitePQ;
-            if (document->isTermVisible(Term::KlQP))
+            if (terms[1])
                 events.insert(events.end(), c.infiniteQP.begin(), c.infiniteQP.end());
             std::sort(events.begin(), events.end());
         }
@@ -124,7 +123,7 @@ struct ContributionPlot::Private : PlotCanvas
         if (infinite->visible())
             infinite->addToLegend();
         const double pad = bars ? 0.6 : 0.5;
-        applyXRange(c, pad);
+        applyXRange(pad);
         plot->yAxis->setRange(low < 0 ? low - span * 0.08 : 0.0, top);
         plot->yAxis->setLabel(QObject::tr("term (%1)").arg(klscope::unitText(c.unit)));
         klscope::plot::fitLegend(plot);
@@ -132,21 +131,21 @@ struct ContributionPlot::Private : PlotCanvas
     }
 };
 
-ContributionPlot::ContributionPlot(Document *document, QWidget *parent)
-    : QWidget(parent), d(std::make_unique<Private>())
+ContributionPlot::ContributionPlot(QWidget *parent)
+    : PlotWidget(std::make_unique<Private>(), QStringLiteral("contributionCanvas"), false, parent),
+      d(static_cast<Private *>(plotCanvas()))
 {
-    d->createCanvas(this, document, QStringLiteral("contributionCanvas"));
     QCustomPlot *plot = d->plot;
 
     const struct
     {
-        Term term;
+        int term;
         QColor colour;
         QString name;
     } specs[] = {
-        {Term::KlPQ, klscope::palette::klPQ(), tr("p·log(p/q), KL(P‖Q)")},
-        {Term::KlQP, klscope::palette::klQP(), tr("q·log(q/p), KL(Q‖P)")},
-        {Term::Js, klscope::palette::js(), tr("JS term")},
+        {0, klscope::palette::klPQ(), tr("p·log(p/q), KL(P‖Q)")},
+        {1, klscope::palette::klQP(), tr("q·log(q/p), KL(Q‖P)")},
+        {2, klscope::palette::js(), tr("JS term")},
     };
     for (int i = 0; i < 3; ++i) {
         Series &s = d->series[i];
@@ -172,28 +171,26 @@ ContributionPlot::ContributionPlot(Document *document, QWidget *parent)
     klscope::plot::setupLegend(plot);
     plot->setToolTip(tr("Per-event contributions; negative terms lie below the axis. Hover for the values."));
 
-    d->readoutText = [this](QPoint position) {
-        return readoutAt(position);
-    };
-    connect(d->plot, &QCustomPlot::mouseWheel, this, [this](QWheelEvent *event) {
-        const auto [lo, hi] = d->wheel(event);
-        emit zoomed(lo, hi);
-    });
-    connect(d->plot, &QCustomPlot::mouseDoubleClick, this, [this](QMouseEvent *) {
-        setZoom(std::nullopt);
-        emit zoomReset();
-    });
-    connect(plot, &QCustomPlot::mouseMove, this,
-            [this](QMouseEvent *event) { d->showReadout(event, readoutAt(event->pos())); });
-    d->connectUpdates(this, true, [this] { emit replotted(); });
     d->update();
 }
 
 ContributionPlot::~ContributionPlot() = default;
 
-QWidget *ContributionPlot::canvas() const
+void ContributionPlot::setComparison(std::shared_ptr<const klscope::Comparison> comparison,
+                                     std::span<const std::string> labels)
 {
-    return d->plot;
+    d->shared = std::move(comparison);
+    d->labels.assign(labels.begin(), labels.end());
+    d->redraw();
+}
+
+void ContributionPlot::setTermsVisible(bool klPQ, bool klQP, bool js)
+{
+    const std::array<bool, 3> terms = {klPQ, klQP, js};
+    if (terms == d->terms)
+        return;
+    d->terms = terms;
+    d->redraw();
 }
 
 QString ContributionPlot::valueAxisLabel() const
@@ -206,55 +203,7 @@ QString ContributionPlot::readoutAt(QPoint canvasPosition) const
     return d->readoutAt(canvasPosition);
 }
 
-QPicture ContributionPlot::figure(QSize size) const
-{
-    return d->figure(size);
-}
-
 QList<double> ContributionPlot::infiniteMarkers() const
 {
     return klscope::plot::markerKeys(d->infinite);
-}
-
-bool ContributionPlot::replotPending() const
-{
-    return d->pending;
-}
-
-int ContributionPlot::naturalLeftMargin() const
-{
-    return d->naturalLeftMargin();
-}
-
-int ContributionPlot::alignLeftMargin(int margin) const
-{
-    return d->alignLeftMargin(margin);
-}
-
-int ContributionPlot::axisLeft() const
-{
-    return d->axisLeft();
-}
-
-void ContributionPlot::setTextScale(double factor)
-{
-    d->setTextScale(factor);
-}
-
-double ContributionPlot::textPointSize() const
-{
-    return d->textPointSize();
-}
-
-std::pair<double, double> ContributionPlot::visibleRange() const
-{
-    return {d->plot->xAxis->range().lower, d->plot->xAxis->range().upper};
-}
-
-void ContributionPlot::setZoom(std::optional<std::pair<double, double>> range)
-{
-    if (d->userRange == range)
-        return;
-    d->userRange = range;
-    d->update();
 }

@@ -1,6 +1,5 @@
 #include "cumulativeplot.h"
 
-#include "document.h"
 #include "eventreadout.h"
 #include "eventseries.h"
 #include "palette.h"
@@ -11,7 +10,7 @@
 #include <algorithm>
 #include <cmath>
 
-struct CumulativePlot::Private : PlotCanvas
+struct CumulativePlot::Private : DiscreteCanvas
 {
     QCPGraph *lines[3] = {};
     QPen pens[3]; ///< the pens of the lines while they draw one step per event
@@ -20,7 +19,7 @@ struct CumulativePlot::Private : PlotCanvas
 
     const klscope::Values &values(int term) const
     {
-        const klscope::Comparison &c = document->comparison();
+        const klscope::Comparison &c = comparison();
         return term == 0 ? c.klPQ : term == 1 ? c.klQP : c.js;
     }
 
@@ -28,13 +27,13 @@ struct CumulativePlot::Private : PlotCanvas
 
     void update() override
     {
-        const klscope::Comparison &c = document->comparison();
+        const klscope::Comparison &c = comparison();
         columns = std::max(1, plot->axisRect()->width());
         klscope::plot::ValueRange range;
         range.low = range.high = 0.0; // the zero line is always in view
         std::vector<double> infiniteAt;
         for (int t = 0; t < 3; ++t) {
-            const bool visible = document->isTermVisible(Term(t));
+            const bool visible = termVisible(t);
             lines[t]->setVisible(visible);
             lines[t]->removeFromLegend();
             if (!visible) {
@@ -52,9 +51,9 @@ struct CumulativePlot::Private : PlotCanvas
         const double span = high - low;
         // A KL that is infinite beyond the support (decided from the families) becomes infinite past the
         // last event shown: the marker sits there, so the finite curve is not read as the total.
-        if (c.tailPQ && document->isTermVisible(Term::KlPQ))
+        if (c.tailPQ && terms[0])
             infiniteAt.push_back(double(c.support.last));
-        if (c.tailQP && document->isTermVisible(Term::KlQP))
+        if (c.tailQP && terms[1])
             infiniteAt.push_back(double(c.support.last));
         std::sort(infiniteAt.begin(), infiniteAt.end());
         infiniteAt.erase(std::unique(infiniteAt.begin(), infiniteAt.end()), infiniteAt.end());
@@ -64,7 +63,7 @@ struct CumulativePlot::Private : PlotCanvas
         infinite->removeFromLegend();
         if (infinite->visible())
             infinite->addToLegend();
-        applyXRange(c, 0.5);
+        applyXRange(0.5);
         plot->yAxis->setRange(low < 0 ? low - span * 0.06 : 0.0, high + span * 0.14);
         plot->yAxis->setLabel(QObject::tr("running sum (%1)").arg(klscope::unitText(c.unit)));
         klscope::plot::fitLegend(plot);
@@ -72,10 +71,10 @@ struct CumulativePlot::Private : PlotCanvas
     }
 };
 
-CumulativePlot::CumulativePlot(Document *document, QWidget *parent)
-    : QWidget(parent), d(std::make_unique<Private>())
+CumulativePlot::CumulativePlot(QWidget *parent)
+    : PlotWidget(std::make_unique<Private>(), QStringLiteral("cumulativeCanvas"), false, parent),
+      d(static_cast<Private *>(plotCanvas()))
 {
-    d->createCanvas(this, document, QStringLiteral("cumulativeCanvas"));
     QCustomPlot *plot = d->plot;
 
     const QColor colours[] = {klscope::palette::klPQ(), klscope::palette::klQP(), klscope::palette::js()};
@@ -97,28 +96,26 @@ CumulativePlot::CumulativePlot(Document *document, QWidget *parent)
     klscope::plot::setupLegend(plot);
     plot->setToolTip(tr("Running sum of each term; the last value is the total. Hover for the values."));
 
-    d->readoutText = [this](QPoint position) {
-        return readoutAt(position);
-    };
-    connect(d->plot, &QCustomPlot::mouseWheel, this, [this](QWheelEvent *event) {
-        const auto [lo, hi] = d->wheel(event);
-        emit zoomed(lo, hi);
-    });
-    connect(d->plot, &QCustomPlot::mouseDoubleClick, this, [this](QMouseEvent *) {
-        setZoom(std::nullopt);
-        emit zoomReset();
-    });
-    connect(plot, &QCustomPlot::mouseMove, this,
-            [this](QMouseEvent *event) { d->showReadout(event, readoutAt(event->pos())); });
-    d->connectUpdates(this, true, [this] { emit replotted(); });
     d->update();
 }
 
 CumulativePlot::~CumulativePlot() = default;
 
-QWidget *CumulativePlot::canvas() const
+void CumulativePlot::setComparison(std::shared_ptr<const klscope::Comparison> comparison,
+                                   std::span<const std::string> labels)
 {
-    return d->plot;
+    d->shared = std::move(comparison);
+    d->labels.assign(labels.begin(), labels.end());
+    d->redraw();
+}
+
+void CumulativePlot::setTermsVisible(bool klPQ, bool klQP, bool js)
+{
+    const std::array<bool, 3> terms = {klPQ, klQP, js};
+    if (terms == d->terms)
+        return;
+    d->terms = terms;
+    d->redraw();
 }
 
 double CumulativePlot::lastValue(int term) const
@@ -142,11 +139,11 @@ QString CumulativePlot::readoutAt(QPoint canvasPosition) const
     if (index < 0)
         return {};
     QString text = d->readoutAt(canvasPosition);
-    const QString unit = klscope::unitText(d->document->comparison().unit);
+    const QString unit = klscope::unitText(d->comparison().unit);
     const QString names[] = {QStringLiteral("KL(P‖Q) so far"), QStringLiteral("KL(Q‖P) so far"),
                              QStringLiteral("JS so far")};
     for (int t = 0; t < 3; ++t) {
-        if (!d->document->isTermVisible(Term(t)))
+        if (!d->termVisible(t))
             continue;
         const klscope::Values &v = d->values(t);
         double sum = 0;
@@ -155,52 +152,4 @@ QString CumulativePlot::readoutAt(QPoint canvasPosition) const
         text += QStringLiteral("\n%1 = %2 %3").arg(names[t], klscope::formatValue(sum), unit);
     }
     return text;
-}
-
-QPicture CumulativePlot::figure(QSize size) const
-{
-    return d->figure(size);
-}
-
-bool CumulativePlot::replotPending() const
-{
-    return d->pending;
-}
-
-int CumulativePlot::naturalLeftMargin() const
-{
-    return d->naturalLeftMargin();
-}
-
-int CumulativePlot::alignLeftMargin(int margin) const
-{
-    return d->alignLeftMargin(margin);
-}
-
-int CumulativePlot::axisLeft() const
-{
-    return d->axisLeft();
-}
-
-void CumulativePlot::setTextScale(double factor)
-{
-    d->setTextScale(factor);
-}
-
-double CumulativePlot::textPointSize() const
-{
-    return d->textPointSize();
-}
-
-std::pair<double, double> CumulativePlot::visibleRange() const
-{
-    return {d->plot->xAxis->range().lower, d->plot->xAxis->range().upper};
-}
-
-void CumulativePlot::setZoom(std::optional<std::pair<double, double>> range)
-{
-    if (d->userRange == range)
-        return;
-    d->userRange = range;
-    d->update();
 }

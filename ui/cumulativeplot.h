@@ -4,63 +4,42 @@
 // value of each curve is the total. Curves stop (and a marker shows) where a sum becomes infinite.
 // QCustomPlot stays inside the .cpp.
 
+#include "plotwidget.h"
+
 #include <QList>
-#include <QPicture>
-#include <QSize>
-#include <QWidget>
 
 #include <memory>
-#include <optional>
-#include <utility>
+#include <span>
+#include <string>
 
-class Document;
+namespace klscope {
+struct Comparison;
+}
 
-class CumulativePlot : public QWidget
+class CumulativePlot : public PlotWidget
 {
     Q_OBJECT
 
 public:
-    explicit CumulativePlot(Document *document, QWidget *parent = nullptr);
+    explicit CumulativePlot(QWidget *parent = nullptr);
     ~CumulativePlot() override;
 
-    QWidget *canvas() const;
+    /// Draws the running sums of `comparison`'s terms (the plot keeps it); labels[x] names event x.
+    void setComparison(std::shared_ptr<const klscope::Comparison> comparison,
+                       std::span<const std::string> labels = {});
+    /// Which sums are drawn (and read out): KL(P‖Q), KL(Q‖P), JS.
+    void setTermsVisible(bool klPQ, bool klQP, bool js);
+
     /// The hover text at a canvas position ("" outside the support): the event and the running sums.
-    QString readoutAt(QPoint canvasPosition) const;
+    QString readoutAt(QPoint canvasPosition) const override;
     /// The running sum of `term` (0 = KL(P‖Q), 1 = KL(Q‖P), 2 = JS) at the last event, as plotted.
     double lastValue(int term) const;
     /// The y-axis label, which names the unit.
     QString valueAxisLabel() const;
     /// The events marked as making a KL infinite, in increasing order (tests read them).
     QList<double> infiniteMarkers() const;
-    /// True from a change until the plot has been redrawn for it (replotted() then follows).
-    bool replotPending() const;
-    /// The left margin the y axis needs; alignLeftMargin() gives stacked plots the largest one, so
-    /// their y axes line up (in the window and in exports). axisLeft(): where the axis is on canvas().
-    int naturalLeftMargin() const;
-    int alignLeftMargin(int margin) const;
-    int axisLeft() const;
-    /// Text of the plot at `factor` × the widget's font (View → Text size), and its tick labels' size.
-    void setTextScale(double factor);
-    /// The events shown (the x axis range, padding included).
-    std::pair<double, double> visibleRange() const;
-    /// Shows the events lo..hi (a zoom or pan, shared by the stacked plots); nullopt goes back to
-    /// where the mass is.
-    void setZoom(std::optional<std::pair<double, double>> range);
-    double textPointSize() const;
-
-    /// The plot drawn at `size` logical pixels as a vector recording, for export: replay it with
-    /// QPainter::drawPicture on an image, a PDF or an SVG. The widget on screen is left as it was.
-    QPicture figure(QSize size) const;
-
-signals:
-    /// The person zoomed or panned (mouse wheel; Shift pans) to lo..hi.
-    void zoomed(double lo, double hi);
-    /// The person double-clicked the plot: back to where the mass is.
-    void zoomReset();
-    /// The plot has been redrawn into its buffer after a change (the widget repaints next).
-    void replotted();
 
 private:
     struct Private;
-    std::unique_ptr<Private> d;
+    Private *d; ///< the canvas PlotWidget owns
 };

@@ -1,6 +1,5 @@
 #include "distributionplot.h"
 
-#include "document.h"
 #include "eventreadout.h"
 #include "eventseries.h"
 #include "palette.h"
@@ -10,7 +9,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <variant>
 
 namespace {
 
@@ -30,7 +28,7 @@ void setBarsData(QCPBars *bars, std::int64_t first, std::span<const double> valu
 
 } // namespace
 
-struct DistributionPlot::Private : PlotCanvas
+struct DistributionPlot::Private : DiscreteCanvas
 {
     QCPBars *barsP = nullptr, *barsQ = nullptr;
     QCPGraph *lineP = nullptr, *lineQ = nullptr;
@@ -40,10 +38,11 @@ struct DistributionPlot::Private : PlotCanvas
     int dragSide = -1;
     std::ptrdiff_t dragIndex = -1;
     bool logScale = false;
+    std::size_t editable[2] = {0, 0}; ///< the events whose bar each side lets drag
 
     bool wantBars() const
     {
-        const std::size_t n = document->comparison().p.size();
+        const std::size_t n = comparison().p.size();
         const double width = plot->axisRect()->width();
         return n <= kMaxBars && width / double(std::max<std::size_t>(n, 1)) >= kMinBarPixels;
     }
@@ -56,7 +55,7 @@ struct DistributionPlot::Private : PlotCanvas
 
     void update() override
     {
-        const klscope::Comparison &c = document->comparison();
+        const klscope::Comparison &c = comparison();
         bars = wantBars();
         columns = std::max(1, plot->axisRect()->width());
         const std::int64_t first = c.support.first;
@@ -104,7 +103,7 @@ struct DistributionPlot::Private : PlotCanvas
             infiniteQP->addToLegend();
 
         const double pad = bars ? 0.6 : 0.5;
-        applyXRange(c, pad);
+        applyXRange(pad);
         // While a bar is dragged the scale stays put, so the mass under the hand is the mass it set.
         if (dragSide < 0 && !logScale) {
             plot->yAxis->setRange(0.0, top > 0 ? top * 1.12 : 1.0);
@@ -125,14 +124,12 @@ struct DistributionPlot::Private : PlotCanvas
     // The custom side under the mouse: the side whose bar top is nearest, among custom sides.
     int pickSide(std::ptrdiff_t index, double y) const
     {
-        const klscope::Comparison &c = document->comparison();
+        const klscope::Comparison &c = comparison();
         int best = -1;
         double bestDistance = 0;
         for (int side = 0; side < 2; ++side) {
-            const Side s = side == 0 ? Side::P : Side::Q;
-            const auto *custom = std::get_if<klscope::Custom>(&document->distribution(s));
             const std::int64_t event = c.support.first + index;
-            if (!custom || event < 0 || std::size_t(event) >= custom->masses().size())
+            if (event < 0 || std::size_t(event) >= editable[side])
                 continue;
             const double mass = side == 0 ? c.p[std::size_t(index)] : c.q[std::size_t(index)];
             const double distance = std::fabs(mass - y);
@@ -144,19 +141,18 @@ struct DistributionPlot::Private : PlotCanvas
         return best;
     }
 
-    void dragTo(const QPoint &position)
+    // The mass under the mouse for the dragged bar (the owner applies it).
+    double dragMass(const QPoint &position) const
     {
-        const Side s = dragSide == 0 ? Side::P : Side::Q;
-        const double mass = std::max(0.0, plot->yAxis->pixelToCoord(position.y()));
-        const std::int64_t event = document->comparison().support.first + dragIndex;
-        document->setCustomMass(s, int(event), mass, document->currentDrag());
+        return std::max(0.0, plot->yAxis->pixelToCoord(position.y()));
     }
+    int dragEvent() const { return int(comparison().support.first + dragIndex); }
 };
 
-DistributionPlot::DistributionPlot(Document *document, QWidget *parent)
-    : QWidget(parent), d(std::make_unique<Private>())
+DistributionPlot::DistributionPlot(QWidget *parent)
+    : PlotWidget(std::make_unique<Private>(), QStringLiteral("distributionCanvas"), true, parent),
+      d(static_cast<Private *>(plotCanvas()))
 {
-    d->createCanvas(this, document, QStringLiteral("distributionCanvas"));
     QCustomPlot *plot = d->plot;
 
     const QColor p = klscope::palette::p();
@@ -204,7 +200,7 @@ DistributionPlot::DistributionPlot(Document *document, QWidget *parent)
     connect(plot, &QCustomPlot::mousePress, this, [this](QMouseEvent *event) {
         if (event->button() != Qt::LeftButton)
             return;
-        const klscope::Comparison &c = d->document->comparison();
+        const klscope::Comparison &c = d->comparison();
         const std::ptrdiff_t index = klscope::eventIndex(c, d->plot->xAxis->pixelToCoord(event->pos().x()));
         if (index < 0)
             return;
@@ -213,23 +209,12 @@ DistributionPlot::DistributionPlot(Document *document, QWidget *parent)
             return;
         d->dragSide = side;
         d->dragIndex = index;
-        d->document->beginDrag();
-        d->dragTo(event->pos());
-    });
-    d->readoutText = [this](QPoint position) {
-        return readoutAt(position);
-    };
-    connect(d->plot, &QCustomPlot::mouseWheel, this, [this](QWheelEvent *event) {
-        const auto [lo, hi] = d->wheel(event);
-        emit zoomed(lo, hi);
-    });
-    connect(d->plot, &QCustomPlot::mouseDoubleClick, this, [this](QMouseEvent *) {
-        setZoom(std::nullopt);
-        emit zoomReset();
+        emit massDragStarted(side);
+        emit massDragged(side, d->dragEvent(), d->dragMass(event->pos()));
     });
     connect(plot, &QCustomPlot::mouseMove, this, [this](QMouseEvent *event) {
         if (d->dragSide >= 0) {
-            d->dragTo(event->pos());
+            emit massDragged(d->dragSide, d->dragEvent(), d->dragMass(event->pos()));
             return;
         }
         d->showReadout(event, readoutAt(event->pos()));
@@ -239,18 +224,33 @@ DistributionPlot::DistributionPlot(Document *document, QWidget *parent)
             return;
         d->dragSide = -1;
         d->dragIndex = -1;
-        d->document->endDrag();
+        emit massDragFinished();
         d->update(); // the scale may follow the new masses now
     });
-    d->connectUpdates(this, false, [this] { emit replotted(); });
     d->update();
 }
 
 DistributionPlot::~DistributionPlot() = default;
 
-QWidget *DistributionPlot::canvas() const
+void DistributionPlot::setComparison(std::shared_ptr<const klscope::Comparison> comparison,
+                                     std::span<const std::string> labels)
 {
-    return d->plot;
+    d->shared = std::move(comparison);
+    d->labels.assign(labels.begin(), labels.end());
+    d->redraw();
+}
+
+void DistributionPlot::setTermsVisible(bool klPQ, bool klQP, bool js)
+{
+    // The bars do not change; only the read-out lists other terms.
+    d->terms = {klPQ, klQP, js};
+    d->refreshReadout();
+}
+
+void DistributionPlot::setEditable(int side, std::size_t events)
+{
+    if (side == 0 || side == 1)
+        d->editable[side] = events;
 }
 
 QPoint DistributionPlot::pixelFor(int side, double x, double mass) const
@@ -270,59 +270,11 @@ QString DistributionPlot::readoutAt(QPoint canvasPosition) const
     return d->readoutAt(canvasPosition);
 }
 
-QPicture DistributionPlot::figure(QSize size) const
-{
-    return d->figure(size);
-}
-
 QList<double> DistributionPlot::infiniteMarkers() const
 {
     QList<double> keys = klscope::plot::markerKeys(d->infinitePQ) + klscope::plot::markerKeys(d->infiniteQP);
     std::sort(keys.begin(), keys.end());
     return keys;
-}
-
-bool DistributionPlot::replotPending() const
-{
-    return d->pending;
-}
-
-int DistributionPlot::naturalLeftMargin() const
-{
-    return d->naturalLeftMargin();
-}
-
-int DistributionPlot::alignLeftMargin(int margin) const
-{
-    return d->alignLeftMargin(margin);
-}
-
-int DistributionPlot::axisLeft() const
-{
-    return d->axisLeft();
-}
-
-void DistributionPlot::setTextScale(double factor)
-{
-    d->setTextScale(factor);
-}
-
-double DistributionPlot::textPointSize() const
-{
-    return d->textPointSize();
-}
-
-std::pair<double, double> DistributionPlot::visibleRange() const
-{
-    return {d->plot->xAxis->range().lower, d->plot->xAxis->range().upper};
-}
-
-void DistributionPlot::setZoom(std::optional<std::pair<double, double>> range)
-{
-    if (d->userRange == range)
-        return;
-    d->userRange = range;
-    d->update();
 }
 
 void DistributionPlot::setLogScale(bool on)

@@ -1,72 +1,65 @@
 #pragma once
 
 // P and Q overlaid on the comparison's support: grouped bars while each bar is a few pixels wide,
-// step lines beyond that. A custom side can be edited by dragging its bar up or down. Events that make
-// a KL infinite are marked on the axis. QCustomPlot stays inside the .cpp (private implementation).
+// step lines beyond that. Events that make a KL infinite are marked on the axis. The plot draws the
+// comparison it is given (setComparison); dragging the bar of an editable side up or down emits the
+// mass asked for (massDragged), and whoever owns the data applies it (see discreteplotbinder.h).
+// QCustomPlot stays inside the .cpp (private implementation).
+
+#include "plotwidget.h"
 
 #include <QList>
-#include <QPicture>
-#include <QSize>
-#include <QWidget>
 
+#include <cstddef>
 #include <memory>
-#include <optional>
+#include <span>
+#include <string>
 #include <utility>
 
-class Document;
+namespace klscope {
+struct Comparison;
+}
 
-class DistributionPlot : public QWidget
+class DistributionPlot : public PlotWidget
 {
     Q_OBJECT
 
 public:
-    explicit DistributionPlot(Document *document, QWidget *parent = nullptr);
+    explicit DistributionPlot(QWidget *parent = nullptr);
     ~DistributionPlot() override;
 
-    /// The drawing surface, which receives the mouse (tests press and move on it).
-    QWidget *canvas() const;
+    /// Draws `comparison` (which the plot keeps); labels[x] names event x on the axis and in the
+    /// read-out (empty: plain numbers).
+    void setComparison(std::shared_ptr<const klscope::Comparison> comparison,
+                       std::span<const std::string> labels = {});
+    /// Which terms the read-out lists: KL(P‖Q), KL(Q‖P), JS.
+    void setTermsVisible(bool klPQ, bool klQP, bool js);
+    /// Lets the bars of `side` (0 = P, 1 = Q) be dragged at events 0..events-1 (0: not editable).
+    void setEditable(int side, std::size_t events);
+
     /// Position on canvas() of the top of the bar of `side` (0 = P, 1 = Q) at event x with the given mass.
     QPoint pixelFor(int side, double x, double mass) const;
     /// True while bars are drawn (small supports), false for step lines.
     bool showsBars() const;
     /// The hover text at a canvas position ("" outside the support).
-    QString readoutAt(QPoint canvasPosition) const;
+    QString readoutAt(QPoint canvasPosition) const override;
     /// The events marked as making a KL infinite, in increasing order (tests read them).
     QList<double> infiniteMarkers() const;
-    /// True from a change until the plot has been redrawn for it (replotted() then follows).
-    bool replotPending() const;
-    /// The left margin the y axis needs; alignLeftMargin() gives stacked plots the largest one, so
-    /// their y axes line up (in the window and in exports). axisLeft(): where the axis is on canvas().
-    int naturalLeftMargin() const;
-    int alignLeftMargin(int margin) const;
-    int axisLeft() const;
-    /// Text of the plot at `factor` × the widget's font (View → Text size), and its tick labels' size.
-    void setTextScale(double factor);
     /// A logarithmic mass axis (View → Log Scale for Masses), to see tails and tiny masses.
     void setLogScale(bool on);
     bool logScale() const;
     /// The mass axis range (tests read it).
     std::pair<double, double> massAxisRange() const;
-    /// The events shown (the x axis range, padding included).
-    std::pair<double, double> visibleRange() const;
-    /// Shows the events lo..hi (a zoom or pan, shared by the stacked plots); nullopt goes back to
-    /// where the mass is.
-    void setZoom(std::optional<std::pair<double, double>> range);
-    double textPointSize() const;
-
-    /// The plot drawn at `size` logical pixels as a vector recording, for export: replay it with
-    /// QPainter::drawPicture on an image, a PDF or an SVG. The widget on screen is left as it was.
-    QPicture figure(QSize size) const;
 
 signals:
-    /// The person zoomed or panned (mouse wheel; Shift pans) to lo..hi.
-    void zoomed(double lo, double hi);
-    /// The person double-clicked the plot: back to where the mass is.
-    void zoomReset();
-    /// The plot has been redrawn into its buffer after a change (the widget repaints next).
-    void replotted();
+    /// The person pressed on the bar of `side` (0 = P, 1 = Q): a drag begins (one undo step).
+    void massDragStarted(int side);
+    /// During a drag: the bar of `side` at `event` asks for `mass` (≥ 0).
+    void massDragged(int side, int event, double mass);
+    /// The drag ended (mouse released).
+    void massDragFinished();
 
 private:
     struct Private;
-    std::unique_ptr<Private> d;
+    Private *d; ///< the canvas PlotWidget owns
 };

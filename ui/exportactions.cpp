@@ -1,5 +1,7 @@
 #include "exportactions.h"
 
+#include "contributionplot.h"
+#include "cumulativeplot.h"
 #include "dataexport.h"
 #include "distributionplot.h"
 #include "document.h"
@@ -27,7 +29,7 @@ constexpr int kStatusTimeout = 8000;
 ExportActions::ExportActions(QMainWindow *window, Document *document, const DistributionPlot *distributions,
                              const ContributionPlot *contributions, const CumulativePlot *cumulative)
     : QObject(window), m_window(window), m_document(document), m_distributions(distributions),
-      m_figure(distributions, contributions, cumulative)
+      m_figure({distributions, contributions, cumulative})
 {
     m_exportFigure = new QAction(tr("Export &Figure…"), this);
     m_exportFigure->setObjectName(QStringLiteral("exportFigureAction"));

@@ -1,8 +1,6 @@
 #include "figureexport.h"
 
-#include "contributionplot.h"
-#include "cumulativeplot.h"
-#include "distributionplot.h"
+#include "plotwidget.h"
 
 #include "atomicwriter.h"
 
@@ -24,8 +22,8 @@
 
 namespace {
 
-// The window's figure panel gives the three plots 4:3:3 of its height; "all" keeps that look.
-constexpr int kStretch[3] = {4, 3, 3};
+// The window's figure panel gives the three discrete plots 4:3:3 of its height; "all" keeps that look.
+const QList<int> kDiscreteStretch = {4, 3, 3};
 
 // A QPicture keeps the dots per inch it was recorded at (Qt's default logical DPI) and replays its
 // text at that DPI. Vector devices are set to the same DPI, so a 9 pt label stays 9 pt on the page.
@@ -41,10 +39,14 @@ QString nativePath(const QString &fileName)
 
 } // namespace
 
-FigureExport::FigureExport(const DistributionPlot *distributions, const ContributionPlot *contributions,
-                           const CumulativePlot *cumulative)
-    : m_distributions(distributions), m_contributions(contributions), m_cumulative(cumulative)
-{}
+FigureExport::FigureExport(QList<const PlotWidget *> plots, QList<int> stretch)
+    : m_plots(std::move(plots)), m_stretch(std::move(stretch))
+{
+    m_plots.removeAll(nullptr);
+    if (m_stretch.size() != m_plots.size() ||
+        std::any_of(m_stretch.begin(), m_stretch.end(), [](int s) { return s <= 0; }))
+        m_stretch = m_plots.size() == 3 ? kDiscreteStretch : QList<int>(m_plots.size(), 1);
+}
 
 QStringList FigureExport::plotNames()
 {
@@ -119,12 +121,12 @@ void FigureExport::paint(QPainter *painter, Plot plot, QSize size) const
     painter->fillRect(QRect(QPoint(0, 0), size), Qt::white);
     // Text of F points on the page: the plots are laid out on a canvas 1/k the size and drawn k times
     // larger, where k turns their screen font into F points.
-    const double screenPoints =
-        m_distributions->font().pointSizeF() > 0 ? m_distributions->font().pointSizeF() : 9.0;
+    const QFont screenFont = m_plots.isEmpty() ? QFont() : m_plots.first()->font();
+    const double screenPoints = screenFont.pointSizeF() > 0 ? screenFont.pointSizeF() : 9.0;
     const double points = d.fontPoints > 0 ? d.fontPoints : screenPoints;
     const double k = points / screenPoints;
     const double pixelsPerPoint = pictureDpi() / 72.0;
-    QFont font = m_distributions->font();
+    QFont font = screenFont;
     font.setPointSizeF(points);
     QFont titleFont = font;
     titleFont.setPointSizeF(points * 1.2);
@@ -161,45 +163,34 @@ void FigureExport::paintPlots(QPainter *painter, Plot plot, QSize size) const
     painter->save();
     painter->setRenderHint(QPainter::TextAntialiasing);
     painter->fillRect(QRect(QPoint(0, 0), size), Qt::white);
-    const auto draw = [&](Plot which, QSize part) {
-        switch (which) {
-        case Plot::Distributions:
-            painter->drawPicture(QPointF(0, 0), m_distributions->figure(part));
-            break;
-        case Plot::Contributions:
-            painter->drawPicture(QPointF(0, 0), m_contributions->figure(part));
-            break;
-        case Plot::Cumulative:
-            painter->drawPicture(QPointF(0, 0), m_cumulative->figure(part));
-            break;
-        case Plot::All:
-            break;
-        }
-    };
     if (plot != Plot::All) {
-        draw(plot, size);
-    } else {
-        // Stacked, the three y axes line up as in the window (the plots that were never shown too);
-        // the plots on screen get their margins back afterwards.
-        const int margin =
-            std::max({m_distributions->naturalLeftMargin(), m_contributions->naturalLeftMargin(),
-                      m_cumulative->naturalLeftMargin()});
-        const int previous[3] = {m_distributions->alignLeftMargin(margin),
-                                 m_contributions->alignLeftMargin(margin),
-                                 m_cumulative->alignLeftMargin(margin)};
-        const int total = kStretch[0] + kStretch[1] + kStretch[2];
+        const qsizetype index = qsizetype(plot);
+        if (index < m_plots.size())
+            painter->drawPicture(QPointF(0, 0), m_plots[index]->figure(size));
+    } else if (!m_plots.isEmpty()) {
+        // Stacked, the y axes line up as in the window (the plots that were never shown too); the
+        // plots on screen get their margins back afterwards.
+        int margin = 0;
+        for (const PlotWidget *p : m_plots)
+            margin = std::max(margin, p->naturalLeftMargin());
+        QList<int> previous;
+        for (const PlotWidget *p : m_plots)
+            previous.append(p->alignLeftMargin(margin));
+        int total = 0;
+        for (int s : m_stretch)
+            total += s;
         int top = 0;
-        for (int i = 0; i < 3; ++i) {
-            const int bottom = i == 2 ? size.height() : top + size.height() * kStretch[i] / total;
+        for (qsizetype i = 0; i < m_plots.size(); ++i) {
+            const int bottom =
+                i + 1 == m_plots.size() ? size.height() : top + size.height() * m_stretch[i] / total;
             painter->save();
             painter->translate(0, top);
-            draw(Plot(i), QSize(size.width(), bottom - top));
+            painter->drawPicture(QPointF(0, 0), m_plots[i]->figure(QSize(size.width(), bottom - top)));
             painter->restore();
             top = bottom;
         }
-        m_distributions->alignLeftMargin(previous[0]);
-        m_contributions->alignLeftMargin(previous[1]);
-        m_cumulative->alignLeftMargin(previous[2]);
+        for (qsizetype i = 0; i < m_plots.size(); ++i)
+            m_plots[i]->alignLeftMargin(previous[i]);
     }
     painter->restore();
 }

@@ -1,12 +1,13 @@
 #pragma once
 
-// Figures for slides and papers: one plot, or all three stacked as in the window's figure panel,
+// Figures for slides and papers: one plot of a list, or all of them stacked as in the window's figure panel,
 // drawn at a chosen logical size and written as PNG or JPG (with a scale factor for HiDPI), PDF or SVG
 // (vector, one page the size of the figure). The format follows the file extension. Every format
-// replays the plot widgets' vector recordings (DistributionPlot::figure and friends), so an export
+// replays the plot widgets' vector recordings (PlotWidget::figure), so an export
 // looks like the screen and never disturbs it. No QCustomPlot type appears here.
 
 #include <QImage>
+#include <QList>
 #include <QSize>
 #include <QSizeF>
 #include <QString>
@@ -14,16 +15,15 @@
 
 #include <optional>
 
-class ContributionPlot;
-class CumulativePlot;
-class DistributionPlot;
+class PlotWidget;
 class QPainter;
 class QIODevice;
 
 class FigureExport
 {
 public:
-    /// Which figure: one plot, or the three stacked.
+    /// Which figure: one plot by its index in the list (Distributions = 0, Contributions = 1, Cumulative
+    /// = 2 for the discrete page's list), or the whole list stacked.
     enum class Plot
     {
         Distributions,
@@ -56,9 +56,12 @@ public:
         QString caption;       ///< a line below the plots, e.g. the metric values ("" for none)
     };
 
-    /// Draws from the given plot widgets, which must outlive this object.
-    FigureExport(const DistributionPlot *distributions, const ContributionPlot *contributions,
-                 const CumulativePlot *cumulative);
+    /// Draws from the given plot widgets, which must outlive this object. "All" stacks them top to
+    /// bottom with heights in the ratio `stretch` (one number a plot; empty: the window's 4:3:3 for three
+    /// plots, else equal heights).
+    explicit FigureExport(QList<const PlotWidget *> plots, QList<int> stretch = {});
+    /// The plots drawn, in stacking order.
+    const QList<const PlotWidget *> &plots() const { return m_plots; }
 
     /// "distributions", "contributions", "cumulative", "all" (the CLI's --plot words), in Plot order.
     static QStringList plotNames();
@@ -82,7 +85,7 @@ public:
     static QString imageSizeProblem(QSize size, double scale);
 
     /// Paints `plot` on `painter` in the rectangle (0, 0, size) of the painter's coordinates, white
-    /// background included. "All" stacks the three plots with heights in the window's 4:3:3 ratio.
+    /// background included. "All" stacks the plots with heights in the stretch ratio.
     void paint(QPainter *painter, Plot plot, QSize size) const;
     /// The figure as an image of size × scale pixels (fonts and lines scaled too), white background; a
     /// null image when imageSizeProblem(size, scale) refuses the size or memory runs out.
@@ -112,9 +115,8 @@ private:
     /// The logical size of the drawing at the physical size.
     QSize physicalLogicalSize() const;
 
-    const DistributionPlot *m_distributions;
-    const ContributionPlot *m_contributions;
-    const CumulativePlot *m_cumulative;
+    QList<const PlotWidget *> m_plots;
+    QList<int> m_stretch;
     std::optional<PhysicalSize> m_physical;
     Decorations m_decorations;
 };

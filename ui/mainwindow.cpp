@@ -5,6 +5,7 @@
 #include "corecall.h"
 #include "cumulativeplot.h"
 #include "distributioneditor.h"
+#include "discreteplotbinder.h"
 #include "distributionplot.h"
 #include "document.h"
 #include "eventtableview.h"
@@ -125,9 +126,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_document(new Do
     // Right: the three plots, stacked.
     auto *plots = new QSplitter(Qt::Vertical, splitter);
     plots->setChildrenCollapsible(false);
-    m_distributionPlot = new DistributionPlot(m_document, plots);
-    m_contributionPlot = new ContributionPlot(m_document, plots);
-    m_cumulativePlot = new CumulativePlot(m_document, plots);
+    m_distributionPlot = new DistributionPlot(plots);
+    m_contributionPlot = new ContributionPlot(plots);
+    m_cumulativePlot = new CumulativePlot(plots);
+    bindDiscretePlots(m_document, m_distributionPlot, m_contributionPlot, m_cumulativePlot);
     for (QWidget *w : {static_cast<QWidget *>(m_distributionPlot), static_cast<QWidget *>(m_contributionPlot),
                        static_cast<QWidget *>(m_cumulativePlot)})
         w->setMinimumSize(280, 150);

@@ -1,6 +1,5 @@
 #include "plotcanvas.h"
 
-#include "document.h"
 #include "eventreadout.h"
 #include "eventseries.h"
 #include "plotfigure.h"
@@ -20,9 +19,8 @@ QString klscope::versions::qcustomplot()
     return QStringLiteral(QCUSTOMPLOT_VERSION_STR);
 }
 
-void PlotCanvas::createCanvas(QWidget *widget, Document *doc, const QString &objectName)
+void PlotCanvas::createCanvas(QWidget *widget, const QString &objectName)
 {
-    document = doc;
     auto *layout = new QVBoxLayout(widget);
     layout->setContentsMargins(0, 0, 0, 0);
     plot = new QCustomPlot(widget);
@@ -31,17 +29,8 @@ void PlotCanvas::createCanvas(QWidget *widget, Document *doc, const QString &obj
     layout->addWidget(plot);
 }
 
-void PlotCanvas::connectUpdates(QObject *context, bool followTerms, const std::function<void()> &replotted)
+void PlotCanvas::connectReplotted(QObject *context, const std::function<void()> &replotted)
 {
-    QObject::connect(document, &Document::comparisonChanged, context, [this] {
-        update();
-        refreshReadout();
-    });
-    if (followTerms)
-        QObject::connect(document, &Document::termVisibilityChanged, context, [this] {
-            update();
-            refreshReadout();
-        });
     // The look may depend on the pixel width, known once the plot has laid itself out.
     QObject::connect(plot, &QCustomPlot::afterReplot, context, [this, replotted] {
         if (needsRefit()) {
@@ -51,6 +40,12 @@ void PlotCanvas::connectUpdates(QObject *context, bool followTerms, const std::f
         pending = false;
         replotted();
     });
+}
+
+void PlotCanvas::redraw()
+{
+    update();
+    refreshReadout();
 }
 
 void PlotCanvas::showReadout(const QMouseEvent *event, const QString &text)
@@ -86,32 +81,6 @@ void PlotCanvas::queueReplot()
     plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-std::ptrdiff_t PlotCanvas::eventAt(QPoint canvasPosition) const
-{
-    if (!plot->axisRect()->rect().contains(canvasPosition))
-        return -1;
-    return klscope::eventIndex(document->comparison(), plot->xAxis->pixelToCoord(canvasPosition.x()));
-}
-
-QString PlotCanvas::readoutAt(QPoint canvasPosition) const
-{
-    const std::ptrdiff_t index = eventAt(canvasPosition);
-    if (index < 0)
-        return {};
-    QString text =
-        klscope::eventReadout(document->comparison(), std::size_t(index), document->isTermVisible(Term::KlPQ),
-                              document->isTermVisible(Term::KlQP), document->isTermVisible(Term::Js));
-    // An imported event is named by its label too: "x = 2 ('cherry')".
-    const auto labels = document->eventLabels();
-    const std::int64_t x = document->comparison().support.first + index;
-    if (x >= 0 && std::size_t(x) < labels.size() && !labels[std::size_t(x)].empty()) {
-        const qsizetype end = text.indexOf(QLatin1Char('\n'));
-        text.insert(end < 0 ? text.size() : end,
-                    QStringLiteral(" (‘%1’)").arg(QString::fromStdString(labels[std::size_t(x)])));
-    }
-    return text;
-}
-
 namespace {
 
 // QCPAxis::calculateMargin is protected; a member pointer taken through a derived class reaches it
@@ -125,8 +94,6 @@ struct MarginProbe : QCPAxis
 
 std::pair<double, double> PlotCanvas::wheel(const QWheelEvent *event)
 {
-    const klscope::Comparison &c = document->comparison();
-    const double first = double(c.support.first), last = double(c.support.last);
     const QCPRange now = plot->xAxis->range();
     double a = now.lower, b = now.upper;
     const double steps = event->angleDelta().y() / 120.0;
@@ -140,33 +107,9 @@ std::pair<double, double> PlotCanvas::wheel(const QWheelEvent *event)
         a = at - (at - a) * factor;
         b = at + (b - at) * factor;
     }
-    // At least a few events across, never beyond the support.
-    const double span = std::clamp(b - a, 4.0, std::max(4.0, last - first + 1.0));
-    if (b - a != span) {
-        const double centre = (a + b) / 2;
-        a = centre - span / 2;
-        b = centre + span / 2;
-    }
-    if (a < first - 0.5) {
-        b += first - 0.5 - a;
-        a = first - 0.5;
-    }
-    if (b > last + 0.5) {
-        a -= b - last - 0.5;
-        b = last + 0.5;
-    }
-    userRange = std::pair{std::max(a + 0.5, first), std::min(b - 0.5, last)};
+    userRange = clampView(a, b);
     update();
     return *userRange;
-}
-
-void PlotCanvas::applyXRange(const klscope::Comparison &c, double pad)
-{
-    // Imported words name the ticks of the event axis.
-    klscope::plot::setEventLabels(plot->xAxis, document->eventLabels());
-    const auto [a, b] =
-        userRange ? *userRange : klscope::plot::massRange(c, std::max(1, plot->axisRect()->width()));
-    plot->xAxis->setRange(a - pad, b + pad);
 }
 
 int PlotCanvas::naturalLeftMargin() const
@@ -217,4 +160,75 @@ QPicture PlotCanvas::figure(QSize size)
         if (needsRefit())
             update();
     });
+}
+
+namespace {
+
+const klscope::Comparison &emptyComparison()
+{
+    static const klscope::Comparison empty;
+    return empty;
+}
+
+} // namespace
+
+const klscope::Comparison &DiscreteCanvas::comparison() const
+{
+    return shared ? *shared : emptyComparison();
+}
+
+std::pair<double, double> DiscreteCanvas::clampView(double a, double b) const
+{
+    const klscope::Comparison &c = comparison();
+    const double first = double(c.support.first), last = double(c.support.last);
+    // At least a few events across, never beyond the support.
+    const double span = std::clamp(b - a, 4.0, std::max(4.0, last - first + 1.0));
+    if (b - a != span) {
+        const double centre = (a + b) / 2;
+        a = centre - span / 2;
+        b = centre + span / 2;
+    }
+    if (a < first - 0.5) {
+        b += first - 0.5 - a;
+        a = first - 0.5;
+    }
+    if (b > last + 0.5) {
+        a -= b - last - 0.5;
+        b = last + 0.5;
+    }
+    return {std::max(a + 0.5, first), std::min(b - 0.5, last)};
+}
+
+void DiscreteCanvas::applyXRange(double pad)
+{
+    // Imported words name the ticks of the event axis.
+    klscope::plot::setEventLabels(plot->xAxis, labels);
+    const auto [a, b] = userRange
+                            ? *userRange
+                            : klscope::plot::massRange(comparison(), std::max(1, plot->axisRect()->width()));
+    plot->xAxis->setRange(a - pad, b + pad);
+}
+
+std::ptrdiff_t DiscreteCanvas::eventAt(QPoint canvasPosition) const
+{
+    if (!plot->axisRect()->rect().contains(canvasPosition) || comparison().p.empty())
+        return -1;
+    return klscope::eventIndex(comparison(), plot->xAxis->pixelToCoord(canvasPosition.x()));
+}
+
+QString DiscreteCanvas::readoutAt(QPoint canvasPosition) const
+{
+    const std::ptrdiff_t index = eventAt(canvasPosition);
+    if (index < 0)
+        return {};
+    const klscope::Comparison &c = comparison();
+    QString text = klscope::eventReadout(c, std::size_t(index), terms[0], terms[1], terms[2]);
+    // An imported event is named by its label too: "x = 2 ('cherry')".
+    const std::int64_t x = c.support.first + index;
+    if (x >= 0 && std::size_t(x) < labels.size() && !labels[std::size_t(x)].empty()) {
+        const qsizetype end = text.indexOf(QLatin1Char('\n'));
+        text.insert(end < 0 ? text.size() : end,
+                    QStringLiteral(" (‘%1’)").arg(QString::fromStdString(labels[std::size_t(x)])));
+    }
+    return text;
 }

@@ -7,6 +7,7 @@
 
 #include "contributionplot.h"
 #include "cumulativeplot.h"
+#include "discreteplotbinder.h"
 #include "distributionplot.h"
 #include "document.h"
 #include "figureexport.h"
@@ -180,10 +181,11 @@ int exportFigure(const QStringList &arguments)
     }
 
     // The real plot widgets, never shown: each records itself at the size it gets in the figure.
-    DistributionPlot distributions(&document);
-    ContributionPlot contributions(&document);
-    CumulativePlot cumulative(&document);
-    FigureExport figure(&distributions, &contributions, &cumulative);
+    DistributionPlot distributions;
+    ContributionPlot contributions;
+    CumulativePlot cumulative;
+    bindDiscretePlots(&document, &distributions, &contributions, &cumulative);
+    FigureExport figure({&distributions, &contributions, &cumulative});
     if (parser.isSet(caption)) {
         const klscope::DivergenceTotals &t = document.comparison().totals;
         const std::string_view unit = klscope::unitName(document.unit());

@@ -4,10 +4,12 @@
 
 #include "contributionplot.h"
 #include "cumulativeplot.h"
+#include "discreteplotbinder.h"
 #include "distributionplot.h"
 #include "document.h"
 #include "figureexport.h"
 #include "palette.h"
+#include "seriesplot.h"
 
 #include <spec.h>
 
@@ -81,6 +83,8 @@ private slots:
     void imageSizeBound();
     void vectorFormatsIgnoreTheImageBound_data();
     void vectorFormatsIgnoreTheImageBound();
+    void aListOfPlotsStacksInItsStretch_data();
+    void aListOfPlotsStacksInItsStretch();
 
 private:
     Document *m_document = nullptr;
@@ -100,10 +104,11 @@ void TestFigureExport::init()
     state.discrete()->support = klscope::parseSupport("0..12");
     state.unit = klscope::Unit::Bits;
     QVERIFY(m_document->resetState(state));
-    m_distributions = new DistributionPlot(m_document);
-    m_contributions = new ContributionPlot(m_document);
-    m_cumulative = new CumulativePlot(m_document);
-    m_figure = new FigureExport(m_distributions, m_contributions, m_cumulative);
+    m_distributions = new DistributionPlot;
+    m_contributions = new ContributionPlot;
+    m_cumulative = new CumulativePlot;
+    bindDiscretePlots(m_document, m_distributions, m_contributions, m_cumulative);
+    m_figure = new FigureExport({m_distributions, m_contributions, m_cumulative});
     QVERIFY(m_dir.isValid());
 }
 
@@ -386,6 +391,50 @@ void TestFigureExport::vectorFormatsIgnoreTheImageBound()
     QVERIFY2(tooWide.contains(
                  QStringLiteral("a vector figure must be 1 to 32767 pixels a side (got 40000 × 200)")),
              qPrintable(tooWide));
+}
+
+void TestFigureExport::aListOfPlotsStacksInItsStretch_data()
+{
+    QTest::addColumn<int>("top");
+    QTest::addColumn<int>("bottom");
+    QTest::newRow("1:3") << 1 << 3;
+    QTest::newRow("1:1") << 1 << 1;
+    QTest::newRow("3:1") << 3 << 1;
+}
+
+void TestFigureExport::aListOfPlotsStacksInItsStretch()
+{
+    QFETCH(int, top);
+    QFETCH(int, bottom);
+    // Two data-fed plots, one in P's colour above one in Q's: "all" gives each its share of the height,
+    // one plot by index draws that plot alone.
+    const auto bars = [](PlotSeries::Role role) {
+        PlotSeries s;
+        s.kind = PlotSeries::Kind::Bars;
+        s.role = role;
+        s.x = {0, 1, 2, 3, 4};
+        s.y = {1, 1, 1, 1, 1};
+        return s;
+    };
+    SeriesPlot upper, lower;
+    upper.setSeries({bars(PlotSeries::Role::P)});
+    lower.setSeries({bars(PlotSeries::Role::Q)});
+    const FigureExport figure({&upper, &lower}, {top, bottom});
+    QCOMPARE(figure.plots().size(), 2);
+    const QSize size(400, 800);
+    const QImage all = figure.image(FigureExport::Plot::All, size, 1.0);
+    const int boundary = size.height() * top / (top + bottom);
+    const QColor p = over(klscope::palette::p(), 170), q = over(klscope::palette::q(), 170);
+    const QImage above = all.copy(0, 0, size.width(), boundary);
+    const QImage below = all.copy(0, boundary, size.width(), size.height() - boundary);
+    QVERIFY(countNear(above, p) > 1000);
+    QCOMPARE(countNear(above, q), 0);
+    QVERIFY(countNear(below, q) > 1000);
+    QCOMPARE(countNear(below, p), 0);
+    // Plot 1 alone: the lower plot over the whole figure.
+    const QImage second = figure.image(FigureExport::Plot(1), size, 1.0);
+    QVERIFY(countNear(second, q) > countNear(below, q));
+    QCOMPARE(countNear(second, p), 0);
 }
 
 QTEST_MAIN(TestFigureExport)

@@ -686,8 +686,8 @@ void TestLectureHall::plotsAndExportsUseTheMinusSign()
     // The seed's per-event terms go below zero: the axis says "−0.1", never "-0.1", in an SVG export.
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("terms.svg"));
-    const FigureExport figure(m_window->distributionPlot(), m_window->contributionPlot(),
-                              m_window->cumulativePlot());
+    const FigureExport figure(
+        {m_window->distributionPlot(), m_window->contributionPlot(), m_window->cumulativePlot()});
     QCOMPARE(figure.write(path, FigureExport::Plot::Contributions, QSize(800, 400)), QString());
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -970,8 +970,8 @@ void TestLectureHall::importedLabelsNameTheEvents()
     QVERIFY2(readout.contains(QStringLiteral("cherry")), qPrintable(readout));
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("labels.svg"));
-    const FigureExport figure(m_window->distributionPlot(), m_window->contributionPlot(),
-                              m_window->cumulativePlot());
+    const FigureExport figure(
+        {m_window->distributionPlot(), m_window->contributionPlot(), m_window->cumulativePlot()});
     QCOMPARE(figure.write(path, FigureExport::Plot::All, QSize(800, 600)), QString());
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
