@@ -45,7 +45,11 @@ Summary summarize(const ContinuousComparison &c)
     s.hellinger = metric(c.hellinger);
     s.infinitePQ = c.infinitePQ;
     s.infiniteQP = c.infiniteQP;
-    s.warnings = c.warnings;
+    // compareContinuous also lists the infinity sentences among its warnings (for the CLI); the summary
+    // carries them once, as explanations.
+    for (const std::string &w : c.warnings)
+        if (w != c.infinitePQ && w != c.infiniteQP)
+            s.warnings.push_back(w);
     s.context = "integrated over P's support " + intervalText(c.supportP) + " and Q's support " +
                 intervalText(c.supportQ);
     return s;

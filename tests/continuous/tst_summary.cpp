@@ -266,11 +266,16 @@ void TestSummary::continuousInfinity()
     QFETCH(QString, q);
     QFETCH(QString, pq);
     QFETCH(QString, qp);
-    const Summary s = summarize(densities(p, q));
+    const ContinuousComparison c = densities(p, q);
+    const Summary s = summarize(c);
     QCOMPARE(QString::fromStdString(s.infinitePQ), pq);
     QCOMPARE(QString::fromStdString(s.infiniteQP), qp);
     QCOMPARE(std::isinf(s.klPQ.value), !pq.isEmpty());
     QCOMPARE(std::isinf(s.klQP.value), !qp.isEmpty());
+    // The comparison repeats its infinity sentences among the warnings; the summary says them once.
+    QCOMPARE(s.warnings.size() + (pq.isEmpty() ? 0 : 1) + (qp.isEmpty() ? 0 : 1), c.warnings.size());
+    for (const std::string &w : s.warnings)
+        QVERIFY(w != s.infinitePQ && w != s.infiniteQP);
 }
 
 void TestSummary::negativeEntropiesCarried()

@@ -341,6 +341,8 @@ void TestMetricsPanel::continuousExplainsInfinity()
     auto *explanation = panel.findChild<QLabel *>("infinityExplanation");
     QVERIFY(explanation->isVisibleTo(&panel));
     QCOMPARE(explanation->text(), sentence);
+    // Said once: the sentence is not repeated among the warnings.
+    QVERIFY(!panel.findChild<QLabel *>("warningsLabel")->text().contains(sentence));
     QCOMPARE(text(panel, "klPQValue"), QStringLiteral("∞"));
     QVERIFY(text(panel, "contextLabel").startsWith(QStringLiteral("In nats, integrated over P's support")));
 }
