@@ -63,6 +63,8 @@ ContinuousEditor::ContinuousEditor(QWidget *parent)
                          "others in proportion."));
     mixtureLayout->addWidget(m_add);
     layout->addWidget(m_mixtureBox);
+    // Rows keep their natural height at the top; spare height stays below them.
+    layout->addStretch(1);
 
     connect(m_add, &QPushButton::clicked, this, [this] {
         const auto &mixture = std::get<klscope::GaussianMixture>(m_distribution);
