@@ -275,7 +275,10 @@ MixtureComponent suggestedComponent(const GaussianMixture &mixture)
     }
     const double k = static_cast<double>(mixture.size());
     const double sd = std::sqrt(variance(mixture));
-    const double mu = right + (std::isfinite(sd) ? sd : sigmas / k);
+    double mu = right + (std::isfinite(sd) ? sd : sigmas / k);
+    // A round number a person can read in the table (one decimal), where that moves it by little.
+    if (std::fabs(mu) < 1e12 && std::isfinite(sd) && sd >= 0.1)
+        mu = std::round(mu * 10.0) / 10.0;
     return {1.0 / (k + 1.0), std::isfinite(mu) ? mu : right, sigmas / k};
 }
 

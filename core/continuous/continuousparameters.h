@@ -51,7 +51,8 @@ GaussianMixture setComponent(const GaussianMixture &mixture, std::size_t index,
 GaussianMixture addComponent(const GaussianMixture &mixture, const MixtureComponent &component);
 
 /// A component for addComponent: weight 1/(k+1), one standard deviation of the mixture to the right of
-/// its rightmost component, sigma the mean of the components' sigmas.
+/// its rightmost component (rounded to one decimal when the spread is at least 0.1), sigma the mean of
+/// the components' sigmas.
 MixtureComponent suggestedComponent(const GaussianMixture &mixture);
 
 /// `mixture` without component `index`; the others are rescaled to sum to 1. Throws

@@ -203,19 +203,22 @@ Converted<ContinuousDistribution> toContinuous(const Distribution &d, Continuous
     const bool pointMass = !(rawVariance > 0.0);
     const double v = pointMass ? 1.0 / 12.0 : rawVariance;
     const double sd = std::sqrt(v);
-    const std::string note = pointMass ? " (a point mass, given the variance 1/12 of one event's width)" : "";
+    // The sentence of the moment-matching families; a point mass's variance is not its own.
+    const std::string moments = pointMass ? sameMean(m) + " and, as it is a point mass, the variance 1/12 of "
+                                                          "one event's width"
+                                          : sameMeanAndVariance(m, v);
     const auto build = [&]() -> std::optional<Converted<ContinuousDistribution>> {
         const auto made = [&](ContinuousDistribution c, const std::string &how) {
-            return Converted<ContinuousDistribution>{c, became(d, c, how + note)};
+            return Converted<ContinuousDistribution>{c, became(d, c, how)};
         };
         switch (target) {
         case ContinuousFamily::Normal:
-            return made(Normal(m, sd), sameMeanAndVariance(m, v));
+            return made(Normal(m, sd), moments);
         case ContinuousFamily::LogNormal: {
             if (!(m > 0.0))
                 return std::nullopt;
             const double s2 = std::log1p(v / (m * m));
-            return made(LogNormal(std::log(m) - 0.5 * s2, std::sqrt(s2)), sameMeanAndVariance(m, v));
+            return made(LogNormal(std::log(m) - 0.5 * s2, std::sqrt(s2)), moments);
         }
         case ContinuousFamily::Exponential:
             if (!(m > 0.0))
@@ -224,21 +227,21 @@ Converted<ContinuousDistribution> toContinuous(const Distribution &d, Continuous
         case ContinuousFamily::Gamma:
             if (!(m > 0.0))
                 return std::nullopt;
-            return made(Gamma(m * m / v, m / v), sameMeanAndVariance(m, v));
+            return made(Gamma(m * m / v, m / v), moments);
         case ContinuousFamily::Beta: {
             const EventRange s = support(d);
             if (s.first < 0 || s.last > 1 || !(m > 0.0 && m < 1.0))
                 return std::nullopt;
             const double c = m * (1.0 - m) / v - 1.0;
             if (c > 0.0)
-                return made(Beta(m * c, (1.0 - m) * c), sameMeanAndVariance(m, v));
+                return made(Beta(m * c, (1.0 - m) * c), moments);
             return made(Beta(2.0 * m, 2.0 * (1.0 - m)),
                         sameMean(m) + " (its variance " + short4(v) + " is too large for a beta)");
         }
         case ContinuousFamily::Laplace:
-            return made(Laplace(m, std::sqrt(0.5 * v)), sameMeanAndVariance(m, v));
+            return made(Laplace(m, std::sqrt(0.5 * v)), moments);
         case ContinuousFamily::StudentT:
-            return made(StudentT(5.0, m, std::sqrt(0.6 * v)), sameMeanAndVariance(m, v) + " and nu = 5");
+            return made(StudentT(5.0, m, std::sqrt(0.6 * v)), moments + " and nu = 5");
         case ContinuousFamily::Cauchy:
             return made(Cauchy(m, sd), "with location at its mean (" + short4(m) +
                                            ") and scale at its standard deviation (" + short4(sd) + ")");
@@ -254,7 +257,7 @@ Converted<ContinuousDistribution> toContinuous(const Distribution &d, Continuous
         case ContinuousFamily::GaussianMixture: {
             const MixtureComponent one{1.0, m, sd};
             return made(GaussianMixture(std::span<const MixtureComponent>(&one, 1)),
-                        "(one component) " + sameMeanAndVariance(m, v));
+                        "(one component) " + moments);
         }
         }
         return std::nullopt;
