@@ -62,6 +62,17 @@ std::optional<FigureExport::Plot> FigureExport::parsePlot(const QString &name)
     return Plot(index);
 }
 
+std::optional<FigureExport::Plot> FigureExport::plotNamed(const QString &name) const
+{
+    const QString wanted = name.trimmed();
+    if (wanted.compare(QLatin1String("all"), Qt::CaseInsensitive) == 0)
+        return Plot::All;
+    for (qsizetype i = 0; i < std::min<qsizetype>(m_plots.size(), qsizetype(Plot::All)); ++i)
+        if (!wanted.isEmpty() && m_plots[i]->objectName().compare(wanted, Qt::CaseInsensitive) == 0)
+            return Plot(i);
+    return std::nullopt;
+}
+
 std::optional<FigureExport::Format> FigureExport::formatForFile(const QString &fileName)
 {
     const QString suffix = QFileInfo(fileName).suffix().toLower();

@@ -62,6 +62,9 @@ public:
     explicit FigureExport(QList<const PlotWidget *> plots, QList<int> stretch = {});
     /// The plots drawn, in stacking order.
     const QList<const PlotWidget *> &plots() const { return m_plots; }
+    /// The figure named `name` (case-insensitive, spaces trimmed): "all", or the plot whose objectName
+    /// it is; nullopt when none is. Only the first three plots of a list have a Plot value of their own.
+    std::optional<Plot> plotNamed(const QString &name) const;
 
     /// "distributions", "contributions", "cumulative", "all" (the CLI's --plot words), in Plot order.
     static QStringList plotNames();

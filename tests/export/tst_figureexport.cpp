@@ -419,8 +419,14 @@ void TestFigureExport::aListOfPlotsStacksInItsStretch()
     SeriesPlot upper, lower;
     upper.setSeries({bars(PlotSeries::Role::P)});
     lower.setSeries({bars(PlotSeries::Role::Q)});
+    upper.setObjectName(QStringLiteral("densities"));
+    lower.setObjectName(QStringLiteral("integrands"));
     const FigureExport figure({&upper, &lower}, {top, bottom});
     QCOMPARE(figure.plots().size(), 2);
+    QCOMPARE(figure.plotNamed(QStringLiteral("Integrands ")), std::optional(FigureExport::Plot(1)));
+    QCOMPARE(figure.plotNamed(QStringLiteral("densities")), std::optional(FigureExport::Plot(0)));
+    QCOMPARE(figure.plotNamed(QStringLiteral("all")), std::optional(FigureExport::Plot::All));
+    QCOMPARE(figure.plotNamed(QStringLiteral("cumulative")), std::nullopt);
     const QSize size(400, 800);
     const QImage all = figure.image(FigureExport::Plot::All, size, 1.0);
     const int boundary = size.height() * top / (top + bottom);
