@@ -141,6 +141,14 @@ BinnedPair discretise(const ContinuousDistribution &p, const ContinuousDistribut
     const double hi = std::max(quantile(p, 1.0 - kBinTail), quantile(q, 1.0 - kBinTail));
     const double first = std::floor((lo - origin) / h);
     const double last = std::max(std::ceil((hi - origin) / h), first + 1.0);
+    // The edges are origin + k h for integer k: k must be exact in a double and neighbouring edges distinct.
+    const std::string farOrigin =
+        "discretise: the grid origin " + number(origin) + " is too far from [" + number(lo) + ", " +
+        number(hi) + "] for width " + number(h) +
+        ": the bin edges would not be distinct numbers; choose an origin nearer the "
+        "densities or a wider h";
+    if (!(std::fabs(first) <= 0x1.0p52 && std::fabs(last) <= 0x1.0p52))
+        throw std::invalid_argument(farOrigin);
     const double count = last - first;
     if (!(count <= static_cast<double>(kMaxBins)))
         throw std::invalid_argument(
@@ -154,6 +162,9 @@ BinnedPair discretise(const ContinuousDistribution &p, const ContinuousDistribut
     binned.edges.resize(bins + 1);
     for (std::size_t i = 0; i <= bins; ++i)
         binned.edges[i] = origin + (first + static_cast<double>(i)) * h;
+    for (std::size_t i = 0; i < bins; ++i)
+        if (!(binned.edges[i] < binned.edges[i + 1]))
+            throw std::invalid_argument(farOrigin);
     binned.p = binMasses(p, binned.edges, binned.belowP, binned.aboveP);
     binned.q = binMasses(q, binned.edges, binned.belowQ, binned.aboveQ);
 

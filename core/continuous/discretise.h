@@ -41,8 +41,9 @@ struct BinnedPair
 };
 
 /// Bins P and Q at width h > 0 on the grid anchored at `origin`. Throws std::invalid_argument with a
-/// sentence when h is not a positive finite number or when the covered range would need more than
-/// kMaxBins bins at this h (the sentence gives the smallest h allowed).
+/// sentence when h is not a positive finite number, when the covered range would need more than kMaxBins
+/// bins at this h (the sentence gives the smallest h allowed), or when the origin is so far from the range
+/// that the edges origin + k h would not be distinct doubles.
 BinnedPair discretise(const ContinuousDistribution &p, const ContinuousDistribution &q, double h,
                       double origin = 0.0);
 

@@ -41,7 +41,8 @@ double sample(const ContinuousDistribution &d, std::mt19937_64 &rng) noexcept
 
 MonteCarloRun progressiveMonteCarloKl(const ContinuousDistribution &p, const ContinuousDistribution &q,
                                       const MonteCarloProgressOptions &options,
-                                      const std::function<bool(const MonteCarloPoint &)> &onPoint)
+                                      const std::function<bool(const MonteCarloPoint &)> &onPoint,
+                                      const std::function<bool()> &stop)
 {
     if (options.firstSamples < 2)
         throw std::invalid_argument("Monte Carlo: the first checkpoint needs at least 2 draws, not " +
@@ -61,6 +62,10 @@ MonteCarloRun progressiveMonteCarloKl(const ContinuousDistribution &p, const Con
     std::size_t checkpoint = options.firstSamples;
     while (true) {
         for (; n < checkpoint; ++n) {
+            if (stop && n % kMonteCarloPollDraws == 0 && n > 0 && stop()) {
+                run.cancelled = true;
+                return run;
+            }
             const double x = sample(p, rng);
             const double term = logpdf(p, x) - logpdf(q, x);
             const double delta = term - mean;

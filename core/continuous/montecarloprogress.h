@@ -44,12 +44,18 @@ struct MonteCarloRun
     std::string infinite;                ///< why KL(P||Q) is infinite (no points then); empty when finite
 };
 
+/// How many draws pass between two polls of the `stop` predicate of progressiveMonteCarloKl().
+inline constexpr std::size_t kMonteCarloPollDraws = 4096;
+
 /// Estimates KL(P||Q) in nats at n = firstSamples, 2 firstSamples, ..., maxSamples. `onPoint` (may be
 /// empty) sees each point as it is reached, on the calling thread; returning false stops the run there
-/// (the point it saw is kept). Throws std::invalid_argument when firstSamples < 2 or maxSamples <
-/// firstSamples.
+/// (the point it saw is kept). `stop` (may be empty) is polled every kMonteCarloPollDraws draws between
+/// checkpoints, so a background job cancels within a fraction of a millisecond rather than at the next
+/// checkpoint; returning true stops the run (cancelled, the points reached so far kept). Throws
+/// std::invalid_argument when firstSamples < 2 or maxSamples < firstSamples.
 MonteCarloRun progressiveMonteCarloKl(const ContinuousDistribution &p, const ContinuousDistribution &q,
                                       const MonteCarloProgressOptions &options = {},
-                                      const std::function<bool(const MonteCarloPoint &)> &onPoint = {});
+                                      const std::function<bool(const MonteCarloPoint &)> &onPoint = {},
+                                      const std::function<bool()> &stop = {});
 
 } // namespace klscope

@@ -216,7 +216,8 @@ private slots:
         QCOMPARE(run.exitCode, 0);
         const QJsonObject o = QJsonDocument::fromJson(run.out).object();
         QCOMPARE(o.value("benchmark").toString(), QStringLiteral("continuous"));
-        for (const char *k : {"closed_form_us", "quadrature_us", "mixture_us", "evaluator_us"})
+        for (const char *k :
+             {"closed_form_us", "quadrature_us", "mixture_us", "evaluator_us", "monte_carlo_1e6_ms"})
             QVERIFY2(o.value(k).toDouble() > 0.0, k);
     }
 

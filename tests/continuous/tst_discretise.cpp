@@ -188,6 +188,20 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, discretise(p, p, 0.0));
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, discretise(p, p, -1.0));
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, discretise(p, p, NAN));
+        // An origin so far away that origin + k h cannot tell the edges apart.
+        try {
+            discretise(p, p, 1e-3, 1e15);
+            QFAIL("no exception");
+        } catch (const std::invalid_argument &e) {
+            QVERIFY2(QString::fromUtf8(e.what()).contains("not be distinct"), e.what());
+        }
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, discretise(p, p, 1e-3, 1e30));
+        // A far origin is fine when the edges stay distinct: the grid is the same set of points.
+        const BinnedPair far = discretise(p, p, 0.5, 1e6);
+        const BinnedPair near = discretise(p, p, 0.5, 0.0);
+        QCOMPARE(far.p.size(), near.p.size());
+        for (std::size_t i = 0; i < far.p.size(); ++i)
+            QVERIFY(std::fabs(far.p[i] - near.p[i]) <= 1e-15);
     }
 };
 

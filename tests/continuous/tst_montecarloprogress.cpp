@@ -120,6 +120,38 @@ private slots:
         QCOMPARE(run.points.back().n, std::size_t(4000));
     }
 
+    // The stop predicate is polled between checkpoints: a run stops within kMonteCarloPollDraws draws.
+    void stopPredicateStopsBetweenCheckpoints()
+    {
+        const auto p = parseContinuousSpec("gmm:w1=0.5,mu1=-1,sigma1=1,w2=0.5,mu2=1,sigma2=1");
+        const auto q = parseContinuousSpec("normal:mu=0,sigma=1");
+        std::size_t polls = 0;
+        bool stopNow = false;
+        const MonteCarloRun run = progressiveMonteCarloKl(
+            p, q, {},
+            [&](const MonteCarloPoint &point) {
+                stopNow = point.n == 256000; // asked at a checkpoint, seen at the next poll
+                return true;
+            },
+            [&] {
+                ++polls;
+                return stopNow;
+            });
+        QVERIFY(run.cancelled);
+        QCOMPARE(run.points.size(), std::size_t(9));
+        QCOMPARE(run.points.back().n, std::size_t(256000));
+        // Polled every 4096 draws up to the stop, once more after the last checkpoint, and no further.
+        QCOMPARE(polls, std::size_t(256000 / kMonteCarloPollDraws + 1));
+        // A predicate that never fires changes nothing.
+        MonteCarloProgressOptions options;
+        options.maxSamples = 64000;
+        const MonteCarloRun plain = progressiveMonteCarloKl(p, q, options);
+        const MonteCarloRun polled = progressiveMonteCarloKl(p, q, options, {}, [] { return false; });
+        QVERIFY(!polled.cancelled);
+        QCOMPARE(polled.points.size(), plain.points.size());
+        QCOMPARE(polled.points.back().estimate, plain.points.back().estimate);
+    }
+
     void sameSeedSameNumbers()
     {
         const auto p = parseContinuousSpec("gmm:w1=0.3,mu1=-2,sigma1=0.5,w2=0.7,mu2=1,sigma2=1.5");
