@@ -2,6 +2,7 @@
 
 #include "fitobjective.h"
 
+#include "continuouscomparison.h"
 #include "discretisednormal.h"
 
 #include <algorithm>
@@ -107,9 +108,18 @@ FitObjective::FitObjective(const FitTarget &p, FitFamily family, std::span<const
     if (const auto *c = std::get_if<ContinuousDistribution>(&m_target)) {
         m_mean = mean(*c);
         m_variance = variance(*c);
-        if (family != FitFamily::StudentT || !std::isnan(m_fixed[0]))
+        if (family != FitFamily::StudentT || !std::isnan(m_fixed[0])) {
             m_continuous.emplace(*c, continuousFamily(family),
                                  family == FitFamily::StudentT ? m_fixed[0] : 5.0);
+        } else {
+            m_entropyP = entropy(*c);
+            if (std::isnan(m_entropyP)) {
+                ContinuousCompareOptions o;
+                o.samples = 0;
+                o.gridPoints = 0;
+                m_entropyP = compareContinuous(*c, *c, o).entropyP.value;
+            }
+        }
         const Interval s = support(*c);
         double lo = quantile(*c, 1e-10), hi = quantile(*c, 1.0 - 1e-10);
         const double width = hi - lo;
@@ -171,10 +181,18 @@ KlPair FitObjective::kl(std::span<const double> parameters) const noexcept
     case FitFamily::StudentT:
         if (m_continuous)
             return m_continuous->evaluate(parameters.subspan(1));
+        // nu free: KL(P||Q) = -h(P) - E_P[ln q] on P's grid, KL(Q||P) by adaptive quadrature (infinite unless
+        // P lives on the whole line, as every Student t does).
         try {
-            return ContinuousKlEvaluator(std::get<ContinuousDistribution>(m_target),
-                                         ContinuousFamily::StudentT, parameters[0])
-                .evaluate(parameters.subspan(1));
+            const StudentT q(parameters[0], parameters[1], parameters[2]);
+            const auto &pd = std::get<ContinuousDistribution>(m_target);
+            double cross = 0.0;
+            for (std::size_t i = 0; i < m_nodes.size(); ++i)
+                if (m_logP[i] != -kInf)
+                    cross -= m_weights[i] * std::exp(m_logP[i]) * logpdf(q, m_nodes[i]);
+            const Interval s = support(pd);
+            const double qp = s.low == -kInf && s.high == kInf ? klByQuadrature(q, pd).value : kInf;
+            return {cross - m_entropyP, qp};
         } catch (...) {
             return {kNaN, kNaN};
         }

@@ -3,8 +3,9 @@
 // What a fit minimises, for one target P and one family Q_theta with some parameters fixed:
 //   * KL(P||Q) (forward, mass-covering) and KL(Q||P) (reverse, mode-seeking), from the core's KL evaluators
 //     (klevaluator.h: a continuous normal, Laplace, lognormal or Student t Q with nu fixed; a discrete
-//     binomial, Poisson or negative binomial Q), which allocate nothing per theta; a Student t with nu free
-//     builds one evaluator per nu; the discretised normal is summed here (discretisednormal.h) with P's
+//     binomial, Poisson or negative binomial Q), which allocate nothing per theta; for a Student t with nu
+//     free, KL(P||Q) = -h(P) - E_P[ln q] on P's grid below and KL(Q||P) by the core's adaptive quadrature
+//     (klByQuadrature, slower); the discretised normal is summed here (discretisednormal.h) with P's
 //     masses cached;
 //   * the alpha-divergence in Minka's convention ("Divergence measures and message passing", 2005, eq. 6),
 //         D_alpha(p||q) = int [alpha p + (1 - alpha) q - p^alpha q^(1 - alpha)] dx / (alpha (1 - alpha))
@@ -70,6 +71,7 @@ private:
     std::vector<double> m_fixed;
     std::vector<std::size_t> m_free;
     double m_mean = 0.0, m_variance = 0.0;
+    double m_entropyP = 0.0; ///< h(P), for a Student t Q with nu free
     std::optional<ContinuousKlEvaluator> m_continuous;
     std::optional<DiscreteKlEvaluator> m_discrete;
     // The grid for P: nodes (continuous x or discrete k), weights (trapezoid, or 1) and ln p at each node.
