@@ -211,7 +211,7 @@ std::string resultText(const std::string &title, klscope::FitFamily family, cons
         if (r.saddles > 0)
             s += ", " + std::to_string(r.saddles) + " saddle or flat points dropped";
         if (r.escaped > 0)
-            s += ", " + std::to_string(r.escaped) + " starts ran off the family";
+            s += ", " + std::to_string(r.escaped) + " starts ran off the family or to where it is infinite";
         s += "\n";
     }
     return s;
@@ -351,7 +351,7 @@ int landscape(const QStringList &arguments)
     bool okW = false, okH = false;
     const int w = wh.size() == 2 ? wh[0].toInt(&okW) : 0;
     const int h = wh.size() == 2 ? wh[1].toInt(&okH) : 0;
-    if (!okW || !okH || w < 2 || h < 2 || w > 4096 || h > 4096)
+    if (!okW || !okH || w < 2 || h < (parser.isSet(y) ? 2 : 1) || w > 4096 || h > 4096)
         return usage(QStringLiteral("--size must be WxH with W and H from 2 to 4096, got '%1'")
                          .arg(parser.value(size)));
     Problem problem;

@@ -107,10 +107,14 @@ public:
     {
         ++evaluations;
         const double v = fitValue(m_objective, m_direction, m_alpha, parameters(u));
-        return std::isfinite(v) ? v : kPenalty;
+        if (std::isfinite(v))
+            return v;
+        ++penalised;
+        return kPenalty;
     }
 
     std::size_t evaluations = 0;
+    std::size_t penalised = 0; ///< evaluations where the objective was not finite
 
 private:
     const FitObjective &m_objective;
@@ -198,16 +202,26 @@ void solve(const std::array<double, 9> &l, std::size_t d, std::array<double, 3> 
     }
 }
 
-// Newton steps from u; true when u ends at a point whose Hessian is positive definite.
-bool polish(Search &f, std::vector<double> &u)
+enum class Polished
 {
+    Minimum,
+    NotMinimum, ///< the Hessian is not positive definite: a saddle, a maximum or a flat direction
+    Edge        ///< next to where the objective is infinite: on the edge of its finite region, not inside
+};
+
+// Newton steps from u, then the verdict on where u ends.
+Polished polish(Search &f, std::vector<double> &u)
+{
+    const std::size_t penalised = f.penalised;
     const std::size_t d = u.size();
     std::array<double, 3> g{};
     std::array<double, 9> h{};
     for (int iteration = 0; iteration < 6; ++iteration) {
         derivatives(f, u, g, h);
+        if (f.penalised != penalised)
+            return Polished::Edge;
         if (!cholesky(h, d))
-            return false;
+            return Polished::NotMinimum;
         std::array<double, 3> delta = g;
         solve(h, d, delta);
         std::vector<double> next = u;
@@ -225,7 +239,9 @@ bool polish(Search &f, std::vector<double> &u)
             break;
     }
     derivatives(f, u, g, h);
-    return cholesky(h, u.size());
+    if (f.penalised != penalised)
+        return Polished::Edge;
+    return cholesky(h, u.size()) ? Polished::Minimum : Polished::NotMinimum;
 }
 
 bool sameMinimum(std::span<const double> a, std::span<const double> b, double tolerance)
@@ -440,7 +456,12 @@ FitResult fit(const FitObjective &objective, FitDirection direction, const FitOp
             ++result.escaped;
             continue;
         }
-        if (!polish(search, u)) {
+        const Polished verdict = polish(search, u);
+        if (verdict == Polished::Edge) {
+            ++result.escaped;
+            continue;
+        }
+        if (verdict == Polished::NotMinimum) {
             ++result.saddles;
             continue;
         }
@@ -456,7 +477,8 @@ FitResult fit(const FitObjective &objective, FitDirection direction, const FitOp
     if (result.minima.empty())
         throw FitError("no start of the fit converged to a minimum of " + directionWords(direction) + " (" +
                        std::to_string(result.escaped) + " ran off to the edge of the " +
-                       std::string(fitFamilyKeyword(objective.family())) + " family, " +
+                       std::string(fitFamilyKeyword(objective.family())) +
+                       " family or of the region where the divergence is finite, " +
                        std::to_string(result.saddles) + " ended where the Hessian is not positive definite)");
     result.best = result.minima.front();
     return result;

@@ -24,7 +24,9 @@
 //     in the coordinates;
 //   * a point is a minimum when that Hessian is positive definite (Cholesky, every pivot above 1e-9 times
 //     the largest diagonal entry); saddles and flat directions are dropped and counted, as are points that
-//     ran to the box's edge (the fit leaves the family, e.g. nu -> infinity);
+//     ran to the box's edge (the fit leaves the family, e.g. nu -> infinity) or end next to where the
+//     objective is infinite (a discretised normal or Poisson Q pressed against the end of a finite P's
+//     support, where its cut tail would leave it: no interior minimum);
 //   * two minima are one when every coordinate differs by at most distinctTolerance max(1, |u|).
 
 #include "fitobjective.h"

@@ -351,6 +351,11 @@ void TestFit::refusals_data()
     QTest::newRow("discrete family, continuous P")
         << "normal:mu=0,sigma=1" << int(FitFamily::Poisson) << QList<double>{} << int(FitDirection::Forward)
         << "poisson is a discrete family";
+    // Every discretised normal's cut tail reaches past a binomial's ends unless pressed against them: the
+    // fits end on the edge of the finite region and are not reported as minima.
+    QTest::newRow("discretised normal reverse to a finite support")
+        << "binomial:n=20,p=0.3" << int(FitFamily::DiscretisedNormal) << QList<double>{}
+        << int(FitDirection::Reverse) << "region where the divergence is finite";
     QTest::newRow("binomial without n") << "binomial:n=10,p=0.3" << int(FitFamily::Binomial)
                                         << QList<double>{} << int(FitDirection::Forward) << "needs n fixed";
 }
