@@ -3,6 +3,7 @@
 
 #include "cliutil.h"
 #include "computecontinuous.h"
+#include "fitcommands.h"
 
 #include "eventrange.h"
 #include "fusedpassbench.h"
@@ -61,6 +62,9 @@ int bench(const QStringList &arguments)
     // bench --continuous [--json]: the continuous pairs and the KL evaluator (benchcontinuous.cpp).
     if (arguments.contains(QStringLiteral("--continuous")))
         return benchContinuous(arguments.contains(QStringLiteral("--json")));
+    // bench --fit [--json]: fit_ms and landscape_ms (benchfit.cpp).
+    if (arguments.contains(QStringLiteral("--fit")))
+        return benchFit(arguments.contains(QStringLiteral("--json")));
     QCommandLineParser parser;
     parser.addHelpOption();
     const QCommandLineOption events(QStringLiteral("events"),

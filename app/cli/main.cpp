@@ -1,12 +1,15 @@
 // klscope-cli: the command-line face of the core.
 //   klscope-cli compute --p SPEC --q SPEC [--support A..B] [--unit U] [--renormalize] [--json] [--summary]
-//   klscope-cli bench [--events N] [--json]
+//   klscope-cli bench [--events N] [--json]   (bench --fit [--json]: the fitting core)
+//   klscope-cli fit --p SPEC --family FAMILY [--fix NAME=VALUE]... [--direction D] [--alpha A] [--starts N]
+//   klscope-cli landscape --p SPEC --family FAMILY --x NAME=A..B [--y NAME=C..D] [--size WxH] --out FILE.csv
 //   klscope-cli export --p SPEC --q SPEC [--support A..B] [--unit U] --plot PLOT --out FILE [--width W
 //                      --height H --scale S]
 // Exit codes: 0 success, 1 invalid data, 2 usage error; messages go to stderr.
 // Each command lives in its own file; this one picks the command.
 
 #include "cliutil.h"
+#include "fitcommands.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -58,7 +61,10 @@ int main(int argc, char *argv[])
             "            distributions, with every per-event term\n"
             "  bench     time the core's fused pass\n"
             "  export    write a figure (distributions, contributions, cumulative or all) as\n"
-            "            PNG, JPG, PDF or SVG, without a display\n\n"
+            "            PNG, JPG, PDF or SVG, without a display\n"
+            "  fit       fit a family Q to P by KL(P||Q), KL(Q||P) or the alpha-divergence, every local "
+            "minimum\n"
+            "  landscape KL both ways over a grid of Q's parameters, as CSV\n\n"
             "Run 'klscope-cli COMMAND --help' for a command's options.\n");
         cli::writeOut(std::string(cli::kSpecHelp) + "\n");
         return command.isEmpty() ? cli::kUsage : 0;
@@ -77,6 +83,10 @@ int main(int argc, char *argv[])
             return cli::bench(arguments);
         if (command == QLatin1String("export"))
             return cli::exportFigure(arguments);
+        if (command == QLatin1String("fit"))
+            return cli::fit(arguments);
+        if (command == QLatin1String("landscape"))
+            return cli::landscape(arguments);
     } catch (const std::bad_alloc &) {
         cli::printError(QStringLiteral("not enough memory"));
         return cli::kInvalidData;
@@ -85,5 +95,6 @@ int main(int argc, char *argv[])
         return cli::kInvalidData;
     }
     return cli::usage(
-        QStringLiteral("unknown command '%1' (expected compute, bench or export)").arg(command));
+        QStringLiteral("unknown command '%1' (expected compute, bench, export, fit or landscape)")
+            .arg(command));
 }

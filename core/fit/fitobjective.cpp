@@ -1,0 +1,310 @@
+// The fitting objective (formulas in fitobjective.h).
+
+#include "fitobjective.h"
+
+#include "continuouscomparison.h"
+#include "discretisednormal.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+#include <string>
+
+namespace klscope {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr std::size_t kGridNodes = 4001;
+
+bool validValue(ParameterKind kind, double v) noexcept
+{
+    switch (kind) {
+    case ParameterKind::Real:
+        return std::isfinite(v);
+    case ParameterKind::Positive:
+        return std::isfinite(v) && v > 0.0;
+    case ParameterKind::Unit:
+        return v > 0.0 && v < 1.0;
+    case ParameterKind::Count:
+        return v >= 0.0 && v <= 9999999.0 && v == std::floor(v);
+    }
+    return false;
+}
+
+ContinuousFamily continuousFamily(FitFamily f)
+{
+    switch (f) {
+    case FitFamily::Normal:
+        return ContinuousFamily::Normal;
+    case FitFamily::Laplace:
+        return ContinuousFamily::Laplace;
+    case FitFamily::StudentT:
+        return ContinuousFamily::StudentT;
+    case FitFamily::LogNormal:
+        return ContinuousFamily::LogNormal;
+    default:
+        throw std::invalid_argument("not a continuous family");
+    }
+}
+
+Family discreteFamily(FitFamily f)
+{
+    switch (f) {
+    case FitFamily::Binomial:
+        return Family::Binomial;
+    case FitFamily::Poisson:
+        return Family::Poisson;
+    case FitFamily::NegativeBinomial:
+        return Family::NegativeBinomial;
+    default:
+        throw std::invalid_argument("not a discrete family of the core");
+    }
+}
+
+} // namespace
+
+FitObjective::FitObjective(const FitTarget &p, FitFamily family, std::span<const double> fixed)
+    : m_target(p), m_family(family)
+{
+    const auto info = fitParameters(family);
+    const std::string name(fitFamilyKeyword(family));
+    if (isDiscrete(family) != discreteTarget())
+        throw std::invalid_argument(
+            isDiscrete(family)
+                ? name + " is a discrete family and P is continuous: KL between a mass function and a "
+                         "density is "
+                         "not defined, so fit a discrete P or choose normal, laplace, student_t or lognormal"
+                : name +
+                      " is a continuous family and P is discrete: KL between a density and a mass function "
+                      "is "
+                      "not defined, so fit a continuous P or choose binomial, poisson, negative_binomial or "
+                      "discretised_normal");
+    if (!fixed.empty() && fixed.size() != info.size())
+        throw std::invalid_argument(name + ": expected " + std::to_string(info.size()) +
+                                    " fixed values, got " + std::to_string(fixed.size()));
+    m_fixed.assign(info.size(), kNaN);
+    for (std::size_t i = 0; i < fixed.size(); ++i) {
+        if (std::isnan(fixed[i]))
+            continue;
+        if (!validValue(info[i].kind, fixed[i]))
+            throw std::invalid_argument(name + ": fixed " + std::string(info[i].name) + "=" +
+                                        std::to_string(fixed[i]) + " is out of its range");
+        m_fixed[i] = fixed[i];
+    }
+    for (std::size_t i = 0; i < info.size(); ++i) {
+        if (info[i].kind == ParameterKind::Count && std::isnan(m_fixed[i]))
+            throw std::invalid_argument(name + " needs " + std::string(info[i].name) +
+                                        " fixed (a whole number of trials, e.g. " +
+                                        std::string(info[i].name) + "=20): it is not fitted");
+        if (std::isnan(m_fixed[i]))
+            m_free.push_back(i);
+    }
+    if (m_free.empty())
+        throw std::invalid_argument(name + ": every parameter is fixed, so there is nothing to fit");
+
+    if (const auto *c = std::get_if<ContinuousDistribution>(&m_target)) {
+        m_mean = mean(*c);
+        m_variance = variance(*c);
+        if (family != FitFamily::StudentT || !std::isnan(m_fixed[0])) {
+            m_continuous.emplace(*c, continuousFamily(family),
+                                 family == FitFamily::StudentT ? m_fixed[0] : 5.0);
+        } else {
+            m_entropyP = entropy(*c);
+            if (std::isnan(m_entropyP)) {
+                ContinuousCompareOptions o;
+                o.samples = 0;
+                o.gridPoints = 0;
+                m_entropyP = compareContinuous(*c, *c, o).entropyP.value;
+            }
+        }
+        const Interval s = support(*c);
+        double lo = quantile(*c, 1e-10), hi = quantile(*c, 1.0 - 1e-10);
+        const double width = hi - lo;
+        lo = std::max(lo - 0.5 * width, s.low);
+        hi = std::min(hi + 0.5 * width, s.high);
+        const double h = (hi - lo) / static_cast<double>(kGridNodes - 1);
+        for (std::size_t i = 0; i < kGridNodes; ++i) {
+            const double x = lo + h * static_cast<double>(i);
+            m_nodes.push_back(x);
+            m_weights.push_back(i == 0 || i + 1 == kGridNodes ? 0.5 * h : h);
+            m_logP.push_back(logpdf(*c, x));
+        }
+    } else {
+        const auto &d = std::get<Distribution>(m_target);
+        m_mean = mean(d);
+        m_variance = kNaN;
+        if (family != FitFamily::DiscretisedNormal)
+            m_discrete.emplace(d, discreteFamily(family));
+        m_discreteSupport = support(d);
+        std::vector<double> mass(m_discreteSupport.size());
+        m_logP.resize(m_discreteSupport.size());
+        klscope::evaluate(d, m_discreteSupport, mass, m_logP);
+        double total = 0.0;
+        for (std::size_t i = 0; i < mass.size(); ++i) {
+            total += mass[i];
+            m_cumulative.push_back(total);
+            m_nodes.push_back(static_cast<double>(m_discreteSupport.first + static_cast<std::int64_t>(i)));
+            m_weights.push_back(1.0);
+        }
+    }
+}
+
+double FitObjective::targetQuantile(double u) const noexcept
+{
+    if (const auto *c = std::get_if<ContinuousDistribution>(&m_target))
+        return quantile(*c, u);
+    if (m_cumulative.empty())
+        return kNaN;
+    const double target = u * m_cumulative.back();
+    const auto it = std::lower_bound(m_cumulative.begin(), m_cumulative.end(), target);
+    const auto i =
+        std::min<std::size_t>(static_cast<std::size_t>(it - m_cumulative.begin()), m_nodes.size() - 1);
+    return m_nodes[i];
+}
+
+KlPair FitObjective::kl(std::span<const double> parameters) const noexcept
+{
+    const auto info = fitParameters(m_family);
+    if (parameters.size() != info.size())
+        return {kNaN, kNaN};
+    for (std::size_t i = 0; i < info.size(); ++i)
+        if (!validValue(info[i].kind, parameters[i]))
+            return {kNaN, kNaN};
+    switch (m_family) {
+    case FitFamily::Normal:
+    case FitFamily::Laplace:
+    case FitFamily::LogNormal:
+        return m_continuous->evaluate(parameters);
+    case FitFamily::StudentT:
+        if (m_continuous)
+            return m_continuous->evaluate(parameters.subspan(1));
+        // nu free: KL(P||Q) = -h(P) - E_P[ln q] on P's grid, KL(Q||P) by adaptive quadrature (infinite unless
+        // P lives on the whole line, as every Student t does).
+        try {
+            const StudentT q(parameters[0], parameters[1], parameters[2]);
+            const auto &pd = std::get<ContinuousDistribution>(m_target);
+            double cross = 0.0;
+            for (std::size_t i = 0; i < m_nodes.size(); ++i)
+                if (m_logP[i] != -kInf)
+                    cross -= m_weights[i] * std::exp(m_logP[i]) * logpdf(q, m_nodes[i]);
+            const Interval s = support(pd);
+            const double qp = s.low == -kInf && s.high == kInf ? klByQuadrature(q, pd).value : kInf;
+            return {cross - m_entropyP, qp};
+        } catch (...) {
+            return {kNaN, kNaN};
+        }
+    case FitFamily::Binomial:
+    case FitFamily::Poisson:
+    case FitFamily::NegativeBinomial:
+        return m_discrete->evaluate(parameters);
+    case FitFamily::DiscretisedNormal: {
+        const double mu = parameters[0], sigma = parameters[1];
+        const EventRange sq = discretisedNormalSupport(mu, sigma);
+        if (sq.size() > 10000000)
+            return {kNaN, kNaN};
+        KlPair r;
+        for (std::size_t i = 0; i < m_logP.size(); ++i) {
+            if (m_logP[i] == -kInf)
+                continue;
+            const double lq = discretisedNormalLogMass(mu, sigma, m_discreteSupport.first + std::int64_t(i));
+            r.pq += lq == -kInf ? kInf : std::exp(m_logP[i]) * (m_logP[i] - lq);
+        }
+        const auto &d = std::get<Distribution>(m_target);
+        for (std::int64_t k = sq.first; k <= sq.last; ++k) {
+            const double lq = discretisedNormalLogMass(mu, sigma, k);
+            const double qk = std::exp(lq);
+            if (qk == 0.0)
+                continue;
+            double lp = -kInf;
+            if (m_discreteSupport.contains(k))
+                lp = m_logP[static_cast<std::size_t>(k - m_discreteSupport.first)];
+            else if (hasInfiniteSupport(d) && k > m_discreteSupport.last)
+                lp = logpmf(d, k);
+            r.qp += lp == -kInf ? kInf : qk * (lq - lp);
+        }
+        return r;
+    }
+    }
+    return {kNaN, kNaN};
+}
+
+double FitObjective::logQ(std::span<const double> t, double x) const noexcept
+{
+    switch (m_family) {
+    case FitFamily::Normal:
+        return logpdf(Normal(t[0], t[1]), x);
+    case FitFamily::Laplace:
+        return logpdf(Laplace(t[0], t[1]), x);
+    case FitFamily::StudentT:
+        return logpdf(StudentT(t[0], t[1], t[2]), x);
+    case FitFamily::LogNormal:
+        return logpdf(LogNormal(t[0], t[1]), x);
+    case FitFamily::DiscretisedNormal:
+        return discretisedNormalLogMass(t[0], t[1], static_cast<std::int64_t>(x));
+    default:
+        return logpmf(makeDistribution(discreteFamily(m_family), t), static_cast<std::int64_t>(x));
+    }
+}
+
+double FitObjective::alphaDivergence(std::span<const double> parameters, double alpha) const noexcept
+{
+    if (!(alpha >= 0.0 && alpha <= 1.0))
+        return kNaN;
+    if (alpha == 1.0)
+        return kl(parameters).pq;
+    if (alpha == 0.0)
+        return kl(parameters).qp;
+    const auto info = fitParameters(m_family);
+    if (parameters.size() != info.size())
+        return kNaN;
+    for (std::size_t i = 0; i < info.size(); ++i)
+        if (!validValue(info[i].kind, parameters[i]))
+            return kNaN;
+    try {
+        // A Laplace Q has a kink at mu, where the trapezoid rule errs by O(h^2) in a way that oscillates as
+        // mu moves between nodes (ripples that look like local minima once divided by alpha (1 - alpha)). The
+        // Euler-Maclaurin terms of a kink at x_i + theta h take that error out: with J1 and J2 the jumps of
+        // f' and f'' there, sum - integral = -h^2 B2(theta) J1 / 2 + h^3 B3(theta) J2 / 6 + O(h^4) (Bernoulli
+        // polynomials B2 = theta^2 - theta + 1/6, B3 = theta^3 - 3 theta^2 / 2 + theta / 2). For
+        // f = p^alpha q^(1 - alpha), (ln f)' jumps by -2 (1 - alpha) / b, so J1 = -2 (1 - alpha) f / b and
+        // J2 = -4 alpha (1 - alpha) f (ln p)' / b.
+        const bool kink = m_family == FitFamily::Laplace && !discreteTarget() && m_nodes.size() > 1;
+        double affinity = 0.0;
+        for (std::size_t i = 0; i < m_nodes.size(); ++i) {
+            if (m_logP[i] == -kInf)
+                continue;
+            const double lq = logQ(parameters, m_nodes[i]);
+            if (lq == -kInf)
+                continue;
+            affinity += m_weights[i] * std::exp(alpha * m_logP[i] + (1.0 - alpha) * lq);
+        }
+        if (kink) {
+            const double h = m_nodes[1] - m_nodes[0];
+            const double mu = parameters[0], b = parameters[1];
+            const double position = (mu - m_nodes.front()) / h;
+            if (position > 0.0 && position < static_cast<double>(m_nodes.size() - 1)) {
+                const auto &pd = std::get<ContinuousDistribution>(m_target);
+                const double lp = logpdf(pd, mu);
+                const double d = 1e-5 * std::max(1.0, std::fabs(mu));
+                const double slope = (logpdf(pd, mu + d) - logpdf(pd, mu - d)) / (2.0 * d);
+                const double f =
+                    lp == -kInf ? 0.0 : std::exp(alpha * lp + (1.0 - alpha) * logQ(parameters, mu));
+                const double theta = position - std::floor(position);
+                const double b2 = theta * theta - theta + 1.0 / 6.0;
+                const double b3 = theta * theta * theta - 1.5 * theta * theta + 0.5 * theta;
+                const double j1 = -2.0 * (1.0 - alpha) * f / b;
+                const double j2 = std::isfinite(slope) ? -4.0 * alpha * (1.0 - alpha) * f * slope / b : 0.0;
+                affinity += 0.5 * h * h * b2 * j1 - h * h * h * b3 * j2 / 6.0;
+            }
+        }
+        return (1.0 - affinity) / (alpha * (1.0 - alpha));
+    } catch (...) {
+        // A constructor refused the parameters (validated above, so only at the edges of double range).
+        return kNaN;
+    }
+}
+
+} // namespace klscope

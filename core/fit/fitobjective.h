@@ -1,0 +1,83 @@
+#pragma once
+
+// What a fit minimises, for one target P and one family Q_theta with some parameters fixed:
+//   * KL(P||Q) (forward, mass-covering) and KL(Q||P) (reverse, mode-seeking), from the core's KL evaluators
+//     (klevaluator.h: a continuous normal, Laplace, lognormal or Student t Q with nu fixed; a discrete
+//     binomial, Poisson or negative binomial Q), which allocate nothing per theta; for a Student t with nu
+//     free, KL(P||Q) = -h(P) - E_P[ln q] on P's grid below and KL(Q||P) by the core's adaptive quadrature
+//     (klByQuadrature, slower); the discretised normal is summed here (discretisednormal.h) with P's
+//     masses cached;
+//   * the alpha-divergence in Minka's convention ("Divergence measures and message passing", 2005, eq. 6),
+//         D_alpha(p||q) = int [alpha p + (1 - alpha) q - p^alpha q^(1 - alpha)] dx / (alpha (1 - alpha))
+//                       = (1 - int p^alpha q^(1 - alpha) dx) / (alpha (1 - alpha))   for normalised p, q,
+//     which tends to KL(P||Q) as alpha -> 1 and to KL(Q||P) as alpha -> 0; alpha = 1/2 gives 4 (1 - BC) =
+//     4 H^2, with BC the Bhattacharyya coefficient and H the Hellinger distance (H^2 = 1 - BC). The integral
+//     runs over a fixed grid prepared for P (continuous: 4001 trapezoid nodes over P's quantiles 1e-10 ..
+//     1 - 1e-10 widened by half their width on each side and kept inside P's support; discrete: P's
+//     support), so it neglects what lies outside P's bulk: it is accurate while Q is not much narrower than
+//     the grid step.
+
+#include "continuousdistribution.h"
+#include "distribution.h"
+#include "fitfamily.h"
+#include "klevaluator.h"
+
+#include <optional>
+#include <span>
+#include <variant>
+#include <vector>
+
+namespace klscope {
+
+/// The target P: continuous for a continuous family, discrete for a discrete one.
+using FitTarget = std::variant<ContinuousDistribution, Distribution>;
+
+class FitObjective
+{
+public:
+    /// `fixed` holds one value per fitParameters(family), NaN for a free parameter (empty: all free). Throws
+    /// std::invalid_argument with a sentence when P and the family do not match (a density against a mass
+    /// function), a fixed value is out of its range, binomial n is not fixed or is not a whole number, or no
+    /// parameter is left free.
+    FitObjective(const FitTarget &p, FitFamily family, std::span<const double> fixed = {});
+
+    FitFamily family() const noexcept { return m_family; }
+    const FitTarget &target() const noexcept { return m_target; }
+    bool discreteTarget() const noexcept { return m_target.index() == 1; }
+    /// One value per parameter, NaN where free.
+    std::span<const double> fixedValues() const noexcept { return m_fixed; }
+    /// Indices (into fitParameters(family)) of the free parameters, in order.
+    std::span<const std::size_t> freeIndices() const noexcept { return m_free; }
+
+    /// KL both ways, in nats, at the full parameter vector (fixed values included); NaN for an invalid
+    /// vector, +inf where one side has mass where the other has none. Allocates nothing except for a Student
+    /// t with nu free.
+    KlPair kl(std::span<const double> parameters) const noexcept;
+    /// D_alpha(P||Q) in nats for alpha in [0, 1]: alpha = 1 is kl().pq and alpha = 0 is kl().qp exactly;
+    /// in between the grid sum described above. NaN for an invalid vector or alpha.
+    double alphaDivergence(std::span<const double> parameters, double alpha) const noexcept;
+
+    /// P's mean and variance (variance NaN for a discrete P, inf or NaN where it does not exist).
+    double targetMean() const noexcept { return m_mean; }
+    double targetVariance() const noexcept { return m_variance; }
+    /// P's quantile at u in (0, 1) (discrete: the smallest event whose cumulative mass reaches u).
+    double targetQuantile(double u) const noexcept;
+
+private:
+    double logQ(std::span<const double> parameters, double x) const noexcept;
+
+    FitTarget m_target;
+    FitFamily m_family;
+    std::vector<double> m_fixed;
+    std::vector<std::size_t> m_free;
+    double m_mean = 0.0, m_variance = 0.0;
+    double m_entropyP = 0.0; ///< h(P), for a Student t Q with nu free
+    std::optional<ContinuousKlEvaluator> m_continuous;
+    std::optional<DiscreteKlEvaluator> m_discrete;
+    // The grid for P: nodes (continuous x or discrete k), weights (trapezoid, or 1) and ln p at each node.
+    std::vector<double> m_nodes, m_weights, m_logP;
+    EventRange m_discreteSupport;
+    std::vector<double> m_cumulative; ///< discrete P: cumulative mass at each event
+};
+
+} // namespace klscope
