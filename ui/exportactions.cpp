@@ -1,5 +1,8 @@
 #include "exportactions.h"
 
+#include "page.h"
+#include "plotwidget.h"
+
 #include "contributionplot.h"
 #include "cumulativeplot.h"
 #include "dataexport.h"
@@ -26,10 +29,8 @@ constexpr int kStatusTimeout = 8000;
 
 } // namespace
 
-ExportActions::ExportActions(QMainWindow *window, Document *document, const DistributionPlot *distributions,
-                             const ContributionPlot *contributions, const CumulativePlot *cumulative)
-    : QObject(window), m_window(window), m_document(document), m_distributions(distributions),
-      m_figure({distributions, contributions, cumulative})
+ExportActions::ExportActions(QMainWindow *window, Document *document, const Page *page)
+    : QObject(window), m_window(window), m_document(document), m_page(page)
 {
     m_exportFigure = new QAction(tr("Export &Figure…"), this);
     m_exportFigure->setObjectName(QStringLiteral("exportFigureAction"));
@@ -61,11 +62,18 @@ ExportActions::ExportActions(QMainWindow *window, Document *document, const Dist
         a->setToolTip(a->statusTip());
 }
 
+FigureExport ExportActions::figure() const
+{
+    return FigureExport(m_page->figurePlots(), m_page->figureStretch());
+}
+
 void ExportActions::copyFigure()
 {
     // The figure panel is the parent of the three plots.
-    const QWidget *panel =
-        m_distributions->parentWidget() ? m_distributions->parentWidget() : m_distributions;
+    const QList<const PlotWidget *> plots = m_page->figurePlots();
+    const QWidget *panel = plots.constFirst()->parentWidget()
+                               ? plots.constFirst()->parentWidget()
+                               : static_cast<const QWidget *>(plots.constFirst());
     const QSize size = panel->size().expandedTo(QSize(300, 300));
     const double ratio = panel->devicePixelRatioF();
     // Copying changes nothing on disk, so a refusal is a status message like the success one.
@@ -73,7 +81,7 @@ void ExportActions::copyFigure()
         m_window->statusBar()->showMessage(tr("Cannot copy the figure: %1.").arg(problem), kStatusTimeout);
         return;
     }
-    const QImage image = m_figure.image(FigureExport::Plot::All, size, ratio);
+    const QImage image = figure().image(FigureExport::Plot::All, size, ratio);
     if (image.isNull()) {
         m_window->statusBar()->showMessage(
             tr("Cannot copy the figure: not enough memory for an image of %1 × %2 pixels.")
@@ -101,12 +109,11 @@ void ExportActions::exportFigure()
         decorations.caption = FigureExport::caption(c.totals.klPQ, c.totals.klQP, c.totals.js,
                                                     QString::fromUtf8(unit.data(), qsizetype(unit.size())));
     }
-    m_figure.setPhysicalSize(dialog.physicalSize());
-    m_figure.setDecorations(decorations);
-    const QString error = m_figure.write(file, dialog.plot(), dialog.figureSize(), dialog.scale());
+    FigureExport exporter = figure();
+    exporter.setPhysicalSize(dialog.physicalSize());
+    exporter.setDecorations(decorations);
+    const QString error = exporter.write(file, dialog.plot(), dialog.figureSize(), dialog.scale());
     // Copy Figure keeps drawing as on screen.
-    m_figure.setPhysicalSize(std::nullopt);
-    m_figure.setDecorations({});
     report(error, tr("Exported the figure to %1.").arg(QDir::toNativeSeparators(file)));
 }
 

@@ -8,9 +8,7 @@
 
 #include <QObject>
 
-class ContributionPlot;
-class CumulativePlot;
-class DistributionPlot;
+class Page;
 class Document;
 class QAction;
 class QMainWindow;
@@ -20,9 +18,8 @@ class ExportActions : public QObject
     Q_OBJECT
 
 public:
-    /// Actions for `window` (parent, dialogs and status bar) exporting `document` and its three plots.
-    ExportActions(QMainWindow *window, Document *document, const DistributionPlot *distributions,
-                  const ContributionPlot *contributions, const CumulativePlot *cumulative);
+    /// Actions for `window` (parent, dialogs and status bar) exporting `document` and the plots of `page`.
+    ExportActions(QMainWindow *window, Document *document, const Page *page);
 
     QAction *exportFigureAction() const { return m_exportFigure; }
     QAction *exportTableAction() const { return m_exportTable; }
@@ -44,8 +41,10 @@ private:
 
     QMainWindow *m_window;
     Document *m_document;
-    const DistributionPlot *m_distributions;
-    FigureExport m_figure;
+    /// The figure of the page's plots as they are now.
+    FigureExport figure() const;
+
+    const Page *m_page;
     QAction *m_exportFigure = nullptr;
     QAction *m_exportTable = nullptr;
     QAction *m_exportMetrics = nullptr;

@@ -1,15 +1,14 @@
 #pragma once
 
-// The file side of the window, after Qt's application example (mainwindow.cpp): New, Open, Save,
-// Save As, Open Recent, asking before unsaved changes are dropped, the autosave, dropping files on the
-// window, and loading distributions (File > Open Distribution..., drag and drop on an editor, Edit >
-// Paste into P/Q). MainWindow only adds its actions to the menus and asks it before closing.
+// The session side of the window, after Qt's application example (mainwindow.cpp): New, Open, Save,
+// Save As, Open Recent, asking before unsaved changes are dropped, the autosave, and dropping files on
+// the window (a session opens here; a data file goes to the ImportController). MainWindow only adds its
+// actions to the menus and asks it before closing.
 //
 // Every operation has a function that shows no dialog and reports failure through `error`, so tests
 // drive them directly; the dialogs live only in the action slots. A refused file leaves the document
 // exactly as it was: same state, same undo index, same modified flag.
 
-#include "distributionimport.h"
 #include "documentstate.h"
 
 #include <QObject>
@@ -21,6 +20,7 @@
 #include <vector>
 
 class Document;
+class ImportController;
 class QAction;
 class QDropEvent;
 class QLabel;
@@ -30,10 +30,6 @@ class QMenu;
 class QMimeData;
 class QTimer;
 class QWidget;
-
-namespace klscope::import {
-struct Table;
-}
 
 class SessionController : public QObject
 {
@@ -46,10 +42,10 @@ public:
     SessionController(Document *document, QMainWindow *window);
     ~SessionController() override;
 
-    /// Adds New, Open..., Open Recent, Save, Save As... and Open Distribution... to `file`.
+    /// Adds New, Open..., Open Recent, Save and Save As... to `file`.
     void addFileActions(QMenu *file);
-    /// Adds Paste into P and Paste into Q to `edit`.
-    void addPasteActions(QMenu *edit);
+    /// Where dropped data files go (a session file opens here).
+    void setImportController(ImportController *imports) { m_imports = imports; }
     /// Accepts dropped files on `widget`: a .klscope file opens as a session; a data file opens the
     /// import dialog, for `side` when given (an editor) or the side chosen in the dialog.
     void acceptDrops(QWidget *widget, std::optional<Side> side = std::nullopt);
@@ -97,16 +93,6 @@ public:
     /// Removes every orphaned autosave.
     static void discardOrphanedAutosaves();
 
-    // Distributions, without dialogs.
-    /// Reads a CSV/TSV/semicolon file into `side` as one undoable edit (see distributionimport.h).
-    bool importDistribution(Side side, const QString &path, const ImportChoice &choice, QString *error);
-    /// The same for text copied from a spreadsheet; messages call it "clipboard".
-    bool pasteDistribution(Side side, const QString &text, const ImportChoice &choice, QString *error);
-    /// What the status bar says about the imported sides that are still as imported
-    /// ("P ← counts.csv: counts, N = 120  ·  Q ← heights.csv: 500 samples"); with `full`, the longer
-    /// sentences of the tooltip, one per line.
-    QString importNote(bool full = false) const;
-
     // With dialogs (action slots).
     /// Asks whether to save unsaved changes; false when the user cancels.
     bool maybeSave();
@@ -115,8 +101,6 @@ public:
     void open();
     /// Offers to restore an autosave left by a crash (a message box).
     void offerAutosaveRestore();
-    /// Picks a data file and a side, then shows the import dialog.
-    void openDistribution(std::optional<Side> side = std::nullopt);
     /// Called when the window closes for good: the autosave is no longer needed.
     void windowClosed();
 
@@ -127,15 +111,10 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    bool applyImport(Side side, const klscope::import::Table &table, const ImportChoice &choice,
-                     QString *error);
-    void importWithDialog(Side side, const klscope::import::Table &table);
-    void pasteWithDialog(Side side);
     bool handleDrop(const QMimeData *mime, std::optional<Side> side);
     void setCurrentFile(const QString &path);
     void addRecentFile(const QString &path);
     void updateRecentMenu();
-    void updateImportNote();
     void warn(const QString &message);
     bool resetDocument(const DocumentState &state, QString *refusal);
     /// Loads the session at `path` into the document with its view state, or leaves both untouched and
@@ -150,13 +129,6 @@ private:
     std::unique_ptr<QLockFile> m_autosaveLock;
     bool m_autosaveDue = false; ///< an edit happened since the last autosave
     QMenu *m_recentMenu = nullptr;
-    QLabel *m_importLabel = nullptr;
-    struct ImportedSide
-    {
-        klscope::Distribution distribution; ///< as imported (or as aligned later)
-        QString note;                       ///< DistributionImport::note
-        QString summary;                    ///< DistributionImport::summary
-    };
-    std::vector<ImportedSide> m_imported;
+    ImportController *m_imports = nullptr;
     std::vector<std::pair<QWidget *, std::optional<Side>>> m_dropTargets;
 };

@@ -5,6 +5,7 @@
 
 #include "distributioneditor.h"
 #include "document.h"
+#include "importcontroller.h"
 #include "importdialog.h"
 #include "mainwindow.h"
 #include "sessioncontroller.h"
@@ -139,7 +140,7 @@ private slots:
         const klscope::Distribution q = d->distribution(Side::Q);
         const int index = d->undoStack()->index();
         QString error;
-        QVERIFY2(w.sessions()->importDistribution(Side::P, path, choice, &error), qPrintable(error));
+        QVERIFY2(w.imports()->importDistribution(Side::P, path, choice, &error), qPrintable(error));
         const klscope::Custom *p = customOf(*d, Side::P);
         QVERIFY(p);
         QCOMPARE(qsizetype(p->masses().size()), masses.size());
@@ -150,15 +151,15 @@ private slots:
         QCOMPARE(d->locks(Side::P).size(), masses.size());
         QVERIFY(d->isModified());
         QCOMPARE(d->undoStack()->index(), index + 1); // one edit
-        QVERIFY2(w.sessions()->importNote().contains(note), qPrintable(w.sessions()->importNote()));
-        QVERIFY(w.sessions()->importNote().startsWith(QStringLiteral("P ← data.csv")));
+        QVERIFY2(w.imports()->importNote().contains(note), qPrintable(w.imports()->importNote()));
+        QVERIFY(w.imports()->importNote().startsWith(QStringLiteral("P ← data.csv")));
 
         d->undoStack()->undo();
         QVERIFY(d->distribution(Side::P) == before);
         QCOMPARE(d->undoStack()->index(), index);
-        QVERIFY(w.sessions()->importNote().isEmpty());
+        QVERIFY(w.imports()->importNote().isEmpty());
         d->undoStack()->redo();
-        QVERIFY(w.sessions()->importNote().contains(note));
+        QVERIFY(w.imports()->importNote().contains(note));
     }
 
     void sidesAreAlignedByLabel()
@@ -171,9 +172,9 @@ private slots:
         MainWindow w;
         Document *d = w.document();
         QString error;
-        QVERIFY(w.sessions()->importDistribution(Side::P, pPath, valuesAre(imp::ValueKind::Counts), &error));
+        QVERIFY(w.imports()->importDistribution(Side::P, pPath, valuesAre(imp::ValueKind::Counts), &error));
         const int index = d->undoStack()->index();
-        QVERIFY2(w.sessions()->importDistribution(Side::Q, qPath, valuesAre(imp::ValueKind::Counts), &error),
+        QVERIFY2(w.imports()->importDistribution(Side::Q, qPath, valuesAre(imp::ValueKind::Counts), &error),
                  qPrintable(error));
         QCOMPARE(d->undoStack()->index(), index + 1); // both sides change in one edit
         const klscope::Custom *p = customOf(*d, Side::P);
@@ -197,8 +198,8 @@ private slots:
         QVERIFY2(explanation->text().contains(QStringLiteral("at 'apple' (x = 0) where P = 0.25")),
                  qPrintable(explanation->text()));
         // Both notes stay in the status bar: P's follows its aligned value.
-        QVERIFY(w.sessions()->importNote().contains(QStringLiteral("P ← p.csv")));
-        QVERIFY(w.sessions()->importNote().contains(QStringLiteral("Q ← q.tsv")));
+        QVERIFY(w.imports()->importNote().contains(QStringLiteral("P ← p.csv")));
+        QVERIFY(w.imports()->importNote().contains(QStringLiteral("Q ← q.tsv")));
         // One undo restores Q and P as they were before the second import.
         d->undoStack()->undo();
         QCOMPARE(labelsOf(*customOf(*d, Side::P)), (QStringList{"apple", "banana", "cherry"}));
@@ -256,7 +257,7 @@ private slots:
         const int index = d->undoStack()->index();
         const int count = d->undoStack()->count();
         QString error;
-        QVERIFY(!w.sessions()->importDistribution(Side::P, path, choice, &error));
+        QVERIFY(!w.imports()->importDistribution(Side::P, path, choice, &error));
         QVERIFY2(error.startsWith(expected), qPrintable(error));
         QVERIFY(d->state().sameComparisonInputs(before));
         QCOMPARE(d->state().discrete()->lockedP, before.discrete()->lockedP);
@@ -269,7 +270,7 @@ private slots:
             const QString pasted = QString::fromUtf8(content);
             if (pasted.toUtf8() == content) { // only texts that survive the trip through QString
                 QString pasteError;
-                QVERIFY(!w.sessions()->pasteDistribution(Side::P, pasted, choice, &pasteError));
+                QVERIFY(!w.imports()->pasteDistribution(Side::P, pasted, choice, &pasteError));
                 QVERIFY2(pasteError.startsWith(QStringLiteral("clipboard, line")), qPrintable(pasteError));
                 QVERIFY(d->state().sameComparisonInputs(before));
                 QCOMPARE(d->undoStack()->index(), index);
@@ -281,8 +282,8 @@ private slots:
     {
         MainWindow w;
         QString error;
-        QVERIFY(!w.sessions()->importDistribution(Side::Q, QStringLiteral("/nonexistent/nothing.csv"),
-                                                  valuesAre(imp::ValueKind::Counts), &error));
+        QVERIFY(!w.imports()->importDistribution(Side::Q, QStringLiteral("/nonexistent/nothing.csv"),
+                                                 valuesAre(imp::ValueKind::Counts), &error));
         QVERIFY2(error.contains(QStringLiteral("nothing.csv")), qPrintable(error));
         QCOMPARE(w.document()->undoStack()->count(), 0);
     }
@@ -293,8 +294,8 @@ private slots:
         Document *d = w.document();
         QString error;
         // A column copied from a spreadsheet: values and a trailing line end.
-        QVERIFY2(w.sessions()->pasteDistribution(Side::Q, QStringLiteral("3\r\n5\r\n2\r\n"),
-                                                 valuesAre(imp::ValueKind::Counts), &error),
+        QVERIFY2(w.imports()->pasteDistribution(Side::Q, QStringLiteral("3\r\n5\r\n2\r\n"),
+                                                valuesAre(imp::ValueKind::Counts), &error),
                  qPrintable(error));
         const klscope::Custom *q = customOf(*d, Side::Q);
         QVERIFY(q);
@@ -302,10 +303,10 @@ private slots:
         KLSCOPE_COMPARE_REL(q->masses()[0], 0.3, 1e-15);
         KLSCOPE_COMPARE_REL(q->masses()[1], 0.5, 1e-15);
         KLSCOPE_COMPARE_REL(q->masses()[2], 0.2, 1e-15);
-        QVERIFY(w.sessions()->importNote().contains(QStringLiteral("Q ← clipboard: counts, N = 10")));
+        QVERIFY(w.imports()->importNote().contains(QStringLiteral("Q ← clipboard: counts, N = 10")));
         QVERIFY(
-            w.sessions()->importNote(true).contains(QStringLiteral("Q ← clipboard: 3 events read as counts, "
-                                                                   "sample size 10")));
+            w.imports()->importNote(true).contains(QStringLiteral("Q ← clipboard: 3 events read as counts, "
+                                                                  "sample size 10")));
     }
 
     void importDialogAsksAndPreviews()

@@ -4,6 +4,7 @@
 // session on the window, and `klscope FILE.klscope`.
 
 #include "document.h"
+#include "importcontroller.h"
 #include "mainwindow.h"
 #include "session.h"
 #include "sessioncontroller.h"
@@ -288,7 +289,7 @@ private slots:
         QVERIFY2(error.contains(QDir::toNativeSeparators(path)), qPrintable(error));
         QVERIFY(Snapshot(w) == before);
         error.clear();
-        QVERIFY(!w.sessions()->importDistribution(Side::P, path, ImportChoice{}, &error));
+        QVERIFY(!w.imports()->importDistribution(Side::P, path, ImportChoice{}, &error));
         QVERIFY2(error.contains(expected), qPrintable(error));
         QVERIFY(Snapshot(w) == before);
         QVERIFY(w.document()->isModified());

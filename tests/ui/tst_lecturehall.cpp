@@ -703,7 +703,7 @@ void TestLectureHall::firstClickOnATermSortsBiggestFirst()
     QVERIFY(m_window->document()->setDistribution(Side::P, klscope::parseSpec("poisson:lambda=3")));
     QVERIFY(m_window->document()->setDistribution(Side::Q, klscope::parseSpec("geometric:p=0.25")));
     QVERIFY(m_window->document()->setSupport(std::nullopt));
-    auto *tabs = m_window->findChild<QTabWidget *>();
+    auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("panelTabs"));
     tabs->setCurrentWidget(m_window->eventTable());
     EventTableView *table = m_window->eventTable();
     QHeaderView *header = table->horizontalHeader();
@@ -769,7 +769,7 @@ void TestLectureHall::eventTableFitsWithoutScrolling()
     QVERIFY(m_window->openPreset(preset));
     m_window->document()->setUnit(*klscope::parseUnit(unit.toStdString()));
     m_window->resize(1280, 800);
-    auto *tabs = m_window->findChild<QTabWidget *>();
+    auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("panelTabs"));
     auto *table = m_window->findChild<EventTableView *>(QStringLiteral("eventTable"));
     QVERIFY(tabs && table);
     auto *left = m_window->findChild<QWidget *>(QStringLiteral("leftScroll"));

@@ -184,7 +184,7 @@ void TestMainWindow::waitForPlots()
 // Opens the per-event table's tab, as a person clicking it.
 void TestMainWindow::showTable()
 {
-    auto *tabs = m_window->findChild<QTabWidget *>();
+    auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("panelTabs"));
     QVERIFY(tabs);
     tabs->setCurrentWidget(m_window->eventTable());
     QVERIFY(m_window->eventTable()->isVisible());

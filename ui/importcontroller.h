@@ -1,0 +1,77 @@
+#pragma once
+
+// Loading distributions into the comparison document: File > Open Distribution..., Edit > Paste into
+// P/Q, data files dropped on the window or an editor (the SessionController hands them over), and the
+// status bar's note on where the imported sides came from.
+//
+// Every operation has a function that shows no dialog and reports failure through `error`, so tests
+// drive them directly; the dialogs live only in the action slots. A refused file leaves the document
+// exactly as it was: same state, same undo index, same modified flag.
+
+#include "distributionimport.h"
+#include "documentstate.h"
+
+#include <QObject>
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+class Document;
+class QLabel;
+class QMainWindow;
+class QMenu;
+
+namespace klscope::import {
+struct Table;
+}
+
+class ImportController : public QObject
+{
+    Q_OBJECT
+
+public:
+    ImportController(Document *document, QMainWindow *window);
+    ~ImportController() override;
+
+    /// Adds Open Distribution... to `file`.
+    void addImportActions(QMenu *file);
+    /// Adds Paste into P and Paste into Q to `edit`.
+    void addPasteActions(QMenu *edit);
+
+    // Without dialogs.
+    /// Reads a CSV/TSV/semicolon file into `side` as one undoable edit (see distributionimport.h).
+    bool importDistribution(Side side, const QString &path, const ImportChoice &choice, QString *error);
+    /// The same for text copied from a spreadsheet; messages call it "clipboard".
+    bool pasteDistribution(Side side, const QString &text, const ImportChoice &choice, QString *error);
+    /// What the status bar says about the imported sides that are still as imported
+    /// ("P ← counts.csv: counts, N = 120  ·  Q ← heights.csv: 500 samples"); with `full`, the longer
+    /// sentences of the tooltip, one per line.
+    QString importNote(bool full = false) const;
+
+    // With dialogs (action slots).
+    /// Picks a data file and a side, then shows the import dialog.
+    void openDistribution(std::optional<Side> side = std::nullopt);
+    /// Reads `path` and shows the import dialog for `side` (or the side chosen there); a file that cannot
+    /// be read gets a message box naming it.
+    void importFile(const QString &path, std::optional<Side> side);
+
+private:
+    bool applyImport(Side side, const klscope::import::Table &table, const ImportChoice &choice,
+                     QString *error);
+    void importWithDialog(Side side, const klscope::import::Table &table);
+    void pasteWithDialog(Side side);
+    void updateImportNote();
+    void warn(const QString &message);
+
+    Document *m_document;
+    QMainWindow *m_window;
+    QLabel *m_importLabel = nullptr;
+    struct ImportedSide
+    {
+        klscope::Distribution distribution; ///< as imported (or as aligned later)
+        QString note;                       ///< DistributionImport::note
+        QString summary;                    ///< DistributionImport::summary
+    };
+    std::vector<ImportedSide> m_imported;
+};
