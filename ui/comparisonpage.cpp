@@ -12,6 +12,7 @@
 #include "metricspanel.h"
 #include "spec.h"
 
+#include <continuoussummary.h>
 #include <summary.h>
 
 #include <QHBoxLayout>
@@ -255,7 +256,10 @@ void ComparisonPage::setLogScale(bool on)
 
 void ComparisonPage::updateMetrics()
 {
-    m_metrics->setSummary(klscope::summarize(m_document->comparison(), m_document->eventLabels()));
+    if (m_document->isContinuous())
+        m_metrics->setSummary(klscope::summarize(m_document->continuousComparison()));
+    else
+        m_metrics->setSummary(klscope::summarize(m_document->comparison(), m_document->eventLabels()));
 }
 
 void ComparisonPage::updateBanner()
@@ -367,6 +371,12 @@ std::optional<Side> ComparisonPage::incompleteUniform() const
 
 void ComparisonPage::updateSupportOffer()
 {
+    if (m_document->isContinuous()) {
+        // Densities have no support to extend: the offers belong to discrete pairs.
+        m_metrics->setExtendSupportOffer({});
+        m_metrics->setCompleteOffer({}, false);
+        return;
+    }
     const klscope::Comparison &c = m_document->comparison();
     const auto explicitSupport = m_document->support();
     const auto natural = naturalSupport();

@@ -8,6 +8,7 @@
 #include "eventrange.h"
 #include "fusedpassbench.h"
 #include "guibench.h"
+#include "guibenchcontinuous.h"
 
 #include <QCommandLineParser>
 
@@ -55,10 +56,47 @@ int benchGui(std::size_t events, int edits, bool json)
     return 0;
 }
 
+int benchGuiContinuous(bool json)
+{
+    klscope::GuiContinuousBenchResult r;
+    try {
+        r = klscope::benchGuiContinuous();
+    } catch (const std::exception &e) {
+        printError(QString::fromUtf8(e.what()));
+        return kInvalidData;
+    }
+    char buffer[768];
+    if (json) {
+        std::snprintf(buffer, sizeof buffer,
+                      "{\"benchmark\":\"gui_continuous\",\"edits\":%d,\"median_ms\":%.2f,\"p95_ms\":%.2f,"
+                      "\"max_ms\":%.2f,\"cpu_median_ms\":%.2f,\"core_median_ms\":%.2f,"
+                      "\"monte_carlo_median_ms\":%.2f,\"monte_carlo_p95_ms\":%.2f,"
+                      "\"edits_while_monte_carlo_ran\":%d}\n",
+                      r.edits, r.medianMs, r.p95Ms, r.maxMs, r.cpuMedianMs, r.coreMedianMs,
+                      r.monteCarloMedianMs, r.monteCarloP95Ms, r.monteCarloEditsWhileRunning);
+    } else {
+        std::snprintf(buffer, sizeof buffer,
+                      "window on a continuous pair, %d edits per drag (edit to recomputed metrics, "
+                      "replotted and repainted plots)\n"
+                      "  normal vs Student t (quadrature)   median %.2f ms, p95 %.2f ms, max %.2f ms\n"
+                      "  CPU time of the window thread per edit, median %.2f ms\n"
+                      "  compareContinuous alone on the same pairs, median %.2f ms\n"
+                      "  mixture vs normal, Monte Carlo in the background: median %.2f ms, p95 %.2f ms "
+                      "(%d edits began while a run was in flight)\n",
+                      r.edits, r.medianMs, r.p95Ms, r.maxMs, r.cpuMedianMs, r.coreMedianMs,
+                      r.monteCarloMedianMs, r.monteCarloP95Ms, r.monteCarloEditsWhileRunning);
+    }
+    writeOut(buffer);
+    return 0;
+}
+
 } // namespace
 
 int bench(const QStringList &arguments)
 {
+    // bench --gui --continuous [--json]: the window on a continuous pair (guibenchcontinuous.cpp).
+    if (arguments.contains(QStringLiteral("--gui")) && arguments.contains(QStringLiteral("--continuous")))
+        return benchGuiContinuous(arguments.contains(QStringLiteral("--json")));
     // bench --continuous [--json]: the continuous pairs and the KL evaluator (benchcontinuous.cpp).
     if (arguments.contains(QStringLiteral("--continuous")))
         return benchContinuous(arguments.contains(QStringLiteral("--json")));

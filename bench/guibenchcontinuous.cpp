@@ -1,0 +1,193 @@
+#include "guibenchcontinuous.h"
+
+#include "comparisonpage.h"
+#include "document.h"
+#include "jobrunner.h"
+#include "mainwindow.h"
+#include "plotwidget.h"
+
+#include <continuouscomparison.h>
+#include <continuousspec.h>
+
+#include <QApplication>
+#include <QEvent>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <ctime>
+#include <vector>
+
+namespace klscope {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double msSince(Clock::time_point start)
+{
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+double threadCpuMs()
+{
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
+}
+
+class PaintCounter : public QObject
+{
+public:
+    int paints = 0;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint)
+            ++paints;
+        return QObject::eventFilter(watched, event);
+    }
+};
+
+/// Counts the paints of every plot the page shows now.
+struct PagePaints
+{
+    std::vector<std::unique_ptr<PaintCounter>> counters;
+    QList<const PlotWidget *> plots;
+
+    explicit PagePaints(const Page &page) : plots(page.figurePlots())
+    {
+        for (const PlotWidget *plot : plots) {
+            counters.push_back(std::make_unique<PaintCounter>());
+            plot->canvas()->installEventFilter(counters.back().get());
+        }
+    }
+    std::vector<int> snapshot() const
+    {
+        std::vector<int> s;
+        for (const auto &c : counters)
+            s.push_back(c->paints);
+        return s;
+    }
+    bool pending() const
+    {
+        return std::any_of(plots.begin(), plots.end(),
+                           [](const PlotWidget *p) { return p->replotPending(); });
+    }
+};
+
+/// Until every plot of the page has replotted and been painted again after an edit.
+void settle(const PagePaints &paints)
+{
+    const std::vector<int> before = paints.snapshot();
+    const auto start = Clock::now();
+    for (;;) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents);
+        const std::vector<int> now = paints.snapshot();
+        bool allPainted = true;
+        for (std::size_t i = 0; i < now.size(); ++i)
+            allPainted = allPainted && now[i] != before[i];
+        if ((!paints.pending() && allPainted) || msSince(start) > 10'000)
+            break;
+    }
+}
+
+struct Stats
+{
+    double median = 0, p95 = 0, max = 0;
+};
+
+Stats stats(std::vector<double> ms)
+{
+    Stats s;
+    if (ms.empty())
+        return s;
+    std::sort(ms.begin(), ms.end());
+    s.median = ms.size() % 2 ? ms[ms.size() / 2] : (ms[ms.size() / 2 - 1] + ms[ms.size() / 2]) / 2;
+    s.p95 = ms[std::min(ms.size() - 1, static_cast<std::size_t>(std::ceil(0.95 * double(ms.size()))) - 1)];
+    s.max = ms.back();
+    return s;
+}
+
+DocumentState continuousState(const char *p, const char *q)
+{
+    ContinuousPair pair;
+    pair.p = parseContinuousSpec(p);
+    pair.q = parseContinuousSpec(q);
+    DocumentState s;
+    s.pair = pair;
+    return s;
+}
+
+} // namespace
+
+GuiContinuousBenchResult benchGuiContinuous(int editsPerScenario)
+{
+    editsPerScenario = std::max(editsPerScenario, 5);
+    GuiContinuousBenchResult result;
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    Document *document = window.document();
+    ComparisonPage *page = window.comparisonPage();
+
+    // 1. Normal P against Student t Q: drag Q's location.
+    {
+        document->resetState(continuousState("normal:mu=0,sigma=1", "student_t:nu=5,mu=0,sigma=1"));
+        PagePaints paints(*page);
+        settle(paints);
+        std::vector<double> wall, cpu, core;
+        const int drag = document->beginDrag();
+        for (int i = 1; i <= editsPerScenario; ++i) {
+            const StudentT q(5.0, 0.02 * i, 1.0 + 0.01 * i);
+            const auto start = Clock::now();
+            const double cpuStart = threadCpuMs();
+            document->setContinuous(Side::Q, q, drag);
+            settle(paints);
+            wall.push_back(msSince(start));
+            cpu.push_back(threadCpuMs() - cpuStart);
+            ContinuousCompareOptions o;
+            o.samples = 0;
+            o.gridPoints = Document::kGridPoints;
+            const auto coreStart = Clock::now();
+            (void)compareContinuous(document->continuousPair()->p, q, o);
+            core.push_back(msSince(coreStart));
+        }
+        document->endDrag();
+        const Stats s = stats(wall);
+        result.edits = int(wall.size());
+        result.medianMs = s.median;
+        result.p95Ms = s.p95;
+        result.maxMs = s.max;
+        result.cpuMedianMs = stats(cpu).median;
+        result.coreMedianMs = stats(core).median;
+    }
+
+    // 2. A mixture P against a normal Q while the Monte Carlo panel works: drag Q's mean.
+    {
+        document->resetState(
+            continuousState("gmm:w1=0.5,mu1=-2,sigma1=0.6,w2=0.5,mu2=2,sigma2=0.8", "normal:mu=0,sigma=2"));
+        PagePaints paints(*page);
+        settle(paints);
+        std::vector<double> wall;
+        const int drag = document->beginDrag();
+        for (int i = 1; i <= editsPerScenario; ++i) {
+            const QList<JobRunner *> runners = page->findChildren<JobRunner *>();
+            const bool running = std::any_of(runners.begin(), runners.end(),
+                                             [](const JobRunner *r) { return r->isRunning(); });
+            result.monteCarloEditsWhileRunning += running ? 1 : 0;
+            const auto start = Clock::now();
+            document->setContinuous(Side::Q, Normal(0.03 * i, 2.0), drag);
+            settle(paints);
+            wall.push_back(msSince(start));
+        }
+        document->endDrag();
+        const Stats s = stats(wall);
+        result.monteCarloMedianMs = s.median;
+        result.monteCarloP95Ms = s.p95;
+    }
+    return result;
+}
+
+} // namespace klscope
