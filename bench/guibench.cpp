@@ -1,5 +1,7 @@
 #include "guibench.h"
 
+#include "guibenchutil.h"
+
 #include "fusedpassbench.h"
 
 #include "contributionplot.h"
@@ -30,35 +32,7 @@ namespace klscope {
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-double msSince(Clock::time_point start)
-{
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-// CPU time of this thread: on a machine shared with other jobs the wall clock also counts their turns.
-double threadCpuMs()
-{
-    timespec t{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
-}
-
-// Counts paint events on the plot canvases, so launch time ends at a real first paint.
-class PaintCounter : public QObject
-{
-public:
-    int paints = 0;
-
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override
-    {
-        if (event->type() == QEvent::Paint)
-            ++paints;
-        return QObject::eventFilter(watched, event);
-    }
-};
+using namespace guibench;
 
 bool replotsPending(const MainWindow &window)
 {
@@ -93,23 +67,6 @@ double timeCore(const Document &document)
         klscope::compare(document.distribution(Side::P), document.distribution(Side::Q), options);
     const double ms = msSince(start);
     return c.p.empty() ? 0.0 : ms;
-}
-
-struct Stats
-{
-    double median = 0, p95 = 0, max = 0;
-};
-
-Stats stats(std::vector<double> ms)
-{
-    Stats s;
-    if (ms.empty())
-        return s;
-    std::sort(ms.begin(), ms.end());
-    s.median = ms.size() % 2 ? ms[ms.size() / 2] : (ms[ms.size() / 2 - 1] + ms[ms.size() / 2]) / 2;
-    s.p95 = ms[std::min(ms.size() - 1, static_cast<std::size_t>(std::ceil(0.95 * double(ms.size()))) - 1)];
-    s.max = ms.back();
-    return s;
 }
 
 } // namespace

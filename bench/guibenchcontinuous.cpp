@@ -1,5 +1,7 @@
 #include "guibenchcontinuous.h"
 
+#include "guibenchutil.h"
+
 #include "comparisonpage.h"
 #include "document.h"
 #include "jobrunner.h"
@@ -22,33 +24,7 @@ namespace klscope {
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-double msSince(Clock::time_point start)
-{
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-double threadCpuMs()
-{
-    timespec t{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
-}
-
-class PaintCounter : public QObject
-{
-public:
-    int paints = 0;
-
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override
-    {
-        if (event->type() == QEvent::Paint)
-            ++paints;
-        return QObject::eventFilter(watched, event);
-    }
-};
+using namespace guibench;
 
 /// Counts the paints of every plot the page shows now.
 struct PagePaints
@@ -91,23 +67,6 @@ void settle(const PagePaints &paints)
         if ((!paints.pending() && allPainted) || msSince(start) > 10'000)
             break;
     }
-}
-
-struct Stats
-{
-    double median = 0, p95 = 0, max = 0;
-};
-
-Stats stats(std::vector<double> ms)
-{
-    Stats s;
-    if (ms.empty())
-        return s;
-    std::sort(ms.begin(), ms.end());
-    s.median = ms.size() % 2 ? ms[ms.size() / 2] : (ms[ms.size() / 2 - 1] + ms[ms.size() / 2]) / 2;
-    s.p95 = ms[std::min(ms.size() - 1, static_cast<std::size_t>(std::ceil(0.95 * double(ms.size()))) - 1)];
-    s.max = ms.back();
-    return s;
 }
 
 DocumentState continuousState(const char *p, const char *q)

@@ -104,8 +104,7 @@ private slots:
         QVERIFY(w.isWindowModified());
         QCOMPARE(readAll(session), before);
         // The autosave goes through the same writer.
-        const QString autosaveError =
-            writeSessionFile(sessionToJson(w.document()->state()), session);
+        const QString autosaveError = writeSessionFile(sessionToJson(w.document()->state()), session);
         QVERIFY(!autosaveError.isEmpty());
         QCOMPARE(readAll(session), before);
         QCOMPARE(leftovers(), QStringList({"filler", "lecture.klscope"}));
