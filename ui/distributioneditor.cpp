@@ -1,8 +1,10 @@
 #include "distributioneditor.h"
 
+#include "continuouseditor.h"
 #include "corecall.h"
 #include "custommassmodel.h"
 #include "document.h"
+#include "familycombo.h"
 #include "numberspinbox.h"
 #include "palette.h"
 
@@ -17,9 +19,12 @@
 #include <QScrollBar>
 #include <QSignalBlocker>
 #include <QSlider>
+#include <QStackedWidget>
 #include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <continuousparameters.h>
 
 #include <algorithm>
 #include <cmath>
@@ -69,6 +74,21 @@ QString summary(const klscope::Distribution &d)
     return QObject::tr("%1 on %2..%3").arg(text).arg(range.first).arg(range.last);
 }
 
+// The continuous form: "normal(mu=0, sigma=1)", "gmm(2 components)".
+QString summary(const klscope::ContinuousDistribution &d)
+{
+    const klscope::ContinuousFamily family = klscope::family(d);
+    if (const auto *mixture = std::get_if<klscope::GaussianMixture>(&d))
+        return QObject::tr("Gaussian mixture of %n component(s)", nullptr, int(mixture->size()));
+    QStringList values;
+    const auto info = klscope::parameters(family);
+    const std::vector<double> v = klscope::parameterValues(d);
+    for (std::size_t i = 0; i < info.size() && i < v.size(); ++i)
+        values.append(QStringLiteral("%1=%2").arg(qs(info[i].name), QString::number(v[i], 'g', 4)));
+    return QStringLiteral("%1(%2)").arg(qs(klscope::familyKeyword(family)),
+                                        values.join(QStringLiteral(", ")));
+}
+
 } // namespace
 
 DistributionEditor::DistributionEditor(Document *document, Side side, QWidget *parent)
@@ -84,12 +104,9 @@ DistributionEditor::DistributionEditor(Document *document, Side side, QWidget *p
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
 
-    m_family = new QComboBox(this);
-    m_family->setObjectName(QStringLiteral("familyBox"));
-    for (klscope::Family f : klscope::allFamilies())
-        m_family->addItem(qs(klscope::familyTitle(f)), int(f));
+    m_family = new FamilyCombo(this);
     m_family->setToolTip(tr("Family of %1. Switching keeps the support (or the mean) where the new family "
-                            "can express it.")
+                            "can express it; a family of the other domain moves both sides there.")
                              .arg(name));
     layout->addWidget(m_family);
 
@@ -100,13 +117,22 @@ DistributionEditor::DistributionEditor(Document *document, Side side, QWidget *p
     m_summary->setToolTip(tr("%1 as the core describes it.").arg(name));
     layout->addWidget(m_summary);
 
-    m_parameterBox = new QWidget(this);
+    m_pages = new QStackedWidget(this);
+    m_discretePage = new QWidget(m_pages);
+    auto *discreteLayout = new QVBoxLayout(m_discretePage);
+    discreteLayout->setContentsMargins(0, 0, 0, 0);
+    m_continuous = new ContinuousEditor(m_pages);
+    m_continuous->setObjectName(QStringLiteral("continuousEditor"));
+    m_pages->addWidget(m_discretePage);
+    m_pages->addWidget(m_continuous);
+
+    m_parameterBox = new QWidget(m_discretePage);
     m_parameterGrid = new QGridLayout(m_parameterBox);
     m_parameterGrid->setContentsMargins(0, 0, 0, 0);
     m_parameterGrid->setColumnStretch(1, 1);
-    layout->addWidget(m_parameterBox);
+    discreteLayout->addWidget(m_parameterBox);
 
-    m_customBox = new QWidget(this);
+    m_customBox = new QWidget(m_discretePage);
     auto *customLayout = new QVBoxLayout(m_customBox);
     customLayout->setContentsMargins(0, 0, 0, 0);
     m_model = new CustomMassModel(document, side, this);
@@ -136,13 +162,28 @@ DistributionEditor::DistributionEditor(Document *document, Side side, QWidget *p
     m_keepTotal->setToolTip(tr("When a mass is dragged or typed, rescale the other unlocked masses in "
                                "proportion so the total stays the same."));
     customLayout->addWidget(m_keepTotal);
-    layout->addWidget(m_customBox, 1);
+    discreteLayout->addWidget(m_customBox, 1);
+    layout->addWidget(m_pages, 1);
     layout->addStretch(0);
 
-    connect(m_family, &QComboBox::activated, this, [this](int index) {
-        m_document->setFamily(m_side, klscope::Family(m_family->itemData(index).toInt()));
+    // A refused or unchanged choice leaves the document as it was: show its family again.
+    connect(m_family, &FamilyCombo::discreteFamilyChosen, this, [this](klscope::Family family) {
+        m_document->setFamily(m_side, family);
         syncFromDocument();
     });
+    connect(m_family, &FamilyCombo::continuousFamilyChosen, this, [this](klscope::ContinuousFamily family) {
+        m_document->setContinuousFamily(m_side, family);
+        syncFromDocument();
+    });
+    connect(m_continuous, &ContinuousEditor::parameterEdited, this,
+            &DistributionEditor::onContinuousParameter);
+    connect(m_continuous, &ContinuousEditor::mixtureEdited, this, [this](const klscope::GaussianMixture &m) {
+        m_document->setContinuous(m_side, m, m_document->currentDrag());
+    });
+    connect(m_continuous, &ContinuousEditor::dragStarted, this, [this] { m_document->beginDrag(); });
+    connect(m_continuous, &ContinuousEditor::dragFinished, this, [this] { m_document->endDrag(); });
+    connect(m_continuous, &ContinuousEditor::editRefused, this,
+            [this](const QString &sentence) { m_document->refuseEdit(sentence); });
     connect(m_add, &QPushButton::clicked, this, [this] { m_document->addCustomEvent(m_side); });
     connect(m_remove, &QPushButton::clicked, this, [this] {
         const QModelIndex current = m_table->currentIndex();
@@ -153,6 +194,7 @@ DistributionEditor::DistributionEditor(Document *document, Side side, QWidget *p
         if (s == m_side)
             syncFromDocument();
     });
+    connect(m_document, &Document::domainChanged, this, &DistributionEditor::syncFromDocument);
     connect(m_document, &Document::editRefused, this, [this] { syncFromDocument(); });
     syncFromDocument();
 }
@@ -290,15 +332,21 @@ void DistributionEditor::rebuildParameters()
 
 void DistributionEditor::syncFromDocument()
 {
+    if (const ContinuousPair *pair = m_document->continuousPair()) {
+        syncContinuous(pair->distribution(m_side));
+        return;
+    }
+    if (m_pages->currentWidget() != m_discretePage) {
+        // The hidden page asks for no room, so the group box is as tall as what it shows.
+        m_continuous->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
+        m_discretePage->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+        m_pages->setCurrentWidget(m_discretePage);
+    }
     const klscope::Distribution &d = m_document->distribution(m_side);
     const klscope::Family family = klscope::family(d);
-    const int familyIndex = m_family->findData(int(family));
-    if (familyIndex != m_family_index) {
-        m_family_index = familyIndex;
-        {
-            const QSignalBlocker blocker(m_family);
-            m_family->setCurrentIndex(familyIndex);
-        }
+    m_family->setCurrent(family);
+    if (int(family) != m_family_index) {
+        m_family_index = int(family);
         rebuildParameters();
     }
     const bool custom = family == klscope::Family::Custom;
@@ -322,6 +370,41 @@ void DistributionEditor::syncFromDocument()
         }
         row.spin->setValue(v);
     }
+}
+
+void DistributionEditor::syncContinuous(const klscope::ContinuousDistribution &d)
+{
+    if (m_pages->currentWidget() != m_continuous) {
+        m_discretePage->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
+        m_continuous->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+        m_pages->setCurrentWidget(m_continuous);
+    }
+    m_family->setCurrent(klscope::family(d));
+    m_continuous->setDistribution(d);
+    m_summary->setText(summary(d));
+    m_summary->setToolTip(tr("%1 as the core describes it: %2")
+                              .arg(m_side == Side::P ? QStringLiteral("P") : QStringLiteral("Q"),
+                                   QString::fromStdString(klscope::describe(d))));
+}
+
+void DistributionEditor::onContinuousParameter(int index, double value)
+{
+    const ContinuousPair *pair = m_document->continuousPair();
+    if (!pair)
+        return;
+    const klscope::ContinuousDistribution &current = pair->distribution(m_side);
+    std::vector<double> values = klscope::parameterValues(current);
+    if (index < 0 || std::size_t(index) >= values.size())
+        return;
+    values[std::size_t(index)] = value;
+    QString error;
+    const auto d =
+        callCore([&] { return klscope::makeContinuous(klscope::family(current), values); }, &error);
+    if (!d) {
+        m_document->refuseEdit(error);
+        return;
+    }
+    m_document->setContinuous(m_side, *d, m_document->currentDrag());
 }
 
 void DistributionEditor::onSliderMoved(int row, int position)

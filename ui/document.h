@@ -108,6 +108,9 @@ public:
     /// one as one undo step: this side becomes `family` (matching the mean and variance where it can),
     /// the other its nearest continuous counterpart; domainSwitched says what was done.
     bool setContinuousFamily(Side side, klscope::ContinuousFamily family);
+    /// Reports an edit a view refused before it reached the document (a value its family cannot hold, as
+    /// the core's sentence says): emits editRefused(message), changes nothing and returns false.
+    bool refuseEdit(const QString &message) { return refuse(message); }
     /// The width h at which the discretisation view bins both densities (0: off).
     bool setBinWidth(double h, int drag = 0);
 

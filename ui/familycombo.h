@@ -14,11 +14,12 @@ class FamilyCombo : public QComboBox
     Q_OBJECT
 
 public:
-    /// Item data roles: the domain (0 discrete, 1 continuous) and the family's enum value.
+    /// Item data roles: the family's enum value (Qt::UserRole, so currentData() reads it) and the
+    /// domain (0 discrete, 1 continuous).
     enum Role
     {
-        DomainRole = Qt::UserRole,
-        FamilyRole
+        FamilyRole = Qt::UserRole,
+        DomainRole
     };
 
     explicit FamilyCombo(QWidget *parent = nullptr);

@@ -10,6 +10,8 @@
 #include "distribution.h"
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 
 namespace klscope {
@@ -52,5 +54,32 @@ Converted<Distribution> toDiscrete(const ContinuousDistribution &c, Family targe
 /// (variance < mean), Poisson (variance = mean within 1e-12) or negative binomial (variance > mean) with
 /// its mean and variance; everything else (negative support, mixtures, heavy tails) the binned Custom.
 Converted<Distribution> nearestDiscrete(const ContinuousDistribution &c);
+
+/// A range of integers first..last (both included).
+struct IntegerSpan
+{
+    std::int64_t first;
+    std::int64_t last;
+};
+
+/// The integers toDiscrete(c, Family::Custom) bins c on: its central 1 - 1e-9 range, at most
+/// kMaxBinnedEvents of them around the median; first is 0 when the range lies in 0..kMaxBinnedEvents - 1.
+/// nullopt when the median is not finite or lies beyond 1e15.
+std::optional<IntegerSpan> binningRange(const ContinuousDistribution &c);
+
+/// c's mass binned on the integers first..last (k holds the mass between k - 1/2 and k + 1/2),
+/// normalised to 1: a Custom on the events 0..last - first, labelled "first".."last" unless first is 0
+/// (then the events are the integers themselves). Two densities binned on the same range share one event
+/// axis. Throws std::invalid_argument (a sentence) when first > last, when the range holds more than
+/// kMaxBinnedEvents integers, or when no mass falls on it.
+Converted<Distribution> binOnIntegers(const ContinuousDistribution &c, std::int64_t first, std::int64_t last);
+
+/// c in another continuous family `target`, keeping the mean and variance where the family can hold
+/// them (the rules of toContinuous: log-normal, exponential and gamma need a positive mean, beta a mean
+/// in (0, 1), Student t takes nu = 5, a uniform keeps c's bounded support). When c has no finite mean or
+/// variance (Cauchy, Student t with nu <= 2) the median and the interquartile range stand in (the
+/// normal's sigma = IQR / 1.349). c itself when it already is a `target`; else the family's default, with
+/// a sentence saying why.
+Converted<ContinuousDistribution> convertContinuous(const ContinuousDistribution &c, ContinuousFamily target);
 
 } // namespace klscope

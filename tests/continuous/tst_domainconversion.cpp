@@ -104,6 +104,11 @@ private slots:
     void invalidParametersAreNamed_data();
     void invalidParametersAreNamed();
     void mixtureEdits();
+    void convertContinuousKeepsMoments_data();
+    void convertContinuousKeepsMoments();
+    void convertContinuousWithoutMoments();
+    void everyContinuousPairConverts();
+    void binOnIntegersSharesTheAxis();
 };
 
 void TestDomainConversion::discreteVariance_data()
@@ -443,6 +448,110 @@ void TestDomainConversion::mixtureEdits()
         full = addComponent(full, suggestedComponent(full));
     KLSCOPE_COMPARE_REL(sum(full), 1.0, 1e-13);
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, addComponent(full, suggestedComponent(full)));
+}
+
+void TestDomainConversion::convertContinuousKeepsMoments_data()
+{
+    QTest::addColumn<ContinuousDistribution>("from");
+    QTest::addColumn<ContinuousFamily>("target");
+    QTest::addColumn<bool>("variance"); // false: only the mean carries over
+    const ContinuousDistribution n = Normal(2, 3);
+    const ContinuousDistribution g = Gamma(4, 2); // mean 2, variance 1
+    QTest::newRow("normal to Laplace") << n << ContinuousFamily::Laplace << true;
+    QTest::newRow("normal to Student t") << n << ContinuousFamily::StudentT << true;
+    QTest::newRow("normal to uniform") << n << ContinuousFamily::ContinuousUniform << true;
+    QTest::newRow("normal to mixture") << n << ContinuousFamily::GaussianMixture << true;
+    QTest::newRow("gamma to log-normal") << g << ContinuousFamily::LogNormal << true;
+    QTest::newRow("gamma to normal") << g << ContinuousFamily::Normal << true;
+    QTest::newRow("normal to gamma") << n << ContinuousFamily::Gamma << true;
+    QTest::newRow("gamma to exponential") << g << ContinuousFamily::Exponential << false;
+    QTest::newRow("uniform to beta") << ContinuousDistribution(ContinuousUniform(0.2, 0.6))
+                                     << ContinuousFamily::Beta << true;
+    QTest::newRow("Laplace to normal")
+        << ContinuousDistribution(Laplace(-4, 0.5)) << ContinuousFamily::Normal << true;
+}
+
+void TestDomainConversion::convertContinuousKeepsMoments()
+{
+    QFETCH(ContinuousDistribution, from);
+    QFETCH(ContinuousFamily, target);
+    QFETCH(bool, variance);
+    const auto c = convertContinuous(from, target);
+    QCOMPARE(family(c.value), target);
+    KLSCOPE_COMPARE_REL(mean(c.value), mean(from), 1e-12);
+    if (variance)
+        KLSCOPE_COMPARE_REL(klscope::variance(c.value), klscope::variance(from), 1e-12);
+    QVERIFY2(names(c.sentence, familyKeyword(target)), c.sentence.c_str());
+    QVERIFY2(names(c.sentence, familyKeyword(family(from))), c.sentence.c_str());
+    // The same family again is the distribution itself.
+    QVERIFY(convertContinuous(from, family(from)).value == from);
+}
+
+// A Cauchy has neither mean nor variance: its median and interquartile range carry over.
+void TestDomainConversion::convertContinuousWithoutMoments()
+{
+    const ContinuousDistribution cauchy = Cauchy(1, 2); // quartiles 1 -+ 2
+    const auto n = convertContinuous(cauchy, ContinuousFamily::Normal);
+    QCOMPARE(family(n.value), ContinuousFamily::Normal);
+    KLSCOPE_COMPARE_REL(quantile(n.value, 0.5), 1.0, 1e-12);
+    KLSCOPE_COMPARE_REL(quantile(n.value, 0.75) - quantile(n.value, 0.25), 4.0, 1e-9);
+    QVERIFY2(names(n.sentence, "interquartile range"), n.sentence.c_str());
+    // A mean the family cannot hold gives the family's default, said so.
+    const auto e = convertContinuous(Normal(-3, 1), ContinuousFamily::Exponential);
+    QVERIFY(e.value == defaultContinuous(ContinuousFamily::Exponential));
+    QVERIFY2(names(e.sentence, "defaults"), e.sentence.c_str());
+}
+
+void TestDomainConversion::everyContinuousPairConverts()
+{
+    for (const ContinuousDistribution &from : continuousCases()) {
+        for (ContinuousFamily target : allContinuousFamilies()) {
+            try {
+                const auto c = convertContinuous(from, target);
+                QCOMPARE(family(c.value), target);
+                QVERIFY(!c.sentence.empty());
+            } catch (const std::exception &e) {
+                QFAIL(qPrintable(QStringLiteral("%1 to %2: %3")
+                                     .arg(QString::fromStdString(describe(from)),
+                                          QString::fromUtf8(familyKeyword(target).data()), e.what())));
+            }
+        }
+    }
+}
+
+// Two densities binned on one range share the event axis: event x is the integer first + x on both, and
+// the mass of each integer is the density's mass between k - 1/2 and k + 1/2.
+void TestDomainConversion::binOnIntegersSharesTheAxis()
+{
+    const ContinuousDistribution p = Normal(-3, 1), q = Normal(2, 1);
+    const auto bp = binOnIntegers(p, -10, 9);
+    const auto bq = binOnIntegers(q, -10, 9);
+    const auto &cp = std::get<Custom>(bp.value);
+    const auto &cq = std::get<Custom>(bq.value);
+    QCOMPARE(cp.masses().size(), std::size_t(20));
+    QVERIFY(std::equal(cp.labels().begin(), cp.labels().end(), cq.labels().begin(), cq.labels().end()));
+    QCOMPARE(cp.labels()[0], std::string("-10"));
+    QCOMPARE(cp.labels()[7], std::string("-3"));
+    const double centre = cdf(Normal(0, 1), 0.5) - cdf(Normal(0, 1), -0.5);
+    KLSCOPE_COMPARE_REL(cp.masses()[7], centre, 1e-6);
+    KLSCOPE_COMPARE_REL(cq.masses()[12], centre, 1e-6);
+    QVERIFY2(names(bp.sentence, "labelled -10..9"), bp.sentence.c_str());
+    // Far in the right tail the cdfs cancel; the masses there are still positive and mirror the left
+    // tail's (12 sigma out on either side of -3).
+    const auto wide = binOnIntegers(p, -15, 9);
+    const auto &cw = std::get<Custom>(wide.value);
+    QVERIFY(cw.masses().back() > 0.0);
+    KLSCOPE_COMPARE_REL(cw.masses().back(), cw.masses().front(), 1e-3);
+    // From 0 the events are the integers themselves: no labels.
+    const auto from0 = binOnIntegers(q, 0, 9);
+    QVERIFY(std::get<Custom>(from0.value).labels().empty());
+    // The range the Custom conversion uses, and refusals.
+    const auto span = binningRange(p);
+    QVERIFY(span && span->first < -3 && span->last > -3);
+    QVERIFY(binningRange(Normal(2e15, 1)) == std::nullopt);
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, binOnIntegers(p, 3, 2));
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, binOnIntegers(Normal(1e6, 1), 0, 10));
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, binOnIntegers(p, 0, std::int64_t(kMaxBinnedEvents)));
 }
 
 QTEST_APPLESS_MAIN(TestDomainConversion)
