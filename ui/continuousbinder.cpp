@@ -23,6 +23,8 @@ template <typename Panel> void feedPanel(const Document *document, Panel *panel)
 {
     if (const ContinuousPair *pair = document->continuousPair())
         panel->setComparison(document->sharedContinuousComparison(), *pair);
+    else // back in the discrete domain: no comparison, so no background work for a pair that is gone
+        panel->setComparison(nullptr, ContinuousPair{});
 }
 
 template <typename Panel> void bindPanel(Document *document, Panel *panel)

@@ -85,7 +85,7 @@ ContinuousView::ContinuousView(QWidget *parent)
     layout->addLayout(tools);
     layout->addWidget(m_density, 4);
     layout->addWidget(m_integrand, 3);
-    layout->addWidget(m_running, 3);
+    layout->addWidget(m_running, 4);
     layout->addWidget(m_note);
     for (SeriesPlot *plot : {m_density, m_integrand, m_running}) {
         plot->setMinimumSize(280, 130);
@@ -217,18 +217,18 @@ void ContinuousView::redraw()
 
     struct Term
     {
-        QString integrand, metric;
+        QString integrand, symbol, metric;
         Role role;
         const std::vector<double> *values;
         double exact;
         QString why;
     };
     const Term terms[3] = {
-        {tr("p·log(p/q)"), tr("KL(P‖Q)"), Role::KlPQ, &g.klPQ, c.klPQ.value,
+        {tr("p·log(p/q)"), tr("p·log(p/q)"), tr("KL(P‖Q)"), Role::KlPQ, &g.klPQ, c.klPQ.value,
          QString::fromStdString(c.infinitePQ)},
-        {tr("q·log(q/p)"), tr("KL(Q‖P)"), Role::KlQP, &g.klQP, c.klQP.value,
+        {tr("q·log(q/p)"), tr("q·log(q/p)"), tr("KL(Q‖P)"), Role::KlQP, &g.klQP, c.klQP.value,
          QString::fromStdString(c.infiniteQP)},
-        {tr("JS integrand"), tr("JS"), Role::Js, &g.js, c.js.value, QString()},
+        {tr("JS integrand"), tr("JS"), tr("JS"), Role::Js, &g.js, c.js.value, QString()},
     };
     QList<PlotSeries> integrands, running;
     QStringList notes;
@@ -248,11 +248,23 @@ void ContinuousView::redraw()
             notes << (term.why.isEmpty() ? tr("%1 is infinite.").arg(term.metric) : term.why);
             continue;
         }
-        running.append(curve(tr("∫ %1").arg(term.integrand), Kind::Line, term.role, g.x,
-                             runningIntegral(g.x, *term.values)));
-        if (std::isfinite(term.exact) && !ends.empty())
-            running.append(curve(tr("%1 = %2 %3").arg(term.metric, klscope::formatValue(term.exact), unit),
-                                 Kind::Line, term.role, ends, {term.exact, term.exact}, true));
+        std::vector<double> integral = runningIntegral(g.x, *term.values);
+        const double reached = integral.empty() ? 0.0 : integral.back();
+        running.append(curve(tr("∫ %1").arg(term.symbol), Kind::Line, term.role, g.x, std::move(integral)));
+        if (std::isfinite(term.exact) && !ends.empty()) {
+            running.append(curve(tr("%1 = %2").arg(term.metric, klscope::formatValue(term.exact)), Kind::Line,
+                                 term.role, ends, {term.exact, term.exact}, true));
+            // Heavy tails carry part of the integral beyond the plotted range: say how much, so the gap
+            // between the curve's end and the dashed line is explained, not a mystery.
+            const double rest = term.exact - reached;
+            if (std::fabs(rest) > 0.01 * std::fabs(term.exact) && std::fabs(rest) > 1e-9)
+                notes
+                    << tr("Over the plotted range %1 … %2 the integral of %3 reaches %4 %5; the tails beyond "
+                          "it carry the remaining %6 %5 of %7.")
+                           .arg(klscope::formatValue(g.x.front()), klscope::formatValue(g.x.back()),
+                                term.integrand, klscope::formatValue(reached), unit,
+                                klscope::formatValue(rest), term.metric);
+        }
     }
     m_integrand->setSeries(integrands);
     m_running->setSeries(running);

@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -104,6 +105,10 @@ void DiscretisationPanel::setComparison(std::shared_ptr<const klscope::Continuou
 
 void DiscretisationPanel::start()
 {
+    if (!m_comparison) {
+        m_runner->cancel();
+        return;
+    }
     const klscope::ContinuousDistribution p = m_pair->p, q = m_pair->q;
     const double h = m_pair->binWidth;
     const klscope::ContinuousGrid &grid = m_comparison->grid;
@@ -172,11 +177,19 @@ void DiscretisationPanel::redraw()
     m_plot->setMarkers(markers);
     m_plot->setAxisTitles(tr("log₁₀ h (bin width)"), tr("KL (%1)").arg(unitName));
 
+    // Heavy tails (a Cauchy's 1e-12 quantile is near 3e11) need more bins than allowed at every width.
+    const bool sweepFailed =
+        !m_sweep.empty() &&
+        std::all_of(m_sweep.begin(), m_sweep.end(), [](const auto &point) { return !point.note.empty(); });
+    m_plot->setToolTip(sweepFailed ? QString::fromStdString(m_sweep.front().note) : QString());
     const QString continuous =
         m_comparison ? klscope::formatValue(m_comparison->klPQ.value) + QLatin1Char(' ') + unitName
                      : QString();
     if (!m_pair || m_pair->binWidth <= 0)
-        m_values->setText(tr("Off. Continuous KL(P‖Q) = %1").arg(continuous));
+        m_values->setText(sweepFailed
+                              ? tr("Off. Continuous KL(P‖Q) = %1. No width of the sweep can be binned: %2")
+                                    .arg(continuous, QString::fromStdString(m_sweep.front().note))
+                              : tr("Off. Continuous KL(P‖Q) = %1").arg(continuous));
     else if (!m_current)
         m_values->setText(tr("Binning at h = %1…").arg(klscope::formatValue(m_pair->binWidth)));
     else if (!m_current->note.empty())

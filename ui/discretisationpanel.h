@@ -33,7 +33,8 @@ public:
     ~DiscretisationPanel() override;
 
     /// Shows `comparison` of `pair` and its bin width; recomputes (in the background) when P, Q or the
-    /// width changed, only redraws otherwise (a new unit).
+    /// width changed, only redraws otherwise (a new unit). No comparison (nullptr: the document left the
+    /// continuous domain) cancels the computation.
     void setComparison(std::shared_ptr<const klscope::ContinuousComparison> comparison,
                        const ContinuousPair &pair);
     /// The widths of the sweep and their discrete KLs (nats), empty until computed.

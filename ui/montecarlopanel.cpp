@@ -81,15 +81,17 @@ bool MonteCarloPanel::appliesTo(const ContinuousPair &pair)
 void MonteCarloPanel::setComparison(std::shared_ptr<const klscope::ContinuousComparison> comparison,
                                     const ContinuousPair &pair)
 {
+    const bool hadComparison = m_comparison != nullptr;
     m_comparison = std::move(comparison);
-    const bool samePair = m_pair && m_pair->sameComparisonInputs(pair);
+    const bool samePair =
+        m_pair && m_pair->sameComparisonInputs(pair) && hadComparison == (m_comparison != nullptr);
     m_pair = pair;
     if (!samePair) {
         m_runner->cancel();
         m_points.clear();
         m_infinite.clear();
         m_progress->setValue(0);
-        if (appliesTo(pair))
+        if (m_comparison && appliesTo(pair))
             start();
     }
     redraw();

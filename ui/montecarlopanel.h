@@ -37,7 +37,8 @@ public:
     /// True when the panel has something to show for `pair`: a side is a Gaussian mixture.
     static bool appliesTo(const ContinuousPair &pair);
     /// Shows `comparison` of `pair`. A new P or Q starts a new run (superseding the one running); the
-    /// same pair (a new unit, a new bin width) only redraws. A pair without a mixture stops the run.
+    /// same pair (a new unit, a new bin width) only redraws. A pair without a mixture, or no comparison
+    /// (nullptr: the document left the continuous domain), stops the run and clears the points.
     void setComparison(std::shared_ptr<const klscope::ContinuousComparison> comparison,
                        const ContinuousPair &pair);
     /// The draws of the last checkpoint (10^6 by default; tests use fewer). Applies to the next run.

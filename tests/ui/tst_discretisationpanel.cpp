@@ -78,7 +78,7 @@ void TestDiscretisationPanel::sweepConverges()
     QSignalSpy computed(&panel, &DiscretisationPanel::computed);
     bindDiscretisationPanel(&document, &panel);
     QVERIFY(panel.isBusy());
-    QTRY_COMPARE(computed.count(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(computed.count(), 1, 30000);
     const ContinuousComparison &c = document.continuousComparison();
     QCOMPARE(panel.sweep().size(), std::size_t(11));
     // Continuous lines for both directions, the two discrete curves.
@@ -105,7 +105,7 @@ void TestDiscretisationPanel::typedWidthIsOneUndoStep()
     DiscretisationPanel panel;
     QSignalSpy computed(&panel, &DiscretisationPanel::computed);
     bindDiscretisationPanel(&document, &panel);
-    QTRY_COMPARE(computed.count(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(computed.count(), 1, 30000);
     const int steps = document.undoStack()->count();
 
     typeWidth(panel.widthBox(), QStringLiteral("0.25"));
@@ -121,6 +121,13 @@ void TestDiscretisationPanel::typedWidthIsOneUndoStep()
     QVERIFY(panel.valuesText().contains(formatValue(document.continuousComparison().klPQ.value)));
     // The sweep was kept: only the width changed.
     QCOMPARE(panel.sweep().size(), std::size_t(11));
+    if (const QByteArray dir = qgetenv("KLSCOPE_GRAB_DIR"); !dir.isEmpty()) {
+        panel.resize(420, 260);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QTRY_VERIFY(!panel.plot()->replotPending());
+        QVERIFY(panel.grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/discretisation.png")));
+    }
 
     document.undoStack()->undo();
     QCOMPARE(document.continuousPair()->binWidth, 0.0);
@@ -144,7 +151,7 @@ void TestDiscretisationPanel::newPairRecomputes()
     // An edit before the first result: only the new pair's result is delivered.
     QVERIFY(document.setContinuous(Side::P, parseContinuousSpec("normal:mu=1,sigma=0.5")));
     QVERIFY(document.setContinuous(Side::Q, parseContinuousSpec("normal:mu=0,sigma=1")));
-    QTRY_COMPARE(computed.count(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(computed.count(), 1, 30000);
     QVERIFY(!panel.isBusy());
     // The sweep is the new pair's: its finest width is near the new continuous KL.
     const double continuous = document.continuousComparison().klPQ.value;

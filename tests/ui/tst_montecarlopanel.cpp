@@ -65,6 +65,7 @@ private slots:
     void newPairSupersedesTheRun();
     void unitChangeKeepsTheRun();
     void noMixtureNoRun();
+    void discreteDomainStopsTheRun();
 };
 
 void TestMonteCarloPanel::runsToTheEnd()
@@ -76,7 +77,7 @@ void TestMonteCarloPanel::runsToTheEnd()
     QSignalSpy finished(&panel, &MonteCarloPanel::finished);
     bindMonteCarloPanel(&document, &panel);
     QVERIFY(panel.isRunning());
-    QTRY_COMPARE(finished.count(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
     QVERIFY(!panel.isRunning());
     const std::vector<MonteCarloPoint> expected = expectedPoints(document, 64000);
     QCOMPARE(panel.points().size(), expected.size()); // 1000, 2000, ..., 64000: 7 checkpoints
@@ -87,6 +88,14 @@ void TestMonteCarloPanel::runsToTheEnd()
     // The estimate closes in on the quadrature value: within 4 standard errors at the end.
     const MonteCarloPoint &last = panel.points().back();
     QVERIFY(std::fabs(last.estimate - document.continuousComparison().klPQ.value) < 4 * last.standardError);
+    // With KLSCOPE_GRAB_DIR set, the panel as a side panel of the window, to look at.
+    if (const QByteArray dir = qgetenv("KLSCOPE_GRAB_DIR"); !dir.isEmpty()) {
+        panel.resize(420, 320);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QTRY_VERIFY(!panel.plot()->replotPending());
+        QVERIFY(panel.grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/montecarlo.png")));
+    }
 }
 
 void TestMonteCarloPanel::progressArrives()
@@ -99,7 +108,7 @@ void TestMonteCarloPanel::progressArrives()
     bindMonteCarloPanel(&document, &panel);
     // The binding returned at once, before any draw reached the GUI thread.
     QVERIFY(panel.isRunning());
-    QTRY_VERIFY(added.count() >= 2);
+    QTRY_VERIFY_WITH_TIMEOUT(added.count() >= 2, 30000);
     auto *progress = panel.findChild<QProgressBar *>(QStringLiteral("monteCarloProgress"));
     QVERIFY(progress->value() > 0);
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
@@ -117,7 +126,7 @@ void TestMonteCarloPanel::stopButtonStops()
     bindMonteCarloPanel(&document, &panel);
     auto *stop = panel.findChild<QPushButton *>(QStringLiteral("monteCarloStop"));
     QTRY_VERIFY(stop->isEnabled());
-    QTRY_VERIFY(added.count() >= 1);
+    QTRY_VERIFY_WITH_TIMEOUT(added.count() >= 1, 30000);
     QTest::mouseClick(stop, Qt::LeftButton);
     QVERIFY(!panel.isRunning());
     QVERIFY(!stop->isEnabled());
@@ -137,19 +146,19 @@ void TestMonteCarloPanel::newPairSupersedesTheRun()
     QSignalSpy added(&panel, &MonteCarloPanel::pointAdded);
     QSignalSpy finished(&panel, &MonteCarloPanel::finished);
     bindMonteCarloPanel(&document, &panel);
-    QTRY_VERIFY(added.count() >= 1);
+    QTRY_VERIFY_WITH_TIMEOUT(added.count() >= 1, 30000);
     // An edit while the first run goes on: its points are dropped at once, and none arrive later.
     QVERIFY(document.setContinuous(Side::Q, parseContinuousSpec("normal:mu=1,sigma=1")));
     QVERIFY(panel.points().empty());
     QVERIFY(panel.isRunning());
-    QTRY_COMPARE(finished.count(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
     comparePoints(panel.points(), expectedPoints(document, 256000));
     QCOMPARE(panel.points().size(), expectedPoints(document, 256000).size());
     // Undo is a new pair too: the run of the first pair again, from its start.
     finished.clear();
     document.undoStack()->undo();
     QVERIFY(panel.points().empty());
-    QTRY_COMPARE(finished.count(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
     comparePoints(panel.points(), expectedPoints(document, 256000));
 }
 
@@ -161,7 +170,7 @@ void TestMonteCarloPanel::unitChangeKeepsTheRun()
     panel.setMaxSamples(16000);
     QSignalSpy finished(&panel, &MonteCarloPanel::finished);
     bindMonteCarloPanel(&document, &panel);
-    QTRY_COMPARE(finished.count(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
     const std::size_t points = panel.points().size();
     QVERIFY(document.setUnit(Unit::Bits));
     QVERIFY(!panel.isRunning());
@@ -183,6 +192,25 @@ void TestMonteCarloPanel::noMixtureNoRun()
     QVERIFY(panel.isRunning());
     document.undoStack()->undo();
     QVERIFY(!panel.isRunning());
+    QVERIFY(panel.points().empty());
+}
+
+void TestMonteCarloPanel::discreteDomainStopsTheRun()
+{
+    Document document;
+    QVERIFY(document.resetState(continuousState(kMixture, "normal:mu=0,sigma=2")));
+    MonteCarloPanel panel;
+    QSignalSpy added(&panel, &MonteCarloPanel::pointAdded);
+    bindMonteCarloPanel(&document, &panel);
+    QTRY_VERIFY_WITH_TIMEOUT(added.count() >= 1, 30000);
+    QVERIFY(document.setFamily(Side::P, Family::Binomial));
+    QVERIFY(!document.isContinuous());
+    QVERIFY(!panel.isRunning());
+    QVERIFY(panel.points().empty());
+    // Undo brings the mixture back, and its run from the start.
+    document.undoStack()->undo();
+    QVERIFY(document.isContinuous());
+    QVERIFY(panel.isRunning());
     QVERIFY(panel.points().empty());
 }
 
