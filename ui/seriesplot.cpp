@@ -322,3 +322,13 @@ QString SeriesPlot::readoutAt(QPoint canvasPosition) const
     const double x = d->plot->xAxis->pixelToCoord(canvasPosition.x());
     return d->readout ? d->readout(x) : QStringLiteral("x = %1").arg(klscope::formatValue(x));
 }
+
+double SeriesPlot::xAtPixel(int canvasX) const
+{
+    return d->plot->xAxis->pixelToCoord(canvasX);
+}
+
+double SeriesPlot::pixelOfX(double x) const
+{
+    return d->plot->xAxis->coordToPixel(x);
+}

@@ -83,6 +83,9 @@ public:
     void setReadout(std::function<QString(double x)> readout);
     /// The hover text at a canvas position ("" outside the axis rect).
     QString readoutAt(QPoint canvasPosition) const override;
+    /// The x at a pixel column of canvas(), and the pixel column of x (for owners that drag markers).
+    double xAtPixel(int canvasX) const;
+    double pixelOfX(double x) const;
 
 private:
     struct Private;
