@@ -274,33 +274,7 @@ void ComparisonPage::updateBanner()
 QStringList ComparisonPage::differencesFrom(const Preset &preset) const
 {
     // What makes the current state another pair than the preset's; empty while the preset holds.
-    QStringList differences;
-    try {
-        const klscope::Distribution p = klscope::parseSpec(preset.pSpec.toStdString());
-        const klscope::Distribution q = klscope::parseSpec(preset.qSpec.toStdString());
-        const klscope::Distribution &dp = m_document->distribution(Side::P);
-        const klscope::Distribution &dq = m_document->distribution(Side::Q);
-        if (dp == q && dq == p && !(p == q))
-            differences.append(tr("P and Q swapped"));
-        else {
-            if (!(dp == p))
-                differences.append(tr("P changed"));
-            if (!(dq == q))
-                differences.append(tr("Q changed"));
-        }
-        std::optional<klscope::EventRange> support;
-        if (!preset.support.isEmpty())
-            support = klscope::parseSupport(preset.support.toStdString());
-        if (support != m_document->support())
-            differences.append(tr("support changed"));
-    } catch (const std::exception &) {
-        differences.append(tr("preset unreadable"));
-    }
-    if (m_document->smoothing() > 0)
-        differences.append(tr("ε-smoothing on"));
-    if (m_document->renormalize())
-        differences.append(tr("renormalised"));
-    return differences;
+    return presetDifferences(preset, m_document->state());
 }
 
 void ComparisonPage::updateLesson()

@@ -270,14 +270,8 @@ bool MainWindow::loadPreset(const QString &name)
         return false;
     }
     try {
-        const auto p = klscope::parseSpec(preset->pSpec.toStdString());
-        const auto q = klscope::parseSpec(preset->qSpec.toStdString());
-        std::optional<klscope::EventRange> support;
-        if (!preset->support.isEmpty())
-            support = klscope::parseSupport(preset->support.toStdString());
-        const auto unit = klscope::parseUnit(preset->unit.toStdString()).value_or(m_document->unit());
-        return m_document->loadState(preset->name, p, q, support, unit,
-                                     tr("Load preset %1").arg(preset->title));
+        // A discrete or a continuous pair: the preset builds the whole state, in its domain.
+        return m_document->loadState(preset->state(), tr("Load preset %1").arg(preset->title));
     } catch (const std::exception &) {
         statusBar()->showMessage(tr("Preset '%1' is broken: %2").arg(name, currentCoreError()), 10000);
         return false;

@@ -1,5 +1,9 @@
 #include "presets.h"
 
+#include <continuousspec.h>
+#include <spec.h>
+
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -7,6 +11,10 @@
 #include <QtDebug>
 
 #include <limits>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+#include <variant>
 
 namespace {
 
@@ -24,6 +32,41 @@ double expectedNumber(const QJsonValue &value)
 }
 
 } // namespace
+
+bool Preset::isContinuous() const
+{
+    return klscope::isContinuousSpec(pSpec.toStdString());
+}
+
+DocumentState Preset::state() const
+{
+    DocumentState s;
+    const auto u = klscope::parseUnit(unit.toStdString());
+    if (!u)
+        throw std::invalid_argument("the unit must be nats, bits or bans, not '" + unit.toStdString() + "'");
+    s.unit = *u;
+    s.preset = name;
+    const bool continuousP = isContinuous();
+    if (continuousP != klscope::isContinuousSpec(qSpec.toStdString()))
+        throw std::invalid_argument("P and Q must both be continuous or both discrete");
+    if (continuousP) {
+        if (!support.isEmpty())
+            throw std::invalid_argument("a continuous pair is compared over both whole supports, so it takes "
+                                        "no support");
+        ContinuousPair pair;
+        pair.p = klscope::parseContinuousSpec(pSpec.toStdString());
+        pair.q = klscope::parseContinuousSpec(qSpec.toStdString());
+        s.pair = std::move(pair);
+    } else {
+        DiscretePair pair;
+        pair.p = klscope::parseSpec(pSpec.toStdString());
+        pair.q = klscope::parseSpec(qSpec.toStdString());
+        if (!support.isEmpty())
+            pair.support = klscope::parseSupport(support.toStdString());
+        s.pair = std::move(pair);
+    }
+    return s;
+}
 
 QList<Preset> loadPresets()
 {
@@ -64,6 +107,46 @@ QList<Preset> loadPresets()
         presets.append(preset);
     }
     return presets;
+}
+
+QStringList presetDifferences(const Preset &preset, const DocumentState &state)
+{
+    const auto tr = [](const char *text) {
+        return QCoreApplication::translate("Preset", text);
+    };
+    DocumentState wanted;
+    try {
+        wanted = preset.state();
+    } catch (const std::invalid_argument &) {
+        return {tr("preset unreadable")};
+    }
+    if (wanted.isContinuous() != state.isContinuous())
+        return {state.isContinuous() ? tr("now continuous") : tr("now discrete")};
+    QStringList differences;
+    // P and Q of either domain compare the same way; the discrete options count only for a discrete pair.
+    std::visit(
+        [&](const auto &now) {
+            using Pair = std::decay_t<decltype(now)>;
+            const Pair &was = std::get<Pair>(wanted.pair);
+            if (now.p == was.q && now.q == was.p && !(was.p == was.q)) {
+                differences.append(tr("P and Q swapped"));
+            } else {
+                if (!(now.p == was.p))
+                    differences.append(tr("P changed"));
+                if (!(now.q == was.q))
+                    differences.append(tr("Q changed"));
+            }
+            if constexpr (std::is_same_v<Pair, DiscretePair>) {
+                if (now.support != was.support)
+                    differences.append(tr("support changed"));
+                if (now.smoothing > 0)
+                    differences.append(tr("ε-smoothing on"));
+                if (now.renormalize)
+                    differences.append(tr("renormalised"));
+            }
+        },
+        state.pair);
+    return differences;
 }
 
 std::optional<Preset> findPreset(const QList<Preset> &presets, const QString &name)
