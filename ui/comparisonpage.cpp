@@ -1,27 +1,37 @@
 #include "comparisonpage.h"
 
 #include "comparisonoptions.h"
+#include "continuousbinder.h"
+#include "continuoustablemodel.h"
+#include "continuousview.h"
 #include "contributionplot.h"
 #include "corecall.h"
 #include "cumulativeplot.h"
 #include "discreteplotbinder.h"
+#include "discretisationpanel.h"
 #include "distributioneditor.h"
 #include "distributionplot.h"
 #include "document.h"
 #include "eventtableview.h"
 #include "metricspanel.h"
+#include "montecarlopanel.h"
+#include "plotwidget.h"
+#include "seriesplot.h"
 #include "spec.h"
 
 #include <continuoussummary.h>
 #include <summary.h>
 
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -68,9 +78,11 @@ ComparisonPage::ComparisonPage(const QList<Preset> &presets, QWidget *parent)
     leftScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     leftScroll->setMinimumWidth(300);
     auto *left = new QWidget;
+    m_left = left;
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
-    auto *editors = new QHBoxLayout;
+    auto *editors = new QBoxLayout(QBoxLayout::LeftToRight);
+    m_editorsLayout = editors;
     m_editorP = new DistributionEditor(m_document, Side::P, left);
     m_editorQ = new DistributionEditor(m_document, Side::Q, left);
     m_swap = new QPushButton(tr("⇄"), left);
@@ -100,6 +112,30 @@ ComparisonPage::ComparisonPage(const QList<Preset> &presets, QWidget *parent)
     m_tabs->addTab(m_eventTable, tr("Per-&event table"));
     m_tabs->setTabToolTip(0, tr("Every divergence, entropy and distance, with its direction and unit."));
     m_tabs->setTabToolTip(1, tr("One row per event; sort by a column, copy selected rows as CSV (Ctrl+C)."));
+    // The continuous pair's tabs: the plotting grid point by point, the bridge to the discrete half, and
+    // the Monte Carlo estimate of a mixture's KL.
+    m_pointModel = new ContinuousTableModel(this);
+    m_pointTable = new QTableView;
+    m_pointTable->setObjectName(QStringLiteral("pointTable"));
+    m_pointTable->setModel(m_pointModel);
+    m_pointTable->verticalHeader()->hide();
+    m_pointTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_pointTable->setToolTip(
+        tr("The plotting grid, one row per point; hover over a cell for all 17 digits."));
+    m_tabs->addTab(m_pointTable, tr("Per-&point table"));
+    m_tabs->setTabToolTip(2, tr("One row per point of the plotting grid: x, p(x), q(x) and the integrands."));
+    m_discretisation = new DiscretisationPanel;
+    m_discretisation->setObjectName(QStringLiteral("discretisationPanel"));
+    bindDiscretisationPanel(m_document, m_discretisation);
+    m_tabs->addTab(m_discretisation, tr("&Discretise"));
+    m_tabs->setTabToolTip(3, tr("Bin both densities at width h: the discrete KL closes in on the "
+                                "continuous one as h shrinks."));
+    m_monteCarlo = new MonteCarloPanel;
+    m_monteCarlo->setObjectName(QStringLiteral("monteCarloPanel"));
+    bindMonteCarloPanel(m_document, m_monteCarlo);
+    m_tabs->addTab(m_monteCarlo, tr("Monte &Carlo"));
+    m_tabs->setTabToolTip(4, tr("A mixture's KL estimated from n draws, ± 2 standard errors, against the "
+                                "quadrature value and the variational bounds."));
     leftLayout->addWidget(m_tabs, 1);
 
     // Right: the three plots, stacked.
@@ -150,27 +186,29 @@ ComparisonPage::ComparisonPage(const QList<Preset> &presets, QWidget *parent)
     plots->setStretchFactor(0, 4);
     plots->setStretchFactor(1, 3);
     plots->setStretchFactor(2, 3);
+    m_continuousView = new ContinuousView;
+    m_continuousView->setObjectName(QStringLiteral("continuousView"));
+    m_figures->addWidget(m_continuousView);
+    bindContinuousView(m_document, m_continuousView);
     leftScroll->setWidget(left);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({520, 760});
     connect(m_swap, &QPushButton::clicked, m_document, &Document::swap);
-    // The table shows the shared comparison; behind its tab it catches up when the tab is opened, so an
-    // edit at 10^6 events does not rebuild rows nobody sees (a model reset there costs ~30 ms).
-    const auto syncTable = [this] {
-        if (m_tabs->currentWidget() == m_eventTable &&
-            m_eventTable->eventModel()->comparison() != m_document->sharedComparison())
-            m_eventTable->eventModel()->setComparison(m_document->sharedComparison());
-    };
-    connect(m_tabs, &QTabWidget::currentChanged, this, syncTable);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &ComparisonPage::syncTables);
     // After the tab's layout, so the table's own width is known.
     connect(m_tabs, &QTabWidget::currentChanged, this,
             [this] { QTimer::singleShot(0, this, &ComparisonPage::fitEventTable); });
-    connect(m_document, &Document::comparisonChanged, this, [this, syncTable] {
+    connect(m_document, &Document::domainChanged, this, &ComparisonPage::updateDomain);
+    // After the editors' new rows are laid out.
+    connect(m_document, &Document::comparisonChanged, this,
+            [this] { QTimer::singleShot(0, this, &ComparisonPage::fitLeftColumn); });
+    connect(m_document, &Document::comparisonChanged, this, [this] {
+        updateDomain();
         updateMetrics();
         updateSupportOffer();
         updateLesson();
-        syncTable();
+        syncTables();
         emit statusChanged();
         if (m_tabs->currentWidget() == m_eventTable)
             QTimer::singleShot(0, this, &ComparisonPage::fitEventTable);
@@ -188,6 +226,7 @@ ComparisonPage::ComparisonPage(const QList<Preset> &presets, QWidget *parent)
     connect(m_metrics, &MetricsPanel::extendSupportRequested, this, &ComparisonPage::extendSupport);
     connect(m_metrics, &MetricsPanel::completeRequested, this, &ComparisonPage::completeUniform);
 
+    updateDomain();
     updateMetrics();
     m_eventTable->eventModel()->setComparison(m_document->sharedComparison());
     updateSupportOffer();
@@ -209,6 +248,12 @@ DocumentBase *ComparisonPage::documentBase() const
 
 QList<const PlotWidget *> ComparisonPage::figurePlots() const
 {
+    if (m_document->isContinuous()) {
+        QList<const PlotWidget *> plots;
+        for (const PlotWidget *plot : m_continuousView->plots())
+            plots.append(plot);
+        return plots;
+    }
     return {m_distributionPlot, m_contributionPlot, m_cumulativePlot};
 }
 
@@ -236,6 +281,7 @@ void ComparisonPage::setTextScale(double factor)
     m_distributionPlot->setTextScale(1.0);
     m_contributionPlot->setTextScale(1.0);
     m_cumulativePlot->setTextScale(1.0);
+    m_continuousView->setTextScale(1.0);
     // The left column takes the width its larger text needs, up to 60 % of the page.
     const int total = std::max(m_splitter->width() > 100 ? m_splitter->width() : width() - 12, 1);
     const int left = std::min(int(std::lround(520 * factor)), total * 3 / 5);
@@ -247,11 +293,44 @@ void ComparisonPage::resetZoom()
     m_distributionPlot->setZoom(std::nullopt);
     m_contributionPlot->setZoom(std::nullopt);
     m_cumulativePlot->setZoom(std::nullopt);
+    m_continuousView->densityPlot()->resetZoom();
 }
 
 void ComparisonPage::setLogScale(bool on)
 {
     m_distributionPlot->setLogScale(on);
+    m_continuousView->setLogDensity(on);
+}
+
+void ComparisonPage::updateDomain()
+{
+    const bool continuous = m_document->isContinuous();
+    const ContinuousPair *pair = m_document->continuousPair();
+    m_figures->setCurrentIndex(continuous ? 1 : 0);
+    m_options->setVisible(!continuous);
+    const bool mixture = pair && MonteCarloPanel::appliesTo(*pair);
+    // A tab that no longer applies hands over to the metrics before it hides.
+    const auto show = [this](QWidget *tab, bool visible) {
+        const int index = m_tabs->indexOf(tab);
+        if (!visible && m_tabs->currentIndex() == index)
+            m_tabs->setCurrentIndex(0);
+        m_tabs->setTabVisible(index, visible);
+    };
+    show(m_eventTable, !continuous);
+    show(m_pointTable, continuous);
+    show(m_discretisation, continuous);
+    show(m_monteCarlo, mixture);
+}
+
+void ComparisonPage::syncTables()
+{
+    // A table shows the shared comparison; behind its tab it catches up when the tab is opened, so an
+    // edit at 10^6 events does not rebuild rows nobody sees (a model reset there costs ~30 ms).
+    if (m_tabs->currentWidget() == m_eventTable && !m_document->isContinuous() &&
+        m_eventTable->eventModel()->comparison() != m_document->sharedComparison())
+        m_eventTable->eventModel()->setComparison(m_document->sharedComparison());
+    if (m_tabs->currentWidget() == m_pointTable && m_document->isContinuous())
+        m_pointModel->setComparison(m_document->sharedContinuousComparison());
 }
 
 void ComparisonPage::updateMetrics()
@@ -414,6 +493,34 @@ void ComparisonPage::completeUniform()
         m_document->setDistribution(*side, *uniform);
     else
         emit statusMessage(error, 10000);
+}
+
+void ComparisonPage::showEvent(QShowEvent *event)
+{
+    Page::showEvent(event);
+    QTimer::singleShot(0, this, &ComparisonPage::fitLeftColumn);
+}
+
+void ComparisonPage::fitLeftColumn()
+{
+    const QList<int> sizes = m_splitter->sizes();
+    if (sizes.size() != 2 || !isVisible())
+        return;
+    const int total = sizes.at(0) + sizes.at(1);
+    const auto *scroll = qobject_cast<const QScrollArea *>(m_splitter->widget(0));
+    const int scrollBar =
+        scroll && scroll->verticalScrollBar()->isVisible() ? scroll->verticalScrollBar()->width() : 0;
+    const int limit = total * 3 / 5;
+    const auto needed = [this, scrollBar] {
+        return m_left->minimumSizeHint().width() + scrollBar + 2;
+    };
+    m_editorsLayout->setDirection(QBoxLayout::LeftToRight);
+    if (needed() > limit)
+        m_editorsLayout->setDirection(QBoxLayout::TopToBottom);
+    // Only ever wider: switching back to a narrower family keeps the width, so the panel does not twitch.
+    const int left = std::min(needed(), limit);
+    if (left > sizes.at(0))
+        m_splitter->setSizes({left, std::max(total - left, 1)});
 }
 
 void ComparisonPage::fitEventTable()

@@ -16,18 +16,24 @@
 #include <optional>
 
 class ComparisonOptions;
+class QBoxLayout;
+class ContinuousTableModel;
+class ContinuousView;
 class ContributionPlot;
 class CumulativePlot;
 class DistributionEditor;
+class DiscretisationPanel;
 class DistributionPlot;
 class Document;
 class EventTableView;
 class MetricsPanel;
+class MonteCarloPanel;
 class QLabel;
 class QPushButton;
 class QSplitter;
 class QStackedWidget;
 class QTabWidget;
+class QTableView;
 
 class ComparisonPage : public Page
 {
@@ -54,11 +60,21 @@ public:
     MetricsPanel *metricsPanel() const { return m_metrics; }
     EventTableView *eventTable() const { return m_eventTable; }
     ComparisonOptions *options() const { return m_options; }
+    /// The continuous pair's figure, per-point table and panels (shown while the pair is continuous).
+    ContinuousView *continuousView() const { return m_continuousView; }
+    QTableView *pointTable() const { return m_pointTable; }
+    ContinuousTableModel *pointModel() const { return m_pointModel; }
+    DiscretisationPanel *discretisationPanel() const { return m_discretisation; }
+    MonteCarloPanel *monteCarloPanel() const { return m_monteCarlo; }
+    QTabWidget *panelTabs() const { return m_tabs; }
     QPushButton *swapButton() const { return m_swap; }
     QLabel *lessonLabel() const { return m_lesson; }
     QLabel *smoothingBanner() const { return m_smoothingBanner; }
     /// The log mass axis of the distributions plot (View → Log Scale).
     void setLogScale(bool on);
+
+protected:
+    void showEvent(QShowEvent *event) override;
 
 private:
     void updateLesson();
@@ -75,12 +91,22 @@ private:
     std::optional<klscope::EventRange> offeredSupport() const;
     /// A uniform side with no mass where the other side has some.
     std::optional<Side> incompleteUniform() const;
+    /// The figure, options and tabs of the pair's domain: the discrete plots, options and per-event table,
+    /// or the continuous view, the discretisation panel, the per-point table and (for a mixture) the
+    /// Monte Carlo panel.
+    void updateDomain();
+    /// Fills the table whose tab is open, if it shows an older comparison.
+    void syncTables();
     /// The smoothing banner and the metrics after a change.
     void updateBanner();
     void updateMetrics();
     /// While the per-event table's tab is open, widens the left column (up to 60 % of the page) so every
     /// column of the table shows without scrolling sideways; the metrics tab gives the width back.
     void fitEventTable();
+    /// Widens the left column (up to 60 % of the page) to what its editors need, so a mixture's rows and
+    /// the other side's editor show side by side; where even that is too narrow, Q goes under P, so
+    /// nothing needs scrolling sideways.
+    void fitLeftColumn();
 
     Document *m_document;
     const QList<Preset> &m_presets;
@@ -95,11 +121,18 @@ private:
     DistributionPlot *m_distributionPlot = nullptr;
     ContributionPlot *m_contributionPlot = nullptr;
     CumulativePlot *m_cumulativePlot = nullptr;
+    ContinuousView *m_continuousView = nullptr;
     MetricsPanel *m_metrics = nullptr;
     EventTableView *m_eventTable = nullptr;
+    QTableView *m_pointTable = nullptr;
+    ContinuousTableModel *m_pointModel = nullptr;
+    DiscretisationPanel *m_discretisation = nullptr;
+    MonteCarloPanel *m_monteCarlo = nullptr;
     QTabWidget *m_tabs = nullptr;
     QLabel *m_lesson = nullptr;
     QLabel *m_smoothingBanner = nullptr;
     QSplitter *m_splitter = nullptr;
+    QWidget *m_left = nullptr;             ///< the left column's content, inside its scroll area
+    QBoxLayout *m_editorsLayout = nullptr; ///< P ⇄ Q side by side, or P over Q when too narrow
     int m_leftWidthBeforeTable = 0;
 };

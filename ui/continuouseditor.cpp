@@ -242,8 +242,12 @@ void ContinuousEditor::rebuild()
             m_componentGrid->addWidget(spin, k + 1, column + 1);
             row.spins[column] = spin;
         }
-        row.remove = new QPushButton(tr("Remove"), table);
+        // A narrow ✕, so a mixture's rows fit beside the other side's editor in a 1024-pixel window.
+        row.remove = new QPushButton(QStringLiteral("✕"), table);
         row.remove->setObjectName(QStringLiteral("remove%1Button").arg(k + 1));
+        row.remove->setAccessibleName(tr("Remove component %1").arg(k + 1));
+        row.remove->setMaximumWidth(row.remove->fontMetrics().horizontalAdvance(QStringLiteral("✕")) * 3 +
+                                    12);
         row.remove->setToolTip(tr("Remove component %1; the others are rescaled to sum to 1.").arg(k + 1));
         connect(row.remove, &QPushButton::clicked, this, [this, k] {
             try {

@@ -10,6 +10,8 @@
 #include "document.h"
 #include "exportdialog.h"
 
+#include <continuouscomparison.h>
+
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -104,10 +106,15 @@ void ExportActions::exportFigure()
     const QString file = dialog.fileName();
     FigureExport::Decorations decorations = dialog.decorations();
     if (dialog.wantsCaption()) {
-        const klscope::Comparison &c = m_document->comparison();
-        const std::string_view unit = klscope::unitName(c.unit);
-        decorations.caption = FigureExport::caption(c.totals.klPQ, c.totals.klQP, c.totals.js,
-                                                    QString::fromUtf8(unit.data(), qsizetype(unit.size())));
+        const std::string_view unit = klscope::unitName(m_document->unit());
+        const QString unitName = QString::fromUtf8(unit.data(), qsizetype(unit.size()));
+        if (m_document->isContinuous()) {
+            const klscope::ContinuousComparison &c = m_document->continuousComparison();
+            decorations.caption = FigureExport::caption(c.klPQ.value, c.klQP.value, c.js.value, unitName);
+        } else {
+            const klscope::Comparison &c = m_document->comparison();
+            decorations.caption = FigureExport::caption(c.totals.klPQ, c.totals.klQP, c.totals.js, unitName);
+        }
     }
     FigureExport exporter = figure();
     exporter.setPhysicalSize(dialog.physicalSize());
@@ -120,9 +127,19 @@ void ExportActions::exportFigure()
 void ExportActions::exportTable()
 {
     const QString file = askFile(tr("Export Table as CSV"), QStringLiteral("csvFile"),
-                                 QStringLiteral("klscope-events.csv"), tr("CSV files (*.csv)"));
+                                 m_document->isContinuous() ? QStringLiteral("klscope-grid.csv")
+                                                            : QStringLiteral("klscope-events.csv"),
+                                 tr("CSV files (*.csv)"));
     if (file.isEmpty())
         return;
+    if (m_document->isContinuous()) {
+        const klscope::ContinuousComparison &c = m_document->continuousComparison();
+        const QString error = dataexport::writeContinuousGridCsv(c, file);
+        report(error, tr("Exported %1 grid points to %2.")
+                          .arg(qulonglong(c.grid.x.size()))
+                          .arg(QDir::toNativeSeparators(file)));
+        return;
+    }
     const QString error = dataexport::writeEventTableCsv(m_document->sharedComparison(), file);
     report(error, tr("Exported %1 events to %2.")
                       .arg(qulonglong(m_document->comparison().p.size()))
@@ -135,7 +152,10 @@ void ExportActions::exportMetrics()
                                  QStringLiteral("klscope-metrics.json"), tr("JSON files (*.json)"));
     if (file.isEmpty())
         return;
-    const QString error = dataexport::writeMetricsJson(m_document->comparison(), file);
+    const QString error =
+        m_document->isContinuous()
+            ? dataexport::writeContinuousMetricsJson(m_document->continuousComparison(), file)
+            : dataexport::writeMetricsJson(m_document->comparison(), file);
     report(error, tr("Exported the metrics to %1.").arg(QDir::toNativeSeparators(file)));
 }
 

@@ -242,6 +242,49 @@ Interval gridRange(const ContinuousDistribution &p, const ContinuousDistribution
     return {low, high};
 }
 
+// n increasing points over gridRange(p, q). Uniform, unless the range is more than four times as wide as
+// where both sides hold their central 98% (heavy tails: a Cauchy's 1e-3 quantile is −318): then half the
+// points go to that centre and the tails share the rest by length, so the bulk is drawn as finely as a
+// light-tailed pair's instead of at a spacing of the range's width / n.
+std::vector<double> gridPoints(const ContinuousDistribution &p, const ContinuousDistribution &q,
+                               std::size_t n)
+{
+    const Interval r = gridRange(p, q);
+    double centreLow = std::fmin(quantile(p, 0.01), quantile(q, 0.01));
+    double centreHigh = std::fmax(quantile(p, 0.99), quantile(q, 0.99));
+    const double pad = 0.1 * (centreHigh - centreLow);
+    centreLow = std::fmax(centreLow - pad, r.low);
+    centreHigh = std::fmin(centreHigh + pad, r.high);
+    std::vector<double> xs;
+    xs.reserve(n);
+    const auto segment = [&xs](double low, double high, std::size_t count, bool last) {
+        // `count` points from low on, at a spacing that reaches high after `count` steps (or at the
+        // last point when `last`).
+        const std::size_t steps = last ? count - 1 : count;
+        for (std::size_t i = 0; i < count; ++i)
+            xs.push_back(last && i + 1 == count ? high : low + (high - low) * static_cast<double>(i) / steps);
+    };
+    const double width = r.high - r.low;
+    if (!(centreLow < centreHigh) || !(centreHigh - centreLow < 0.25 * width) || n < 16) {
+        segment(r.low, r.high, n, true);
+        return xs;
+    }
+    // The tails share n − n/2 points by length (the right one ends at r.high); a tail of no length (a
+    // support's end) gives its points to the centre.
+    const double leftLength = centreLow - r.low, rightLength = r.high - centreHigh;
+    const std::size_t tails = n - n / 2;
+    std::size_t left = std::size_t(std::lround(leftLength / (leftLength + rightLength) * double(tails - 1)));
+    std::size_t right = tails - left;
+    if (!(leftLength > 0))
+        left = 0;
+    if (!(rightLength > 0))
+        right = 1;
+    segment(r.low, centreLow, left, false);
+    segment(centreLow, centreHigh, n - left - right, false);
+    segment(centreHigh, r.high, right, true);
+    return xs;
+}
+
 double klTerm(double la, double lb) noexcept
 {
     if (la == -kInf)
@@ -260,11 +303,10 @@ ContinuousGrid makeGrid(const ContinuousDistribution &p, const ContinuousDistrib
     ContinuousGrid g;
     if (n < 2)
         return g;
-    const Interval r = gridRange(p, q);
+    const std::vector<double> xs = gridPoints(p, q, n);
     for (auto *v : {&g.x, &g.p, &g.q, &g.klPQ, &g.klQP, &g.js})
         v->reserve(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        const double x = i + 1 == n ? r.high : r.low + (r.high - r.low) * static_cast<double>(i) / (n - 1);
+    for (const double x : xs) {
         const double lp = logpdf(p, x), lq = logpdf(q, x);
         g.x.push_back(x);
         g.p.push_back(std::exp(lp));

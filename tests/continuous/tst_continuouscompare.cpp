@@ -278,6 +278,58 @@ private slots:
         }
         QVERIFY(sawInfinite);
     }
+
+    // Every grid has n strictly increasing points over its range. Where tails stretch the range far past
+    // the bulk, the bulk still gets half of them: the spacing inside the central 98% stays under a
+    // hundredth of the bulk's width, so a Cauchy against a normal is not drawn with straight segments
+    // one unit long. Pairs on a half line and pairs with light tails keep their ends.
+    void gridFollowsTheBulk_data()
+    {
+        QTest::addColumn<QString>("p");
+        QTest::addColumn<QString>("q");
+        QTest::newRow("cauchy-normal") << "cauchy:x0=0,gamma=1"
+                                       << "normal:mu=0,sigma=1";
+        QTest::newRow("normal-cauchy") << "normal:mu=0,sigma=1"
+                                       << "cauchy:x0=0,gamma=1";
+        QTest::newRow("shifted-cauchy") << "cauchy:x0=5,gamma=0.5"
+                                        << "student_t:nu=1,mu=-3,sigma=1";
+        QTest::newRow("normal-t5") << "normal:mu=0,sigma=1"
+                                   << "student_t:nu=5,mu=0,sigma=1";
+        QTest::newRow("exponential-normal") << "exponential:rate=1"
+                                            << "normal:mu=0,sigma=1";
+        QTest::newRow("lognormal-gamma") << "lognormal:mu=0,sigma=2"
+                                         << "gamma:shape=2,rate=1";
+        QTest::newRow("uniforms") << "continuous_uniform:a=0,b=2"
+                                  << "continuous_uniform:a=0,b=1";
+    }
+    void gridFollowsTheBulk()
+    {
+        QFETCH(QString, p);
+        QFETCH(QString, q);
+        ContinuousCompareOptions o;
+        o.samples = 0;
+        o.gridPoints = 801;
+        const ContinuousDistribution dp = parseContinuousSpec(qPrintable(p));
+        const ContinuousDistribution dq = parseContinuousSpec(qPrintable(q));
+        const ContinuousComparison c = compareContinuous(dp, dq, o);
+        const std::vector<double> &x = c.grid.x;
+        QCOMPARE(x.size(), std::size_t(801));
+        QCOMPARE(c.grid.p.size(), x.size());
+        for (std::size_t i = 1; i < x.size(); ++i)
+            QVERIFY2(x[i - 1] < x[i], qPrintable(QStringLiteral("x[%1] = %2 is not below x[%3] = %4")
+                                                     .arg(i - 1)
+                                                     .arg(x[i - 1])
+                                                     .arg(i)
+                                                     .arg(x[i])));
+        const double low = std::fmin(quantile(dp, 0.01), quantile(dq, 0.01));
+        const double high = std::fmax(quantile(dp, 0.99), quantile(dq, 0.99));
+        double widest = 0.0;
+        for (std::size_t i = 1; i < x.size(); ++i)
+            if (x[i] > low && x[i - 1] < high)
+                widest = std::fmax(widest, x[i] - x[i - 1]);
+        QVERIFY2(widest < (high - low) / 100.0,
+                 qPrintable(QStringLiteral("spacing %1 in the bulk %2..%3").arg(widest).arg(low).arg(high)));
+    }
 };
 
 QTEST_APPLESS_MAIN(TestContinuousCompare)
