@@ -85,17 +85,33 @@ struct SeriesPlot::Private : PlotCanvas
 
     bool needsRefit() const override { return std::max(1, plot->axisRect()->width()) != columns; }
 
+    // Whether the plottables drawn now can take `series` in place (same number, bars where bars were):
+    // an edit then changes data, pens and names, and the legend keeps its items.
+    bool plottablesFit() const
+    {
+        if (plottables.size() != series.size())
+            return false;
+        for (qsizetype k = 0; k < series.size(); ++k)
+            if ((series[k].kind == PlotSeries::Kind::Bars) != bool(qobject_cast<QCPBars *>(plottables[k])))
+                return false;
+        return true;
+    }
+
     void rebuild()
     {
-        for (QCPAbstractPlottable *p : plottables)
-            plot->removePlottable(p);
-        plottables.clear();
-        for (const PlotSeries &s : series) {
+        if (!plottablesFit()) {
+            for (QCPAbstractPlottable *p : plottables)
+                plot->removePlottable(p);
+            plottables.clear();
+        }
+        for (qsizetype k = 0; k < series.size(); ++k) {
+            const PlotSeries &s = series[k];
             const QColor colour = roleColour(s.role);
             const qsizetype n = qsizetype(std::min(s.x.size(), s.y.size()));
-            QCPAbstractPlottable *plottable = nullptr;
+            QCPAbstractPlottable *plottable = k < plottables.size() ? plottables[k] : nullptr;
             if (s.kind == PlotSeries::Kind::Bars) {
-                auto *bars = new QCPBars(plot->xAxis, plot->yAxis);
+                auto *bars =
+                    plottable ? static_cast<QCPBars *>(plottable) : new QCPBars(plot->xAxis, plot->yAxis);
                 double spacing = std::numeric_limits<double>::infinity();
                 for (qsizetype i = 1; i < n; ++i)
                     if (const double gap = std::fabs(s.x[size_t(i)] - s.x[size_t(i - 1)]); gap > 0)
@@ -105,19 +121,25 @@ struct SeriesPlot::Private : PlotCanvas
                 bars->setBrush(klscope::palette::withAlpha(colour, 170));
                 plottable = bars;
             } else {
-                QCPGraph *graph = plot->addGraph();
+                QCPGraph *graph = plottable ? static_cast<QCPGraph *>(plottable) : plot->addGraph();
+                // Flat caps: with phFastPolylines a wide solid line is drawn segment by segment, and round
+                // caps would cost a Bézier outline per segment.
                 graph->setPen(QPen(colour, s.kind == PlotSeries::Kind::FilledCurve ? 1.6 : 2.0,
-                                   s.dashed ? Qt::DashLine : Qt::SolidLine));
+                                   s.dashed ? Qt::DashLine : Qt::SolidLine, Qt::FlatCap, Qt::RoundJoin));
                 graph->setLineStyle(s.kind == PlotSeries::Kind::Steps ? QCPGraph::lsStepCenter
                                                                       : QCPGraph::lsLine);
-                if (s.kind == PlotSeries::Kind::FilledCurve)
-                    graph->setBrush(klscope::palette::withAlpha(colour, 60));
+                graph->setBrush(s.kind == PlotSeries::Kind::FilledCurve
+                                    ? klscope::palette::withAlpha(colour, 60)
+                                    : QBrush(Qt::NoBrush));
                 plottable = graph;
             }
             plottable->setName(s.name);
             if (s.name.isEmpty())
                 plottable->removeFromLegend();
-            plottables.append(plottable);
+            else
+                plottable->addToLegend();
+            if (k == plottables.size())
+                plottables.append(plottable);
         }
         update();
     }
@@ -208,6 +230,8 @@ SeriesPlot::SeriesPlot(QWidget *parent)
     klscope::plot::setupValueAxis(plot->xAxis);
     klscope::plot::setupValueAxis(plot->yAxis);
     klscope::plot::setupLegend(plot);
+    // Solid wide lines segment by segment: stroking 801-point polylines with joins was most of an edit.
+    plot->setPlottingHint(QCP::phFastPolylines, true);
     d->zero = new QCPItemStraightLine(plot);
     d->zero->point1->setCoords(0, 0);
     d->zero->point2->setCoords(1, 0);
