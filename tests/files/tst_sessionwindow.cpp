@@ -3,6 +3,7 @@
 // title and modified flag follow the undo stack, the recent-files list, the autosave, dropping a
 // session on the window, and `klscope FILE.klscope`.
 
+#include "comparisonpage.h"
 #include "document.h"
 #include "importcontroller.h"
 #include "mainwindow.h"
@@ -10,6 +11,8 @@
 #include "sessioncontroller.h"
 
 #include <comparison.h>
+#include <continuouscomparison.h>
+#include <continuousspec.h>
 #include <custom.h>
 #include <spec.h>
 
@@ -193,6 +196,35 @@ private slots:
         QCOMPARE(b.document()->undoStack()->count(), 0);
         QCOMPARE(b.sessions()->currentFile(), QFileInfo(path).absoluteFilePath());
         QVERIFY(b.windowTitle().startsWith(QStringLiteral("lecture.klscope[*]")));
+    }
+
+    // A continuous pair (a mixture edited after its preset) saved and opened: the same state, the same
+    // numbers, and the other window shows the continuous page.
+    void continuousSessionsRoundTripInTheWindow()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("mixture.klscope"));
+        MainWindow a;
+        QVERIFY(a.openPreset(QStringLiteral("gmm-vs-normal")));
+        QVERIFY(a.document()->setContinuous(Side::Q,
+                                            klscope::parseContinuousSpec("student_t:nu=4,mu=0.5,sigma=2")));
+        QVERIFY(a.document()->setUnit(klscope::Unit::Bits));
+        QString error;
+        QVERIFY2(a.sessions()->saveSession(path, &error), qPrintable(error));
+        QVERIFY(readAll(path).contains("\"domain\": \"continuous\""));
+
+        MainWindow b;
+        QVERIFY2(b.sessions()->openSession(path, &error), qPrintable(error));
+        QVERIFY(b.document()->isContinuous());
+        QVERIFY(b.document()->state() == a.document()->state());
+        const klscope::ContinuousComparison &ca = a.document()->continuousComparison();
+        const klscope::ContinuousComparison &cb = b.document()->continuousComparison();
+        QCOMPARE(cb.klPQ.value, ca.klPQ.value);
+        QCOMPARE(cb.klQP.value, ca.klQP.value);
+        QCOMPARE(cb.unit, klscope::Unit::Bits);
+        QCOMPARE(b.comparisonPage()->figurePlots().size(), 3);
+        QVERIFY(!b.document()->isModified());
+        QCOMPARE(b.document()->undoStack()->count(), 0);
     }
 
     void refusedSessionsLeaveTheDocumentAsItWas_data()
