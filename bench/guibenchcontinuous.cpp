@@ -71,12 +71,7 @@ void settle(const PagePaints &paints)
 
 DocumentState continuousState(const char *p, const char *q)
 {
-    ContinuousPair pair;
-    pair.p = parseContinuousSpec(p);
-    pair.q = parseContinuousSpec(q);
-    DocumentState s;
-    s.pair = pair;
-    return s;
+    return DocumentState::continuous(parseContinuousSpec(p), parseContinuousSpec(q));
 }
 
 } // namespace

@@ -23,19 +23,6 @@ struct Result
     std::optional<klscope::DiscreteKlPoint> current;
 };
 
-PlotSeries line(const QString &name, PlotSeries::Role role, std::vector<double> x, std::vector<double> y,
-                bool dashed = false)
-{
-    PlotSeries s;
-    s.name = name;
-    s.kind = PlotSeries::Kind::Line;
-    s.role = role;
-    s.x = std::move(x);
-    s.y = std::move(y);
-    s.dashed = dashed;
-    return s;
-}
-
 } // namespace
 
 DiscretisationPanel::DiscretisationPanel(QWidget *parent)
@@ -162,14 +149,14 @@ void DiscretisationPanel::redraw()
     if (!x.empty()) {
         const std::vector<double> ends = {x.back(), x.front()};
         if (m_comparison && std::isfinite(m_comparison->klPQ.value))
-            series.append(line(tr("continuous KL(P‖Q)"), PlotSeries::Role::KlPQ, ends,
-                               {m_comparison->klPQ.value, m_comparison->klPQ.value}, true));
+            series.append(PlotSeries::line(tr("continuous KL(P‖Q)"), PlotSeries::Role::KlPQ, ends,
+                                           {m_comparison->klPQ.value, m_comparison->klPQ.value}, true));
         if (m_comparison && std::isfinite(m_comparison->klQP.value))
-            series.append(line(tr("continuous KL(Q‖P)"), PlotSeries::Role::KlQP, ends,
-                               {m_comparison->klQP.value, m_comparison->klQP.value}, true));
+            series.append(PlotSeries::line(tr("continuous KL(Q‖P)"), PlotSeries::Role::KlQP, ends,
+                                           {m_comparison->klQP.value, m_comparison->klQP.value}, true));
     }
-    series.append(line(tr("discrete KL(P‖Q)"), PlotSeries::Role::KlPQ, x, pq));
-    series.append(line(tr("discrete KL(Q‖P)"), PlotSeries::Role::KlQP, x, qp));
+    series.append(PlotSeries::line(tr("discrete KL(P‖Q)"), PlotSeries::Role::KlPQ, x, pq));
+    series.append(PlotSeries::line(tr("discrete KL(Q‖P)"), PlotSeries::Role::KlQP, x, qp));
     m_plot->setSeries(series);
     QList<PlotMarker> markers;
     if (m_pair && m_pair->binWidth > 0)

@@ -69,6 +69,14 @@ struct DocumentState
     klscope::Unit unit = klscope::Unit::Nats;
     QString preset; ///< name of the preset the state came from ("" once edited away)
 
+    /// A continuous pair's state in nats, with no preset and discretisation off.
+    static DocumentState continuous(klscope::ContinuousDistribution p, klscope::ContinuousDistribution q)
+    {
+        DocumentState s;
+        s.pair = ContinuousPair{std::move(p), std::move(q), 0.0};
+        return s;
+    }
+
     bool isContinuous() const { return std::holds_alternative<ContinuousPair>(pair); }
     /// The discrete pair, or nullptr in the continuous domain.
     const DiscretePair *discrete() const { return std::get_if<DiscretePair>(&pair); }

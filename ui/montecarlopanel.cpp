@@ -22,19 +22,6 @@ namespace {
 constexpr std::size_t kFirstSamples = 1000;
 constexpr int kProgressSteps = 1000;
 
-PlotSeries line(const QString &name, PlotSeries::Role role, std::vector<double> x, std::vector<double> y,
-                bool dashed = false)
-{
-    PlotSeries s;
-    s.name = name;
-    s.kind = PlotSeries::Kind::Line;
-    s.role = role;
-    s.x = std::move(x);
-    s.y = std::move(y);
-    s.dashed = dashed;
-    return s;
-}
-
 } // namespace
 
 MonteCarloPanel::MonteCarloPanel(QWidget *parent)
@@ -167,28 +154,28 @@ void MonteCarloPanel::redraw()
     }
     QList<PlotSeries> series;
     if (m_comparison && std::isfinite(m_comparison->klPQ.value))
-        series.append(line(tr("quadrature %1").arg(klscope::formatValue(m_comparison->klPQ.value)),
-                           PlotSeries::Role::Neutral, ends,
-                           {m_comparison->klPQ.value, m_comparison->klPQ.value}));
+        series.append(PlotSeries::line(
+            tr("quadrature %1").arg(klscope::formatValue(m_comparison->klPQ.value)),
+            PlotSeries::Role::Neutral, ends, {m_comparison->klPQ.value, m_comparison->klPQ.value}));
     if (m_pair) {
         const auto f = klscope::asGaussianMixture(m_pair->p), g = klscope::asGaussianMixture(m_pair->q);
         if (f && g) {
             const double variational = klscope::variationalKl(*f, *g) * factor;
             const klscope::KlBounds bounds = klscope::klBounds(*f, *g);
-            series.append(line(tr("variational %1").arg(klscope::formatValue(variational)),
-                               PlotSeries::Role::Js, ends, {variational, variational}, true));
-            series.append(line(tr("bounds %1 … %2")
-                                   .arg(klscope::formatValue(bounds.lower * factor),
-                                        klscope::formatValue(bounds.upper * factor)),
-                               PlotSeries::Role::KlQP, ends, {bounds.lower * factor, bounds.lower * factor},
-                               true));
-            series.append(line(QString(), PlotSeries::Role::KlQP, ends,
-                               {bounds.upper * factor, bounds.upper * factor}, true));
+            series.append(PlotSeries::line(tr("variational %1").arg(klscope::formatValue(variational)),
+                                           PlotSeries::Role::Js, ends, {variational, variational}, true));
+            series.append(PlotSeries::line(tr("bounds %1 … %2")
+                                               .arg(klscope::formatValue(bounds.lower * factor),
+                                                    klscope::formatValue(bounds.upper * factor)),
+                                           PlotSeries::Role::KlQP, ends,
+                                           {bounds.lower * factor, bounds.lower * factor}, true));
+            series.append(PlotSeries::line(QString(), PlotSeries::Role::KlQP, ends,
+                                           {bounds.upper * factor, bounds.upper * factor}, true));
         }
     }
-    series.append(line(tr("± 2 standard errors"), PlotSeries::Role::KlPQ, x, above, true));
-    series.append(line(QString(), PlotSeries::Role::KlPQ, x, below, true));
-    series.append(line(tr("Monte Carlo"), PlotSeries::Role::KlPQ, x, estimate));
+    series.append(PlotSeries::line(tr("± 2 standard errors"), PlotSeries::Role::KlPQ, x, above, true));
+    series.append(PlotSeries::line(QString(), PlotSeries::Role::KlPQ, x, below, true));
+    series.append(PlotSeries::line(tr("Monte Carlo"), PlotSeries::Role::KlPQ, x, estimate));
     m_plot->setSeries(series);
     m_plot->setXRange(lo - 0.1, hi + 0.1);
     m_plot->setAxisTitles(tr("log₁₀ n (draws of P)"), tr("KL(P‖Q) (%1)").arg(unitName));

@@ -42,6 +42,13 @@ struct PlotSeries
     Role role = Role::Neutral;
     std::vector<double> x, y;
     bool dashed = false;
+
+    /// A line series.
+    static PlotSeries line(QString name, Role role, std::vector<double> x, std::vector<double> y,
+                           bool dashed = false)
+    {
+        return {std::move(name), Kind::Line, role, std::move(x), std::move(y), dashed};
+    }
 };
 
 /// A vertical line across the plot at x, with a label at its top (e.g. a mean).

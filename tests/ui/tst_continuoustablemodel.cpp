@@ -2,6 +2,7 @@
 // the grid's value (full precision in the tooltip and Qt::UserRole), the unit in the headers, and a reset
 // after an edit and its undo.
 
+#include "continuousstate.h"
 #include "continuoustablemodel.h"
 #include "document.h"
 #include "eventreadout.h"
@@ -15,20 +16,6 @@
 #include <QUndoStack>
 
 using namespace klscope;
-
-namespace {
-
-DocumentState continuousState(const char *p, const char *q)
-{
-    ContinuousPair c;
-    c.p = parseContinuousSpec(p);
-    c.q = parseContinuousSpec(q);
-    DocumentState s;
-    s.pair = c;
-    return s;
-}
-
-} // namespace
 
 class TestContinuousTableModel : public QObject
 {

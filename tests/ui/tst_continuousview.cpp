@@ -3,6 +3,7 @@
 // drawn honestly, shared zoom, and a mixture component's mean dragged by mouse as one undo step.
 
 #include "continuousbinder.h"
+#include "continuousstate.h"
 #include "continuousview.h"
 #include "document.h"
 #include "eventreadout.h"
@@ -22,16 +23,6 @@
 using namespace klscope;
 
 namespace {
-
-DocumentState continuousState(const char *p, const char *q)
-{
-    ContinuousPair c;
-    c.p = parseContinuousSpec(p);
-    c.q = parseContinuousSpec(q);
-    DocumentState s;
-    s.pair = c;
-    return s;
-}
 
 double mixtureMean(const Document &d, Side side, std::size_t component)
 {

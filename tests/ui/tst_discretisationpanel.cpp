@@ -4,6 +4,7 @@
 // as h shrinks; undo brings the width back to off.
 
 #include "continuousbinder.h"
+#include "continuousstate.h"
 #include "discretisationpanel.h"
 #include "document.h"
 #include "eventreadout.h"
@@ -24,16 +25,6 @@
 using namespace klscope;
 
 namespace {
-
-DocumentState continuousState(const char *p, const char *q)
-{
-    ContinuousPair c;
-    c.p = parseContinuousSpec(p);
-    c.q = parseContinuousSpec(q);
-    DocumentState s;
-    s.pair = c;
-    return s;
-}
 
 void typeWidth(NumberSpinBox *box, const QString &text)
 {

@@ -2,6 +2,7 @@
 // discrete and the continuous domain, refusals, and drags that merge (and vanish when they come back).
 
 #include "changevaluecommand.h"
+#include "continuousstate.h"
 #include "document.h"
 
 #include <continuouscomparison.h>
@@ -44,16 +45,6 @@ void checkAgainstCore(const Document &d)
         QCOMPARE(d.comparison().support.first, expected.support.first);
         QCOMPARE(d.comparison().support.last, expected.support.last);
     }
-}
-
-DocumentState continuousState(const char *p, const char *q)
-{
-    ContinuousPair c;
-    c.p = parseContinuousSpec(p);
-    c.q = parseContinuousSpec(q);
-    DocumentState s;
-    s.pair = c;
-    return s;
 }
 
 } // namespace

@@ -4,6 +4,7 @@
 // without a mixture runs nothing.
 
 #include "continuousbinder.h"
+#include "continuousstate.h"
 #include "document.h"
 #include "montecarlopanel.h"
 #include "seriesplot.h"
@@ -20,16 +21,6 @@
 using namespace klscope;
 
 namespace {
-
-DocumentState continuousState(const char *p, const char *q)
-{
-    ContinuousPair c;
-    c.p = parseContinuousSpec(p);
-    c.q = parseContinuousSpec(q);
-    DocumentState s;
-    s.pair = c;
-    return s;
-}
 
 const char *const kMixture = "gmm:w1=0.5,mu1=-1.5,sigma1=1,w2=0.5,mu2=1.5,sigma2=1";
 
