@@ -48,8 +48,8 @@ int measureAtSize(QCustomPlot *plot, QSize size, const std::function<void()> &fi
     layOut(plot);
     fitToSize();
     const int wrap = wrapLegend(plot, size.width());
-    if (wrap >= 0)
-        layOut(plot);
+    // Again after the refit, which may change the data, the ranges and so the tick labels measured.
+    layOut(plot);
     const int value = measure();
     unwrapLegend(plot, wrap);
     plot->setViewport(screen);
