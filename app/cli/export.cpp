@@ -248,19 +248,18 @@ int exportFigure(const QStringList &arguments)
         return failed;
 
     // The real plot widgets, never shown: each records itself at the size it gets in the figure. A
-    // continuous pair draws the view the window shows, fed by the window's binder, stacked 4:3:4 as there.
+    // continuous pair draws the view the window shows, fed by the window's binder, stacked 4:3:3 as the
+    // window's File → Export Figure… stacks it.
     DistributionPlot distributions;
     ContributionPlot contributions;
     CumulativePlot cumulative;
     ContinuousView view;
     QList<const PlotWidget *> plots;
-    QList<int> stretch;
     double klPQ = 0, klQP = 0, js = 0;
     if (continuous) {
         bindContinuousView(&document, &view);
         for (const PlotWidget *p : view.plots())
             plots.append(p);
-        stretch = {4, 3, 4};
         const klscope::ContinuousComparison &c = document.continuousComparison();
         klPQ = c.klPQ.value;
         klQP = c.klQP.value;
@@ -273,7 +272,7 @@ int exportFigure(const QStringList &arguments)
         klQP = t.klQP;
         js = t.js;
     }
-    FigureExport figure(plots, stretch);
+    FigureExport figure(plots);
     if (parser.isSet(caption)) {
         const std::string_view unit = klscope::unitName(document.unit());
         decorations.caption =

@@ -155,16 +155,16 @@ void TestCliExportContinuous::formatsAndPlots()
 
 void TestCliExportContinuous::stackedPlotsShareTheYAxis()
 {
-    // The three plots stacked 4:3:4 line their y axes up, though they were never shown: each margin is
+    // The three plots stacked 4:3:3 line their y axes up, though they were never shown: each margin is
     // measured at the plot's size in the figure. (Their tick labels differ in width: 0.4, -0.02, 0.125.)
     const QString path = m_dir.filePath(QStringLiteral("aligned.png"));
     const auto run = runCli(exportArgs(normalVsT5() + QStringList{"--out", path}));
     QVERIFY2(!run.crashed && run.exitCode == 0, qPrintable(run.err));
     const QImage image = QImage::fromData(readAll(path));
     QCOMPARE(image.size(), QSize(1200, 800));
-    const int density = yAxisColumn(image, 0, 290);
-    const int integrand = yAxisColumn(image, 291, 508);
-    const int running = yAxisColumn(image, 509, 800);
+    const int density = yAxisColumn(image, 0, 320);
+    const int integrand = yAxisColumn(image, 320, 560);
+    const int running = yAxisColumn(image, 560, 800);
     QVERIFY2(density > 20, qPrintable(QString::number(density)));
     QCOMPARE(integrand, density);
     QCOMPARE(running, density);
