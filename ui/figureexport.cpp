@@ -179,26 +179,29 @@ void FigureExport::paintPlots(QPainter *painter, Plot plot, QSize size) const
         if (index < m_plots.size())
             painter->drawPicture(QPointF(0, 0), m_plots[index]->figure(size));
     } else if (!m_plots.isEmpty()) {
-        // Stacked, the y axes line up as in the window (the plots that were never shown too); the
-        // plots on screen get their margins back afterwards.
-        int margin = 0;
-        for (const PlotWidget *p : m_plots)
-            margin = std::max(margin, p->naturalLeftMargin());
-        QList<int> previous;
-        for (const PlotWidget *p : m_plots)
-            previous.append(p->alignLeftMargin(margin));
         int total = 0;
         for (int s : m_stretch)
             total += s;
-        int top = 0;
+        QList<int> tops{0};
+        for (qsizetype i = 0; i < m_plots.size(); ++i)
+            tops.append(i + 1 == m_plots.size() ? size.height()
+                                                : tops.back() + size.height() * m_stretch[i] / total);
+        // Stacked, the y axes line up as in the window. Each margin is measured at the plot's size in the
+        // figure, whose tick labels are those drawn (a plot never shown, as in klscope-cli export, has no
+        // screen layout to measure); the plots on screen get their margins back afterwards.
+        int margin = 0;
+        for (qsizetype i = 0; i < m_plots.size(); ++i)
+            margin =
+                std::max(margin, m_plots[i]->naturalLeftMargin(QSize(size.width(), tops[i + 1] - tops[i])));
+        QList<int> previous;
+        for (const PlotWidget *p : m_plots)
+            previous.append(p->alignLeftMargin(margin));
         for (qsizetype i = 0; i < m_plots.size(); ++i) {
-            const int bottom =
-                i + 1 == m_plots.size() ? size.height() : top + size.height() * m_stretch[i] / total;
             painter->save();
-            painter->translate(0, top);
-            painter->drawPicture(QPointF(0, 0), m_plots[i]->figure(QSize(size.width(), bottom - top)));
+            painter->translate(0, tops[i]);
+            painter->drawPicture(QPointF(0, 0),
+                                 m_plots[i]->figure(QSize(size.width(), tops[i + 1] - tops[i])));
             painter->restore();
-            top = bottom;
         }
         for (qsizetype i = 0; i < m_plots.size(); ++i)
             m_plots[i]->alignLeftMargin(previous[i]);

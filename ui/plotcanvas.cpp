@@ -117,6 +117,17 @@ int PlotCanvas::naturalLeftMargin() const
     return (plot->yAxis->*MarginProbe::pointer())();
 }
 
+int PlotCanvas::naturalLeftMargin(QSize size)
+{
+    return measureAtSize(
+        plot, size,
+        [this] {
+            if (needsRefit())
+                update();
+        },
+        [this] { return naturalLeftMargin(); });
+}
+
 int PlotCanvas::alignLeftMargin(int margin)
 {
     QMargins minimum = plot->axisRect()->minimumMargins();

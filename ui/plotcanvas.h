@@ -72,6 +72,8 @@ struct PlotCanvas
 
     /// The left margin the y axis needs (its labels and tick labels), whatever minimum is set.
     int naturalLeftMargin() const;
+    /// The same when the plot is laid out at `size` (for a figure of that size); the screen is untouched.
+    int naturalLeftMargin(QSize size);
     /// Sets the left margin to at least `margin` (stacked plots share one, so their y axes line up);
     /// replots when it changes. Returns the minimum it had.
     int alignLeftMargin(int margin);

@@ -40,6 +40,24 @@ void unwrapLegend(QCustomPlot *plot, int wrap)
 
 } // namespace
 
+int measureAtSize(QCustomPlot *plot, QSize size, const std::function<void()> &fitToSize,
+                  const std::function<int()> &measure)
+{
+    const QRect screen = plot->viewport();
+    plot->setViewport(QRect(QPoint(0, 0), size));
+    layOut(plot);
+    fitToSize();
+    const int wrap = wrapLegend(plot, size.width());
+    // Again after the refit, which may change the data, the ranges and so the tick labels measured.
+    layOut(plot);
+    const int value = measure();
+    unwrapLegend(plot, wrap);
+    plot->setViewport(screen);
+    layOut(plot);
+    fitToSize();
+    return value;
+}
+
 QPicture recordFigure(QCustomPlot *plot, QSize size, const std::function<void()> &fitToSize)
 {
     const QRect screen = plot->viewport();

@@ -15,3 +15,8 @@ class QCustomPlot;
 /// `fitToSize` runs after each layout change (first at the export size, then at the screen size), so a
 /// plot whose look depends on its width (bars or lines) can follow; it may queue a replot.
 QPicture recordFigure(QCustomPlot *plot, QSize size, const std::function<void()> &fitToSize);
+
+/// Lays `plot` out at `size` as recordFigure does, returns what `measure` says of that layout (such as
+/// the y axis's margin, whose tick labels follow the height), and puts the on-screen layout back.
+int measureAtSize(QCustomPlot *plot, QSize size, const std::function<void()> &fitToSize,
+                  const std::function<int()> &measure);

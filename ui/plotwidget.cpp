@@ -39,6 +39,11 @@ int PlotWidget::naturalLeftMargin() const
     return m_canvas->naturalLeftMargin();
 }
 
+int PlotWidget::naturalLeftMargin(QSize size) const
+{
+    return m_canvas->naturalLeftMargin(size);
+}
+
 int PlotWidget::alignLeftMargin(int margin) const
 {
     return m_canvas->alignLeftMargin(margin);

@@ -1,10 +1,14 @@
 // klscope-cli export: the window's figures without a window, so a course can script its figures.
 // It builds the same Document and plot widgets as the window and writes through FigureExport, so a
-// figure from here and one from File → Export Figure… are drawn by the same code. main.cpp creates a
-// QApplication for this command (offscreen when there is no display).
+// figure from here and one from File → Export Figure… are drawn by the same code. Two continuous specs
+// give the continuous page's figure (ContinuousView: densities, integrands, running integrals), fed by the
+// same binder as in the window. main.cpp creates a QApplication for this command (offscreen when there is
+// no display).
 
 #include "cliutil.h"
 
+#include "continuousbinder.h"
+#include "continuousview.h"
 #include "contributionplot.h"
 #include "cumulativeplot.h"
 #include "discreteplotbinder.h"
@@ -13,14 +17,66 @@
 #include "figureexport.h"
 #include "filespec.h"
 
+#include <continuousspec.h>
+
 #include <QCommandLineParser>
 #include <QObject>
 
 #include <cmath>
 #include <new>
 #include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
 
 namespace cli {
+
+namespace {
+
+// Resets `document` to `state`: 0, or kInvalidData with the document's reason printed.
+int resetDocument(Document &document, const DocumentState &state)
+{
+    QString refused;
+    QObject::connect(&document, &Document::editRefused, &document,
+                     [&refused](const QString &message) { refused = message; });
+    try {
+        if (!document.resetState(state)) {
+            printError(refused.isEmpty() ? QStringLiteral("P and Q cannot be compared") : refused);
+            return kInvalidData;
+        }
+    } catch (const std::bad_alloc &) {
+        printError(QStringLiteral("not enough memory for this support"));
+        return kInvalidData;
+    }
+    return 0;
+}
+
+// The two continuous specs as a pair, or nullopt with the spec's problem printed ("--p: ...").
+std::optional<ContinuousPair> readContinuousPair(const QString &p, const QString &q, bool renormalize)
+{
+    ContinuousPair pair;
+    std::vector<std::string> notes;
+    const auto read = [&](const QString &spec, const char *name) {
+        try {
+            return klscope::parseContinuousSpec(spec.toStdString(), renormalize, &notes);
+        } catch (const std::invalid_argument &e) {
+            throw std::invalid_argument(std::string(name) + ": " + e.what());
+        }
+    };
+    try {
+        pair.p = read(p, "--p");
+        pair.q = read(q, "--q");
+    } catch (const std::invalid_argument &e) {
+        printError(QString::fromStdString(e.what()));
+        return std::nullopt;
+    }
+    // stdout stays empty for scripts; a renormalised mixture is worth a line on stderr.
+    for (const std::string &note : notes)
+        printError(QStringLiteral("note: %1").arg(QString::fromStdString(note)));
+    return pair;
+}
+
+} // namespace
 
 int exportFigure(const QStringList &arguments)
 {
@@ -29,7 +85,8 @@ int exportFigure(const QStringList &arguments)
     const PairOptions shared;
     const QCommandLineOption plot(QStringLiteral("plot"),
                                   QStringLiteral("distributions, contributions, cumulative or all (the three "
-                                                 "stacked, as in the window)."),
+                                                 "stacked, as in the window). For continuous P and Q: the "
+                                                 "densities, the integrands or the running integrals."),
                                   QStringLiteral("PLOT"), QStringLiteral("all"));
     const QCommandLineOption out(QStringLiteral("out"),
                                  QStringLiteral("The file to write; its extension picks the format: .png, "
@@ -72,6 +129,20 @@ int exportFigure(const QStringList &arguments)
         return *done;
     if (!parser.isSet(shared.p) || !parser.isSet(shared.q))
         return usage(QStringLiteral("export needs both --p SPEC and --q SPEC"));
+    const QString pSpec = parser.value(shared.p), qSpec = parser.value(shared.q);
+    const bool pContinuous = klscope::isContinuousSpec(pSpec.toStdString());
+    const bool continuous = klscope::isContinuousSpec(qSpec.toStdString());
+    if (pContinuous != continuous) {
+        const auto domain = [](bool c) {
+            return c ? QStringLiteral("continuous") : QStringLiteral("discrete");
+        };
+        return usage(QStringLiteral("--p %1 is %2 and --q %3 is %4: KL between a density and a mass function "
+                                    "is not defined, so export two discrete or two continuous distributions")
+                         .arg(pSpec, domain(pContinuous), qSpec, domain(continuous)));
+    }
+    if (continuous && parser.isSet(shared.support))
+        return usage(QStringLiteral("--support A..B is for discrete distributions; a continuous pair is "
+                                    "compared over the whole of both supports"));
     if (!parser.isSet(out))
         return usage(QStringLiteral("export needs --out FILE.png, .jpg, .pdf or .svg"));
     const QString file = parser.value(out);
@@ -152,45 +223,60 @@ int exportFigure(const QStringList &arguments)
         return exitCode;
 
     DocumentState state;
-    DiscretePair discrete;
     state.unit = unitAndSupport->unit;
-    discrete.support = unitAndSupport->support;
-    discrete.renormalize = parser.isSet(shared.renormalize);
-    const auto pair = klscope::import::resolveSpecs(parser.value(shared.p).toStdString(),
-                                                    parser.value(shared.q).toStdString());
-    if (!pair) {
-        printError(QString::fromStdString(pair.error().message));
-        return kInvalidData;
-    }
-    discrete.p = pair->p;
-    discrete.q = pair->q;
-    state.pair = discrete;
-
-    Document document;
-    QString refused;
-    QObject::connect(&document, &Document::editRefused, &document,
-                     [&refused](const QString &message) { refused = message; });
-    try {
-        if (!document.resetState(state)) {
-            printError(refused.isEmpty() ? QStringLiteral("P and Q cannot be compared") : refused);
+    if (continuous) {
+        const auto pair = readContinuousPair(pSpec, qSpec, parser.isSet(shared.renormalize));
+        if (!pair)
+            return kInvalidData;
+        state.pair = *pair;
+    } else {
+        DiscretePair discrete;
+        discrete.support = unitAndSupport->support;
+        discrete.renormalize = parser.isSet(shared.renormalize);
+        const auto pair = klscope::import::resolveSpecs(pSpec.toStdString(), qSpec.toStdString());
+        if (!pair) {
+            printError(QString::fromStdString(pair.error().message));
             return kInvalidData;
         }
-    } catch (const std::bad_alloc &) {
-        printError(QStringLiteral("not enough memory for this support"));
-        return kInvalidData;
+        discrete.p = pair->p;
+        discrete.q = pair->q;
+        state.pair = discrete;
     }
 
-    // The real plot widgets, never shown: each records itself at the size it gets in the figure.
+    Document document;
+    if (const int failed = resetDocument(document, state))
+        return failed;
+
+    // The real plot widgets, never shown: each records itself at the size it gets in the figure. A
+    // continuous pair draws the view the window shows, fed by the window's binder, stacked 4:3:3 as the
+    // window's File → Export Figure… stacks it.
     DistributionPlot distributions;
     ContributionPlot contributions;
     CumulativePlot cumulative;
-    bindDiscretePlots(&document, &distributions, &contributions, &cumulative);
-    FigureExport figure({&distributions, &contributions, &cumulative});
-    if (parser.isSet(caption)) {
+    ContinuousView view;
+    QList<const PlotWidget *> plots;
+    double klPQ = 0, klQP = 0, js = 0;
+    if (continuous) {
+        bindContinuousView(&document, &view);
+        for (const PlotWidget *p : view.plots())
+            plots.append(p);
+        const klscope::ContinuousComparison &c = document.continuousComparison();
+        klPQ = c.klPQ.value;
+        klQP = c.klQP.value;
+        js = c.js.value;
+    } else {
+        bindDiscretePlots(&document, &distributions, &contributions, &cumulative);
+        plots = {&distributions, &contributions, &cumulative};
         const klscope::DivergenceTotals &t = document.comparison().totals;
+        klPQ = t.klPQ;
+        klQP = t.klQP;
+        js = t.js;
+    }
+    FigureExport figure(plots);
+    if (parser.isSet(caption)) {
         const std::string_view unit = klscope::unitName(document.unit());
-        decorations.caption = FigureExport::caption(t.klPQ, t.klQP, t.js,
-                                                    QString::fromUtf8(unit.data(), qsizetype(unit.size())));
+        decorations.caption =
+            FigureExport::caption(klPQ, klQP, js, QString::fromUtf8(unit.data(), qsizetype(unit.size())));
     }
     figure.setPhysicalSize(physical);
     figure.setDecorations(decorations);
