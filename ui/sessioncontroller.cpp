@@ -33,14 +33,6 @@ namespace {
 const QString kRecentFilesKey = QStringLiteral("recentFiles");
 const QString kSessionSuffix = QStringLiteral("klscope");
 
-QString sideName(Side side)
-{
-    return side == Side::P ? QStringLiteral("P") : QStringLiteral("Q");
-}
-
-} // namespace
-
-namespace {
 
 QString autosaveFolder()
 {

@@ -203,6 +203,11 @@ void scaleMetric(MetricValue &m, double factor)
 
 MetricValue sumOf(const MetricValue &a, const MetricValue &b)
 {
+    // An infinite term makes the sum infinite by the rule that decided it: no error estimate, its method.
+    if (!std::isfinite(a.value) || !std::isfinite(b.value)) {
+        const MetricValue &decided = std::isfinite(a.value) ? b : a;
+        return {a.value + b.value, 0.0, decided.method};
+    }
     const ContinuousMethod method =
         a.method == ContinuousMethod::ClosedForm && b.method == ContinuousMethod::ClosedForm
             ? ContinuousMethod::ClosedForm

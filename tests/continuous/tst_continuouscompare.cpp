@@ -279,6 +279,42 @@ private slots:
         QVERIFY(sawInfinite);
     }
 
+    // An infinite metric is decided by a rule, not estimated: it carries no error estimate, and a cross
+    // entropy that is infinite through its KL names the KL's method.
+    void infiniteMetricsHaveNoErrorEstimate_data()
+    {
+        QTest::addColumn<QString>("p");
+        QTest::addColumn<QString>("q");
+        QTest::newRow("support") << "exponential:rate=1"
+                                 << "normal:mu=1,sigma=1";
+        QTest::newRow("support reversed") << "normal:mu=1,sigma=1"
+                                          << "exponential:rate=1";
+        QTest::newRow("tails") << "cauchy:x0=0,gamma=1"
+                               << "normal:mu=0,sigma=1";
+        QTest::newRow("uniforms") << "continuous_uniform:a=0,b=2"
+                                  << "continuous_uniform:a=0,b=1";
+    }
+    void infiniteMetricsHaveNoErrorEstimate()
+    {
+        QFETCH(QString, p);
+        QFETCH(QString, q);
+        ContinuousCompareOptions o;
+        o.samples = 0;
+        o.gridPoints = 0;
+        const ContinuousComparison c =
+            compareContinuous(parseContinuousSpec(qPrintable(p)), parseContinuousSpec(qPrintable(q)), o);
+        int infinite = 0;
+        for (const MetricValue *m : {&c.klPQ, &c.klQP, &c.js, &c.jsDistance, &c.entropyP, &c.entropyQ,
+                                     &c.crossEntropyPQ, &c.crossEntropyQP, &c.totalVariation, &c.hellinger}) {
+            if (std::isfinite(m->value))
+                continue;
+            ++infinite;
+            QCOMPARE(m->error, 0.0);
+            QVERIFY(m->method != ContinuousMethod::Quadrature);
+        }
+        QCOMPARE(infinite, 2); // the KL and its cross entropy
+    }
+
     // Every grid has n strictly increasing points over its range. Where tails stretch the range far past
     // the bulk, the bulk still gets half of them: the spacing inside the central 98% stays under a
     // hundredth of the bulk's width, so a Cauchy against a normal is not drawn with straight segments
