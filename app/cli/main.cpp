@@ -25,13 +25,24 @@
 
 namespace {
 
-// Commands that draw widgets need a QApplication: export, and bench --gui (which times the plots).
+// Commands that draw widgets need a QApplication: export, sweep with a figure, and bench --gui (which times
+// the plots).
 bool needsWidgets(int argc, char *argv[])
 {
     if (argc < 2)
         return false;
     if (std::strcmp(argv[1], "export") == 0)
         return true;
+    // sweep --out FILE.png (.jpg, .pdf, .svg) draws the sweep's curves.
+    if (std::strcmp(argv[1], "sweep") == 0) {
+        for (int i = 2; i < argc; ++i)
+            for (const char *suffix :
+                 {".png", ".jpg", ".jpeg", ".pdf", ".svg", ".PNG", ".JPG", ".PDF", ".SVG"})
+                if (std::strlen(argv[i]) > std::strlen(suffix) &&
+                    std::strcmp(argv[i] + std::strlen(argv[i]) - std::strlen(suffix), suffix) == 0)
+                    return true;
+        return false;
+    }
     if (std::strcmp(argv[1], "bench") != 0)
         return false;
     for (int i = 2; i < argc; ++i)

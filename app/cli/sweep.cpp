@@ -1,19 +1,24 @@
 // klscope-cli sweep: KL(P||Q), KL(Q||P) and JS against one parameter of P or Q (core/analysis/sweep.h), as
-// text, JSON or CSV. Every value equals `compute` at that point.
+// text, JSON, CSV or a figure (the window's SeriesPlot written through FigureExport, with the current value
+// and each curve's minimum marked). Every value equals `compute` at that point.
 
 #include "analysiscommands.h"
 
 #include "cliutil.h"
 
 #include "continuousspec.h"
+#include "figureexport.h"
 #include "filespec.h"
+#include "seriesplot.h"
 #include "sweep.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
 #include <QSaveFile>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <new>
@@ -63,12 +68,19 @@ std::string toCsv(const klscope::Sweep &s)
 }
 
 // Where a curve is lowest (the first such step), for the text output.
-std::string minimumLine(const char *name, const klscope::Sweep &s, const std::vector<double> &curve)
+// The index of a curve's lowest value (the first such step), or curve.size() when every value is NaN.
+std::size_t minimumIndex(const std::vector<double> &curve)
 {
     std::size_t best = curve.size();
     for (std::size_t i = 0; i < curve.size(); ++i)
         if (!std::isnan(curve[i]) && (best == curve.size() || curve[i] < curve[best]))
             best = i;
+    return best;
+}
+
+std::string minimumLine(const char *name, const klscope::Sweep &s, const std::vector<double> &curve)
+{
+    const std::size_t best = minimumIndex(curve);
     if (best == curve.size())
         return std::string("  ") + name + ": no value\n";
     char buffer[160];
@@ -96,6 +108,59 @@ std::string toText(const klscope::Sweep &s)
     text += minimumLine("KL(Q||P)", s, s.klQP);
     text += minimumLine("JS", s, s.js);
     return text;
+}
+
+// The figure's size in logical pixels.
+constexpr int kFigureWidth = 900;
+constexpr int kFigureHeight = 600;
+
+// Draws the three curves with the current value and each curve's minimum marked; "" or why not.
+QString writeFigure(const klscope::Sweep &s, const QString &file)
+{
+    if (!qobject_cast<QApplication *>(QCoreApplication::instance()))
+        return QStringLiteral("figures need the widgets; run sweep with --out FILE.png, .pdf or .svg");
+    using Role = PlotSeries::Role;
+    const std::string_view unitText = klscope::unitName(s.unit);
+    const QString unit = QString::fromUtf8(unitText.data(), qsizetype(unitText.size()));
+    const QString parameter = QString::fromStdString(s.parameter);
+    const struct
+    {
+        QString name;
+        Role role;
+        const std::vector<double> *curve;
+    } curves[] = {{QStringLiteral("KL(P‖Q)"), Role::KlPQ, &s.klPQ},
+                  {QStringLiteral("KL(Q‖P)"), Role::KlQP, &s.klQP},
+                  {QStringLiteral("JS"), Role::Js, &s.js}};
+    QList<PlotSeries> series;
+    // Minima at the same step share one marker, so their labels do not overprint.
+    std::vector<std::pair<std::size_t, QString>> minima;
+    for (const auto &c : curves) {
+        series.append(PlotSeries{c.name, PlotSeries::Kind::Line, c.role, s.values, *c.curve});
+        const std::size_t m = minimumIndex(*c.curve);
+        if (m == c.curve->size())
+            continue;
+        const QString text = c.name;
+        const auto same =
+            std::find_if(minima.begin(), minima.end(), [m](const auto &e) { return e.first == m; });
+        if (same != minima.end())
+            same->second += QStringLiteral(", ") + text;
+        else
+            minima.emplace_back(m, text);
+    }
+    QList<PlotMarker> markers;
+    for (const auto &[m, text] : minima)
+        markers.append(PlotMarker{s.values[m], QStringLiteral("min ") + text, Role::Neutral});
+    if (s.current >= s.values.front() && s.current <= s.values.back())
+        markers.append(PlotMarker{
+            s.current, QStringLiteral("%1 = %2 (current)").arg(parameter, QString::number(s.current, 'g', 6)),
+            Role::Neutral});
+    SeriesPlot plot;
+    plot.setSeries(series);
+    plot.setMarkers(markers);
+    plot.setAxisTitles(parameter, QStringLiteral("divergence (%1)").arg(unit));
+    plot.setXRange(s.values.front(), s.values.back());
+    const FigureExport figure({&plot});
+    return figure.write(file, FigureExport::Plot::Distributions, QSize(kFigureWidth, kFigureHeight));
 }
 
 // A discrete side, as compute reads it (family spec, file: or samples:).
@@ -129,8 +194,10 @@ int sweep(const QStringList &arguments)
     const QCommandLineOption unit(QStringLiteral("unit"), QStringLiteral("nats, bits or bans."),
                                   QStringLiteral("UNIT"), QStringLiteral("nats"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
-    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Write the values to FILE.csv."),
-                                 QStringLiteral("FILE"));
+    const QCommandLineOption out(
+        QStringLiteral("out"),
+        QStringLiteral("Write the values to FILE.csv, or draw them to FILE.png, .jpg, .pdf or .svg."),
+        QStringLiteral("FILE"));
     parser.addOptions({p, q, vary, steps, unit, json, out});
     QString error;
     if (!parseOptions(parser, arguments, &error))
@@ -157,14 +224,9 @@ int sweep(const QStringList &arguments)
     if (parser.isSet(out)) {
         file = parser.value(out);
         const QString suffix = QFileInfo(file).suffix().toLower();
-        if (suffix == QLatin1String("png") || suffix == QLatin1String("pdf") ||
-            suffix == QLatin1String("svg") || suffix == QLatin1String("jpg") ||
-            suffix == QLatin1String("jpeg"))
+        if (suffix != QLatin1String("csv") && !FigureExport::formatForFile(file))
             return usage(
-                QStringLiteral("figure output of sweeps comes with the window's sweep view; write the "
-                               "values with --out FILE.csv or --json"));
-        if (suffix != QLatin1String("csv"))
-            return usage(QStringLiteral("--out must end in .csv, got '%1'").arg(file));
+                QStringLiteral("--out must end in .csv, .png, .jpg, .pdf or .svg, got '%1'").arg(file));
     }
 
     // --vary NAME=A..B: the usage errors first, before any spec is read.
@@ -234,6 +296,12 @@ int sweep(const QStringList &arguments)
 
     if (parser.isSet(json)) {
         writeOut(toJson(result));
+    } else if (!file.isEmpty() && FigureExport::formatForFile(file)) {
+        const QString failure = writeFigure(result, file);
+        if (!failure.isEmpty()) {
+            printError(failure);
+            return kInvalidData;
+        }
     } else if (!file.isEmpty()) {
         const std::string csv = toCsv(result);
         QSaveFile saved(file);

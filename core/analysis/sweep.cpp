@@ -180,6 +180,7 @@ Sweep sweep(const Distribution &p, const Distribution &q, const SweepParameter &
     (void)checkedValue(range.from, info[index], parameter, familyText);
     (void)checkedValue(range.to, info[index], parameter, familyText);
     std::vector<double> theta = parameterValues(swept);
+    s.current = theta[index];
     for (double &v : s.values) {
         v = checkedValue(v, info[index], parameter, familyText);
         theta[index] = v;
@@ -224,6 +225,7 @@ Sweep sweep(const ContinuousDistribution &p, const ContinuousDistribution &q, co
     (void)checkedValue(range.from, info[index], parameter, familyText);
     (void)checkedValue(range.to, info[index], parameter, familyText);
     std::vector<double> theta = parameterValues(swept);
+    s.current = theta[index];
     for (double &v : s.values) {
         v = checkedValue(v, info[index], parameter, familyText);
         theta[index] = v;

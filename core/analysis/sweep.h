@@ -68,6 +68,7 @@ struct Sweep
 {
     std::string parameter; ///< "q.p"
     Unit unit = Unit::Nats;
+    double current = 0.0;       ///< the parameter's value in the distribution as given (the current value)
     std::vector<double> values; ///< the parameter's values
     std::vector<double> klPQ;   ///< KL(P||Q) at each value
     std::vector<double> klQP;   ///< KL(Q||P)

@@ -103,6 +103,7 @@ void TestSweep::discreteAgainstCompute()
     QCOMPARE(s.values.size(), std::size_t(steps));
     QCOMPARE(s.values.front(), from);
     QCOMPARE(s.values.back(), to);
+    QCOMPARE(s.current, from); // the base spec is the template at the range's start
     int infPQ = 0, infQP = 0;
     CompareOptions options;
     options.unit = Unit(unit);

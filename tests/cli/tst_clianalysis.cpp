@@ -5,6 +5,7 @@
 #include "relativecompare.h"
 
 #include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
@@ -25,6 +26,8 @@ private slots:
     void sweepAgainstCompute_data();
     void sweepAgainstCompute();
     void sweepCsv();
+    void sweepFigure_data();
+    void sweepFigure();
     void sweepRefused_data();
     void sweepRefused();
     void tests_data();
@@ -155,6 +158,44 @@ void TestCliAnalysis::sweepCsv()
     QCOMPARE(lines[6].split(',').size(), 4);
 }
 
+void TestCliAnalysis::sweepFigure_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("start"); // the file's first bytes
+    QTest::newRow("png") << "sweep.png" << QByteArray("\x89PNG");
+    QTest::newRow("svg") << "sweep.svg" << QByteArray("<?xml");
+    QTest::newRow("pdf") << "sweep.pdf" << QByteArray("%PDF");
+}
+
+void TestCliAnalysis::sweepFigure()
+{
+    QFETCH(QString, name);
+    QFETCH(QByteArray, start);
+    const QString file = m_dir.filePath(name);
+    // Infinite values at the ends leave gaps; the figure is still drawn.
+    const auto run = runCli({"sweep", "--p", "binomial:n=15,p=0.4", "--q", "binomial:n=15,p=0.5", "--vary",
+                             "q.p=0..1", "--steps", "41", "--out", file});
+    QVERIFY2(!run.crashed && run.exitCode == 0, qPrintable(run.err));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray bytes = f.readAll();
+    QVERIFY(bytes.startsWith(start));
+    if (name.endsWith(".svg"))
+        QVERIFY(bytes.contains("<svg"));
+    if (name.endsWith(".png")) {
+        const QImage image(file);
+        QCOMPARE(image.size(), QSize(900, 600));
+        // Not a blank page: the curves put colour on it.
+        int coloured = 0;
+        for (int y = 0; y < image.height(); y += 3)
+            for (int x = 0; x < image.width(); x += 3) {
+                const QColor c = image.pixelColor(x, y);
+                coloured += c.saturation() > 80;
+            }
+        QVERIFY2(coloured > 100, qPrintable(QString::number(coloured)));
+    }
+}
+
 void TestCliAnalysis::sweepRefused_data()
 {
     QTest::addColumn<QStringList>("arguments");
@@ -179,10 +220,8 @@ void TestCliAnalysis::sweepRefused_data()
                                    << 2 << "two discrete or two continuous";
     QTest::newRow("no range") << pair + QStringList{"--vary", "q.p"} << 2 << "p.NAME=A..B";
     QTest::newRow("no --vary") << pair << 2 << "--vary";
-    QTest::newRow("figure output") << pair + QStringList{"--vary", "q.p=0.1..0.9", "--out", "sweep.png"} << 2
-                                   << "figure output of sweeps comes with the window's sweep view";
     QTest::newRow("other suffix") << pair + QStringList{"--vary", "q.p=0.1..0.9", "--out", "sweep.txt"} << 2
-                                  << "--out must end in .csv";
+                                  << "--out must end in .csv, .png, .jpg, .pdf or .svg";
     QTest::newRow("bad spec") << QStringList{"--p",    "binomial:n=15,p=abc", "--q", "binomial:n=15,p=0.5",
                                              "--vary", "q.p=0.1..0.9"}
                               << 1 << "p='abc' is not a number";
