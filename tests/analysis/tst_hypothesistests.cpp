@@ -14,7 +14,12 @@
 #include "hypothesistests.h"
 #include "testsides.h"
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <boost/math/distributions/normal.hpp>
+#include <boost/math/distributions/poisson.hpp>
 
 #include <cmath>
 #include <limits>
@@ -41,6 +46,13 @@ private slots:
     void notApplicable();
     void infiniteG();
     void sidesDecideTheDesign();
+    void poolsTheModelsTail();
+    void samplesAgainstADensity();
+    void samplesOnBothSides();
+
+private:
+    QTemporaryDir m_dir;
+    QString write(const QString &name, const QByteArray &text);
 };
 
 namespace {
@@ -267,6 +279,83 @@ void TestHypothesisTests::sidesDecideTheDesign()
              r.zTest.reason.c_str());
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
                              loadTestSide("samples:/nonexistent/x.csv", import::Side::P));
+}
+
+QString TestHypothesisTests::write(const QString &name, const QByteArray &text)
+{
+    const QString path = m_dir.filePath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(text) != text.size())
+        return QString();
+    return path;
+}
+
+void TestHypothesisTests::poolsTheModelsTail()
+{
+    // Counts on 0..5 against Poisson(3): the categories 0..5 and one for x >= 6 (observed 0), so df = 6,
+    // not one category per event of the tail down to 1e-16.
+    const QString file = write("counts.csv", "0,3\n1,10\n2,25\n3,30\n4,20\n5,12\n");
+    QVERIFY(!file.isEmpty());
+    const HypothesisTests r =
+        runHypothesisTests(loadTestSide(("file:" + file + ",as=counts").toStdString(), import::Side::P),
+                           loadTestSide("poisson:lambda=3", import::Side::Q));
+    QCOMPARE(r.design, std::string("goodness of fit of A to B"));
+    QCOMPARE(r.gTest.categories, std::size_t(7));
+    QCOMPARE(r.gTest.df, 6.0);
+    QCOMPARE(r.gTest.sampleSize, 100.0);
+    const boost::math::poisson_distribution<double> poisson(3.0);
+    std::vector<double> counts = {3, 10, 25, 30, 20, 12, 0};
+    std::vector<double> model;
+    for (int k = 0; k <= 5; ++k)
+        model.push_back(boost::math::pdf(poisson, k));
+    model.push_back(boost::math::cdf(boost::math::complement(poisson, 5)));
+    KLSCOPE_COMPARE_REL(r.gTest.statistic, gTestGoodnessOfFit(counts, model).statistic, 1e-10);
+    KLSCOPE_COMPARE_REL(r.chiSquare.statistic, chiSquareGoodnessOfFit(counts, model).statistic, 1e-10);
+    QVERIFY(!r.zTest.applies);
+}
+
+void TestHypothesisTests::samplesAgainstADensity()
+{
+    // Whole-number samples against a normal: integer bins k stand for [k - 1/2, k + 1/2), the end bins take
+    // the tails, so the model's probabilities are 0.5 +- 0.5 around each observed value.
+    const QString file = write("integers.csv", "1\n2\n2\n3\n3\n3\n4\n4\n5\n");
+    const HypothesisTests r =
+        runHypothesisTests(loadTestSide("normal:mu=3,sigma=1", import::Side::P),
+                           loadTestSide(("samples:" + file).toStdString(), import::Side::Q));
+    QCOMPARE(r.design, std::string("goodness of fit of B to A"));
+    QCOMPARE(r.gTest.categories, std::size_t(5));
+    QCOMPARE(r.gTest.sampleSize, 9.0);
+    const boost::math::normal_distribution<double> normal(3.0, 1.0);
+    const std::vector<double> counts = {1, 2, 3, 2, 1};
+    const std::vector<double> model = {boost::math::cdf(normal, 1.5),
+                                       boost::math::cdf(normal, 2.5) - boost::math::cdf(normal, 1.5),
+                                       boost::math::cdf(normal, 3.5) - boost::math::cdf(normal, 2.5),
+                                       boost::math::cdf(normal, 4.5) - boost::math::cdf(normal, 3.5),
+                                       boost::math::cdf(boost::math::complement(normal, 4.5))};
+    KLSCOPE_COMPARE_REL(r.gTest.statistic, gTestGoodnessOfFit(counts, model).statistic, 1e-12);
+    KLSCOPE_COMPARE_REL(r.chiSquare.statistic, chiSquareGoodnessOfFit(counts, model).statistic, 1e-12);
+}
+
+void TestHypothesisTests::samplesOnBothSides()
+{
+    // Integer samples of different sizes: the 2 x k table of their counts on common bins 0..4, with the
+    // all-zero column 2 dropped (df = 3), and the Z and Welch tests on the raw values.
+    const QString a = write("a.csv", "0\n0\n1\n1\n1\n3\n4\n");
+    const QString b = write("b.csv", "0\n1\n3\n3\n4\n4\n4\n4\n");
+    const HypothesisTests r =
+        runHypothesisTests(loadTestSide(("samples:" + a).toStdString(), import::Side::P),
+                           loadTestSide(("samples:" + b).toStdString(), import::Side::Q));
+    QCOMPARE(r.design, std::string("homogeneity of A and B"));
+    const std::vector<double> ca = {2, 3, 0, 1, 1};
+    const std::vector<double> cb = {1, 1, 0, 2, 4};
+    const TestResult g = gTestHomogeneity(ca, cb);
+    QCOMPARE(r.gTest.statistic, g.statistic);
+    QCOMPARE(r.gTest.df, 3.0);
+    QCOMPARE(r.chiSquare.statistic, chiSquareHomogeneity(ca, cb).statistic);
+    QVERIFY(r.zTest.applies && r.welchT.applies);
+    const std::vector<double> xa = {0, 0, 1, 1, 1, 3, 4};
+    const std::vector<double> xb = {0, 1, 3, 3, 4, 4, 4, 4};
+    QCOMPARE(r.welchT.statistic, welchTTest(xa, xb).statistic);
 }
 
 QTEST_APPLESS_MAIN(TestHypothesisTests)

@@ -25,6 +25,7 @@ private slots:
     void initTestCase();
     void sweepAgainstCompute_data();
     void sweepAgainstCompute();
+    void sweepAgainstAFile();
     void sweepCsv();
     void sweepFigure_data();
     void sweepFigure();
@@ -142,6 +143,24 @@ void TestCliAnalysis::sweepAgainstCompute()
     }
 }
 
+void TestCliAnalysis::sweepAgainstAFile()
+{
+    // A family swept against counts from a file (Mendel's peas on 0..3): each value as compute gives it.
+    const QString counts = "file:" + m_counts + ",as=counts";
+    const auto run = runCli({"sweep", "--p", counts, "--q", "binomial:n=3,p=0.5", "--vary", "q.p=0.1..0.9",
+                             "--steps", "5", "--json"});
+    QVERIFY2(!run.crashed && run.exitCode == 0, qPrintable(run.err));
+    const QJsonObject o = jsonOf(run);
+    const QJsonArray values = o.value("values").toArray();
+    QCOMPARE(values.size(), 5);
+    for (int i = 0; i < 5; ++i) {
+        const QString v = QString::number(values[i].toDouble(), 'g', 17);
+        const QJsonObject c = computeJson({"--p", counts, "--q", "binomial:n=3,p=" + v, "--summary"});
+        QVERIFY(closeRelative(number(o.value("kl_pq").toArray()[i]), number(c.value("kl_pq")), 1e-12));
+        QVERIFY(closeRelative(number(o.value("js").toArray()[i]), number(c.value("js")), 1e-12));
+    }
+}
+
 void TestCliAnalysis::sweepCsv()
 {
     const QString file = m_dir.filePath("sweep.csv");
@@ -225,6 +244,9 @@ void TestCliAnalysis::sweepRefused_data()
     QTest::newRow("bad spec") << QStringList{"--p",    "binomial:n=15,p=abc", "--q", "binomial:n=15,p=0.5",
                                              "--vary", "q.p=0.1..0.9"}
                               << 1 << "p='abc' is not a number";
+    QTest::newRow("a file side swept")
+        << QStringList{"--p", "file:COUNTS,as=counts", "--q", "binomial:n=3,p=0.5", "--vary", "p.p=0.1..0.9"}
+        << 2 << "cannot sweep p.p: --p is read from a file";
     QTest::newRow("bad unit") << pair + QStringList{"--vary", "q.p=0.1..0.9", "--unit", "furlongs"} << 2
                               << "--unit must be nats, bits or bans";
 }
@@ -232,6 +254,7 @@ void TestCliAnalysis::sweepRefused_data()
 void TestCliAnalysis::sweepRefused()
 {
     QFETCH(QStringList, arguments);
+    arguments.replaceInStrings("COUNTS", m_counts);
     QFETCH(int, exitCode);
     QFETCH(QString, fragment);
     const auto run = runCli(QStringList{"sweep"} + arguments);
