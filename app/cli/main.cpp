@@ -3,7 +3,7 @@
 //   klscope-cli bench [--events N] [--json]   (bench --fit [--json]: the fitting core)
 //   klscope-cli fit --p SPEC --family FAMILY [--fix NAME=VALUE]... [--direction D] [--alpha A] [--starts N]
 //   klscope-cli landscape --p SPEC --family FAMILY --x NAME=A..B [--y NAME=C..D] [--size WxH] --out FILE.csv
-//   klscope-cli sweep --p SPEC --q SPEC --vary q.NAME=A..B [--steps N] [--unit U] [--json | --out FILE.csv]
+//   klscope-cli sweep --p SPEC --q SPEC --vary q.NAME=A..B [--steps N] [--unit U] [--json | --out FILE]
 //   klscope-cli test --a SPEC --b SPEC [--json]
 //   klscope-cli export --p SPEC --q SPEC [--support A..B] [--unit U] --plot PLOT --out FILE [--width W
 //                      --height H --scale S]
@@ -33,16 +33,8 @@ bool needsWidgets(int argc, char *argv[])
         return false;
     if (std::strcmp(argv[1], "export") == 0)
         return true;
-    // sweep --out FILE.png (.jpg, .pdf, .svg) draws the sweep's curves.
-    if (std::strcmp(argv[1], "sweep") == 0) {
-        for (int i = 2; i < argc; ++i)
-            for (const char *suffix :
-                 {".png", ".jpg", ".jpeg", ".pdf", ".svg", ".PNG", ".JPG", ".PDF", ".SVG"})
-                if (std::strlen(argv[i]) > std::strlen(suffix) &&
-                    std::strcmp(argv[i] + std::strlen(argv[i]) - std::strlen(suffix), suffix) == 0)
-                    return true;
-        return false;
-    }
+    if (std::strcmp(argv[1], "sweep") == 0)
+        return cli::sweepDrawsFigure(argc, argv);
     if (std::strcmp(argv[1], "bench") != 0)
         return false;
     for (int i = 2; i < argc; ++i)

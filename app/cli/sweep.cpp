@@ -174,6 +174,17 @@ klscope::import::Source loadSide(const QString &spec, klscope::import::Side side
 
 } // namespace
 
+bool sweepDrawsFigure(int argc, char *argv[])
+{
+    for (int i = 2; i < argc; ++i) {
+        const QByteArray a = QByteArray(argv[i]).toLower();
+        for (const char *suffix : {".png", ".jpg", ".jpeg", ".pdf", ".svg"})
+            if (a.endsWith(suffix))
+                return true;
+    }
+    return false;
+}
+
 int sweep(const QStringList &arguments)
 {
     QCommandLineParser parser;
