@@ -104,6 +104,36 @@ std::string homogeneitySentence(const char *name, double statistic, double df, d
                        : ": A and B are consistent with one distribution at the 5% level");
 }
 
+// Cochran's rule: the chi^2 distribution of G and X^2 is an approximation that wants every expected count
+// to be at least 5. The sentence says when it is not.
+std::string smallExpectedNote(std::size_t small, std::size_t cells)
+{
+    if (small == 0)
+        return std::string();
+    return " (" + std::to_string(small) + " of " + std::to_string(cells) +
+           " expected counts are below 5, so the chi^2 p-value is only a rough guide)";
+}
+
+std::size_t smallExpectedFit(const FitCells &cells)
+{
+    std::size_t small = 0;
+    for (const double m : cells.model)
+        small += cells.n * m < 5.0;
+    return small;
+}
+
+std::size_t smallExpectedTable(const std::vector<double> &a, const std::vector<double> &b, double na,
+                               double nb)
+{
+    std::size_t small = 0;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        const double column = a[i] + b[i];
+        small += na * column / (na + nb) < 5.0;
+        small += nb * column / (na + nb) < 5.0;
+    }
+    return small;
+}
+
 TestResult tooFewCategories(std::size_t k)
 {
     return TestResult::notApplicable("only " + std::to_string(k) +
@@ -184,7 +214,8 @@ TestResult gTestGoodnessOfFit(std::span<const double> counts, std::span<const do
     r.df = static_cast<double>(k - 1);
     r.statistic = 2.0 * cells.n * divergences(empirical, cells.model, Unit::Nats).klPQ;
     r.pValue = chiSquareTail(r.statistic, r.df);
-    r.sentence = fitSentence("G", r.statistic, r.df, r.pValue);
+    r.sentence =
+        fitSentence("G", r.statistic, r.df, r.pValue) + smallExpectedNote(smallExpectedFit(cells), k);
     if (std::isinf(r.statistic))
         r.sentence += " (there are counts where the model has no mass, so KL and G are infinite)";
     return r;
@@ -209,7 +240,8 @@ TestResult chiSquareGoodnessOfFit(std::span<const double> counts, std::span<cons
     r.df = static_cast<double>(k - 1);
     r.statistic = x2.value();
     r.pValue = chiSquareTail(r.statistic, r.df);
-    r.sentence = fitSentence("X^2", r.statistic, r.df, r.pValue);
+    r.sentence =
+        fitSentence("X^2", r.statistic, r.df, r.pValue) + smallExpectedNote(smallExpectedFit(cells), k);
     return r;
 }
 
@@ -234,7 +266,8 @@ TestResult gTestHomogeneity(std::span<const double> a, std::span<const double> b
     r.statistic = 2.0 * (t.na * divergences(pa, pooled, Unit::Nats).klPQ +
                          t.nb * divergences(pb, pooled, Unit::Nats).klPQ);
     r.pValue = chiSquareTail(r.statistic, r.df);
-    r.sentence = homogeneitySentence("G", r.statistic, r.df, r.pValue);
+    r.sentence = homogeneitySentence("G", r.statistic, r.df, r.pValue) +
+                 smallExpectedNote(smallExpectedTable(t.a, t.b, t.na, t.nb), 2 * k);
     return r;
 }
 
@@ -260,7 +293,8 @@ TestResult chiSquareHomogeneity(std::span<const double> a, std::span<const doubl
     r.df = static_cast<double>(k - 1);
     r.statistic = x2.value();
     r.pValue = chiSquareTail(r.statistic, r.df);
-    r.sentence = homogeneitySentence("X^2", r.statistic, r.df, r.pValue);
+    r.sentence = homogeneitySentence("X^2", r.statistic, r.df, r.pValue) +
+                 smallExpectedNote(smallExpectedTable(t.a, t.b, t.na, t.nb), 2 * k);
     return r;
 }
 

@@ -11,7 +11,8 @@
 //     freedom.
 //   Pearson's chi^2 (Pearson 1900): X^2 = sum (O - E)^2 / E on the same cells and degrees of freedom.
 //   Degrees of freedom: goodness of fit k - 1 with k the categories where the model or the counts are
-//   positive; homogeneity k - 1 after dropping the columns that are zero in both rows.
+//   positive; homogeneity k - 1 after dropping the columns that are zero in both rows. The sentence says
+//   when expected counts fall below 5 (Cochran's rule), where the chi^2 approximation is rough.
 //   Two-sample Z-test for two Gaussians: z = (mean_1 - mean_2) / sqrt(s_1^2/n_1 + s_2^2/n_2), sample
 //   variances with n - 1; two-sided p = erfc(|z| / sqrt 2). Welch's t-test (Welch 1947): the same t, with the
 //   Welch-Satterthwaite degrees of freedom

@@ -106,6 +106,8 @@ void TestHypothesisTests::goodnessOfFit()
     KLSCOPE_COMPARE_REL(xr.pValue, x2P, 1e-10);
     QCOMPARE(xr.df, df);
     QVERIFY(!gr.sentence.empty() && !xr.sentence.empty());
+    // Every expected count here is at least 5: no warning about the approximation.
+    QVERIFY(!QString::fromStdString(gr.sentence).contains("below 5"));
 }
 
 void TestHypothesisTests::gIsTwoNTimesKl_data()
@@ -352,6 +354,9 @@ void TestHypothesisTests::samplesOnBothSides()
     QCOMPARE(r.gTest.statistic, g.statistic);
     QCOMPARE(r.gTest.df, 3.0);
     QCOMPARE(r.chiSquare.statistic, chiSquareHomogeneity(ca, cb).statistic);
+    // Expected counts of 15 samples over 4 columns are all below 5, and the sentence says so.
+    QVERIFY2(QString::fromStdString(r.gTest.sentence).contains("8 of 8 expected counts are below 5"),
+             r.gTest.sentence.c_str());
     QVERIFY(r.zTest.applies && r.welchT.applies);
     const std::vector<double> xa = {0, 0, 1, 1, 1, 3, 4};
     const std::vector<double> xb = {0, 1, 3, 3, 4, 4, 4, 4};
