@@ -26,7 +26,8 @@ std::string article(std::string_view title)
 {
     const char c =
         title.empty() ? 'x' : static_cast<char>(std::tolower(static_cast<unsigned char>(title[0])));
-    return (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u') ? "an" : "a";
+    // No family keyword starts with a vowel sound spelled 'u' but "uniform", which takes "a".
+    return (c == 'a' || c == 'e' || c == 'i' || c == 'o') ? "an" : "a";
 }
 
 // The index of `name` in `info`, or a sentence listing the family's parameters.

@@ -218,6 +218,13 @@ void TestSweep::refused_data()
     QTest::newRow("mixture side") << "gmm:w1=0.5,mu1=-1,sigma1=1,w2=0.5,mu2=1,sigma2=1"
                                   << "normal:mu=0,sigma=1"
                                   << "p.mu1" << 0.1 << 0.9 << 9 << "P is a Gaussian mixture";
+    QTest::newRow("uniform, unknown parameter")
+        << "uniform:a=0,b=10"
+        << "binomial:n=10,p=0.5"
+        << "p.n" << 1.0 << 2.0 << 2 << "P is a uniform, whose parameters are a and b";
+    QTest::newRow("exponential rate 0") << "exponential:rate=1"
+                                        << "exponential:rate=2"
+                                        << "q.rate" << 0.0 << 2.0 << 3 << "of an exponential lies in";
     QTest::newRow("sigma 0") << "normal:mu=0,sigma=1"
                              << "normal:mu=0,sigma=1"
                              << "q.sigma" << 0.0 << 2.0 << 5 << "q.sigma = 0 is out of range";
