@@ -1,6 +1,7 @@
 // klscope-cli bench: times the core's fused pass, or with --gui the interactive window (edit to
 // repainted window).
 
+#include "analysiscommands.h"
 #include "cliutil.h"
 #include "computecontinuous.h"
 #include "fitcommands.h"
@@ -100,6 +101,9 @@ int bench(const QStringList &arguments)
     // bench --continuous [--json]: the continuous pairs and the KL evaluator (benchcontinuous.cpp).
     if (arguments.contains(QStringLiteral("--continuous")))
         return benchContinuous(arguments.contains(QStringLiteral("--json")));
+    // bench --sweep [--json]: sweep_ms (benchsweep.cpp).
+    if (arguments.contains(QStringLiteral("--sweep")))
+        return benchSweep(arguments.contains(QStringLiteral("--json")));
     // bench --fit [--json]: fit_ms and landscape_ms (benchfit.cpp).
     if (arguments.contains(QStringLiteral("--fit")))
         return benchFit(arguments.contains(QStringLiteral("--json")));

@@ -3,11 +3,14 @@
 //   klscope-cli bench [--events N] [--json]   (bench --fit [--json]: the fitting core)
 //   klscope-cli fit --p SPEC --family FAMILY [--fix NAME=VALUE]... [--direction D] [--alpha A] [--starts N]
 //   klscope-cli landscape --p SPEC --family FAMILY --x NAME=A..B [--y NAME=C..D] [--size WxH] --out FILE.csv
+//   klscope-cli sweep --p SPEC --q SPEC --vary q.NAME=A..B [--steps N] [--unit U] [--json | --out FILE]
+//   klscope-cli test --a SPEC --b SPEC [--json]
 //   klscope-cli export --p SPEC --q SPEC [--support A..B] [--unit U] --plot PLOT --out FILE [--width W
 //                      --height H --scale S]
 // Exit codes: 0 success, 1 invalid data, 2 usage error; messages go to stderr.
 // Each command lives in its own file; this one picks the command.
 
+#include "analysiscommands.h"
 #include "cliutil.h"
 #include "fitcommands.h"
 
@@ -22,13 +25,16 @@
 
 namespace {
 
-// Commands that draw widgets need a QApplication: export, and bench --gui (which times the plots).
+// Commands that draw widgets need a QApplication: export, sweep with a figure, and bench --gui (which times
+// the plots).
 bool needsWidgets(int argc, char *argv[])
 {
     if (argc < 2)
         return false;
     if (std::strcmp(argv[1], "export") == 0)
         return true;
+    if (std::strcmp(argv[1], "sweep") == 0)
+        return cli::sweepDrawsFigure(argc, argv);
     if (std::strcmp(argv[1], "bench") != 0)
         return false;
     for (int i = 2; i < argc; ++i)
@@ -64,7 +70,9 @@ int main(int argc, char *argv[])
             "            PNG, JPG, PDF or SVG, without a display\n"
             "  fit       fit a family Q to P by KL(P||Q), KL(Q||P) or the alpha-divergence, every local "
             "minimum\n"
-            "  landscape KL both ways over a grid of Q's parameters, as CSV\n\n"
+            "  landscape KL both ways over a grid of Q's parameters, as CSV\n"
+            "  sweep     KL(P||Q), KL(Q||P) and JS against one parameter of P or Q\n"
+            "  test      G-test, chi-square, Z-test and Welch's t-test on counts or samples\n\n"
             "Run 'klscope-cli COMMAND --help' for a command's options.\n");
         cli::writeOut(std::string(cli::kSpecHelp) + "\n");
         return command.isEmpty() ? cli::kUsage : 0;
@@ -87,6 +95,10 @@ int main(int argc, char *argv[])
             return cli::fit(arguments);
         if (command == QLatin1String("landscape"))
             return cli::landscape(arguments);
+        if (command == QLatin1String("sweep"))
+            return cli::sweep(arguments);
+        if (command == QLatin1String("test"))
+            return cli::hypothesisTest(arguments);
     } catch (const std::bad_alloc &) {
         cli::printError(QStringLiteral("not enough memory"));
         return cli::kInvalidData;
@@ -95,6 +107,7 @@ int main(int argc, char *argv[])
         return cli::kInvalidData;
     }
     return cli::usage(
-        QStringLiteral("unknown command '%1' (expected compute, bench, export, fit or landscape)")
+        QStringLiteral(
+            "unknown command '%1' (expected compute, bench, export, fit, landscape, sweep or test)")
             .arg(command));
 }
