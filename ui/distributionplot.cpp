@@ -282,18 +282,7 @@ void DistributionPlot::setLogScale(bool on)
     if (d->logScale == on)
         return;
     d->logScale = on;
-    QCPAxis *y = d->plot->yAxis;
-    if (on) {
-        y->setScaleType(QCPAxis::stLogarithmic);
-        y->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTickerLog));
-        y->setNumberFormat(QStringLiteral("eb"));
-        y->setNumberPrecision(0);
-    } else {
-        y->setScaleType(QCPAxis::stLinear);
-        klscope::plot::setupValueAxis(y);
-        y->setNumberFormat(QStringLiteral("gb"));
-        y->setNumberPrecision(6);
-    }
+    klscope::plot::setLogAxis(d->plot->yAxis, on);
     d->update();
 }
 

@@ -215,6 +215,21 @@ void setupValueAxis(QCPAxis *axis)
     axis->setTicker(QSharedPointer<QCPAxisTicker>(new ValueTicker));
 }
 
+void setLogAxis(QCPAxis *axis, bool on)
+{
+    if (on) {
+        axis->setScaleType(QCPAxis::stLogarithmic);
+        axis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTickerLog));
+        axis->setNumberFormat(QStringLiteral("eb"));
+        axis->setNumberPrecision(0);
+    } else {
+        axis->setScaleType(QCPAxis::stLinear);
+        setupValueAxis(axis);
+        axis->setNumberFormat(QStringLiteral("gb"));
+        axis->setNumberPrecision(6);
+    }
+}
+
 void setupLegend(QCustomPlot *plot)
 {
     QCPLegend *legend = plot->legend;

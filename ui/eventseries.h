@@ -56,6 +56,8 @@ void setupLegend(QCustomPlot *plot);
 void fitLegend(QCustomPlot *plot);
 /// A value axis whose tick labels use the true minus sign (U+2212).
 void setupValueAxis(QCPAxis *axis);
+/// A logarithmic value axis (powers of ten) or back to the linear one of setupValueAxis.
+void setLogAxis(QCPAxis *axis, bool on);
 
 /// Adds a graph named `name` for the markers of infinite terms: no line, filled triangles.
 QCPGraph *addInfiniteMarkers(QCustomPlot *plot, const QString &name);
