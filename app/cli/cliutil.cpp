@@ -13,7 +13,11 @@ namespace cli {
 const char *const kSpecHelp =
     "SPEC: binomial:n=15,p=0.4 | uniform:a=0,b=14 | poisson:lambda=3.5 | geometric:p=0.3\n"
     "    | negative_binomial:r=5,p=0.4 | hypergeometric:N=50,K=20,n=10 | bernoulli:p=0.3\n"
-    "    | custom:0.2,0.5,0.3   (numbers may be fractions such as 7/15)";
+    "    | custom:0.2,0.5,0.3   (numbers may be fractions such as 7/15)\n"
+    "DENSITY SPEC (both sides continuous): normal:mu=0,sigma=1 | student_t:nu=5,mu=0,sigma=1\n"
+    "    | laplace:mu=0,b=1 | cauchy:x0=0,gamma=1 | exponential:rate=1 | gamma:shape=2,rate=1\n"
+    "    | lognormal:mu=0,sigma=1 | beta:a=2,b=3 | continuous_uniform:a=0,b=1\n"
+    "    | gmm:w1=0.5,mu1=-2,sigma1=1,w2=0.5,mu2=2,sigma2=1";
 
 void printError(const QString &message)
 {
