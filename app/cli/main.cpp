@@ -2,6 +2,7 @@
 //   klscope-cli compute --p SPEC --q SPEC [--support A..B] [--unit U] [--renormalize] [--json] [--summary]
 //   klscope-cli bench [--events N] [--json]   (bench --fit [--json]: the fitting core)
 //   klscope-cli fit --p SPEC --family FAMILY [--fix NAME=VALUE]... [--direction D] [--alpha A] [--starts N]
+//   klscope-cli vae --file FILE.csv [--unit U] [--collapse-below T] [--json]
 //   klscope-cli landscape --p SPEC --family FAMILY --x NAME=A..B [--y NAME=C..D] [--size WxH] --out FILE.csv
 //   klscope-cli export --p SPEC --q SPEC [--support A..B] [--unit U] --plot PLOT --out FILE [--width W
 //                      --height H --scale S]
@@ -10,6 +11,7 @@
 
 #include "cliutil.h"
 #include "fitcommands.h"
+#include "multivariatecommands.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -64,7 +66,8 @@ int main(int argc, char *argv[])
             "            PNG, JPG, PDF or SVG, without a display\n"
             "  fit       fit a family Q to P by KL(P||Q), KL(Q||P) or the alpha-divergence, every local "
             "minimum\n"
-            "  landscape KL both ways over a grid of Q's parameters, as CSV\n\n"
+            "  landscape KL both ways over a grid of Q's parameters, as CSV\n"
+            "  vae       the VAE term KL(N(mu, diag sigma^2) || N(0, I)) per latent dimension, from CSV\n\n"
             "Run 'klscope-cli COMMAND --help' for a command's options.\n");
         cli::writeOut(std::string(cli::kSpecHelp) + "\n");
         return command.isEmpty() ? cli::kUsage : 0;
@@ -87,6 +90,8 @@ int main(int argc, char *argv[])
             return cli::fit(arguments);
         if (command == QLatin1String("landscape"))
             return cli::landscape(arguments);
+        if (command == QLatin1String("vae"))
+            return cli::vae(arguments);
     } catch (const std::bad_alloc &) {
         cli::printError(QStringLiteral("not enough memory"));
         return cli::kInvalidData;
@@ -95,6 +100,6 @@ int main(int argc, char *argv[])
         return cli::kInvalidData;
     }
     return cli::usage(
-        QStringLiteral("unknown command '%1' (expected compute, bench, export, fit or landscape)")
+        QStringLiteral("unknown command '%1' (expected compute, bench, export, fit, landscape or vae)")
             .arg(command));
 }
