@@ -4,16 +4,21 @@
 #include "gaussianclosedform.h"
 #include "integrands.h"
 #include "validation.h"
+#include "vectorstate.h"
 
-#include <boost/math/quadrature/gauss.hpp>
+#include "nothrowpolicy.h"
+
+#include <Eigen/Cholesky>
+#include <Eigen/Dense>
+#include <Eigen/Eigenvalues>
 #include <boost/math/quadrature/gauss_kronrod.hpp>
+#include <boost/math/quadrature/tanh_sinh.hpp>
 
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <limits>
 #include <numbers>
-#include <queue>
 #include <vector>
 
 namespace klscope {
@@ -24,7 +29,8 @@ constexpr double kEps = std::numeric_limits<double>::epsilon();
 constexpr double kBox = 9.0;
 constexpr double kOutsideMass = 5e-19; // 4 Phi(-9) bounds the standard normal's mass outside [-9, 9]^2
 constexpr double kTolerance = 1e-10;
-constexpr std::size_t kMaxCells = 4000;
+
+using GaussKronrod = boost::math::quadrature::gauss_kronrod<double, 31, continuous::NoThrowPolicy>;
 
 struct Views
 {
@@ -38,136 +44,130 @@ Views views(const Normal2 &d)
     return {{d.mu1(), d.mu2()}, {d.var1(), d.cov(), d.cov(), d.var2()}};
 }
 
-// The lower Cholesky factor [[a, 0], [b, c]] of a 2 x 2 covariance, and ln p(x) through it.
-struct Factor
+// The other density seen from `own`'s whitened, rotated coordinates w = U^T L^-1 (x - mu_own), Sigma_own =
+// L L^T and U the eigenvectors of B = L^-1 (Sigma_other - Sigma_own) L^-T: own is the standard normal there
+// and the other N(m, diag(1 + t)), t the eigenvalues of B (from exact differences, as in the closed forms).
+// Then
+//   d(w) = ln other - ln own = sum_i (t_i w_i^2/2 + m_i w_i - m_i^2/2)/(1 + t_i) - sum_i ln(1 + t_i)/2,
+// a separable quadratic without the cancellation of two log densities, whose zero set (the kink of TV's
+// integrand) is found exactly: for each w1 the roots in w2, and the w1 where they appear.
+struct Frame
 {
-    double mu1, mu2, a, b, c, logNorm;
+    std::array<double, 2> alpha{}, beta{}; // d = alpha_i w_i^2 + beta_i w_i + ... per axis
+    double constant = 0.0;
+    std::array<double, 2> m{}, sd{};
 
-    explicit Factor(const Normal2 &d)
-        : mu1(d.mu1()), mu2(d.mu2()), a(std::sqrt(d.var1())), b(d.cov() / a),
-          c(std::sqrt(d.determinant() / d.var1())),
-          logNorm(-std::log(2.0 * std::numbers::pi) - std::log(a) - std::log(c))
-    {}
-    double logPdf(double x, double y) const noexcept
+    Frame(const Normal2 &own, const Normal2 &other)
     {
-        const double z1 = (x - mu1) / a;
-        const double z2 = (y - mu2 - b * z1) / c;
-        return logNorm - 0.5 * (z1 * z1 + z2 * z2);
+        const Eigen::Matrix2d so{{own.var1(), own.cov()}, {own.cov(), own.var2()}};
+        const Eigen::Matrix2d diff{{other.var1() - own.var1(), other.cov() - own.cov()},
+                                   {other.cov() - own.cov(), other.var2() - own.var2()}};
+        const Eigen::LLT<Eigen::Matrix2d> llt(so);
+        const Eigen::Matrix2d half = llt.matrixL().solve(diff);
+        Eigen::Matrix2d b = llt.matrixL().solve(half.transpose());
+        b = (0.5 * (b + b.transpose())).eval();
+        const Eigen::SelfAdjointEigenSolver<Eigen::Matrix2d> eigen(b);
+        const Eigen::Vector2d dm{other.mu1() - own.mu1(), other.mu2() - own.mu2()};
+        const Eigen::Vector2d mw = eigen.eigenvectors().transpose() * llt.matrixL().solve(dm);
+        for (int i = 0; i < 2; ++i) {
+            const double t = std::fmax(eigen.eigenvalues()(i), -1.0 + kEps);
+            m[std::size_t(i)] = mw(i);
+            sd[std::size_t(i)] = std::sqrt(1.0 + t);
+            alpha[std::size_t(i)] = 0.5 * t / (1.0 + t);
+            beta[std::size_t(i)] = mw(i) / (1.0 + t);
+            constant += -0.5 * mw(i) * mw(i) / (1.0 + t) - 0.5 * std::log1p(t);
+        }
     }
-};
-
-// The 15-point Kronrod rule on [-1, 1] with the weights of its embedded 7-point Gauss rule (0 elsewhere).
-struct Rule
-{
-    std::array<double, 15> x{}, wk{}, wg{};
-
-    Rule()
+    double logRatio(double w1, double w2) const noexcept
     {
-        const auto &ka = boost::math::quadrature::gauss_kronrod<double, 15>::abscissa();
-        const auto &kw = boost::math::quadrature::gauss_kronrod<double, 15>::weights();
-        const auto &gw = boost::math::quadrature::gauss<double, 7>::weights();
-        for (std::size_t i = 0; i < 8; ++i) {
-            x[7 + i] = ka[i];
-            x[7 - i] = -ka[i];
-            wk[7 + i] = wk[7 - i] = kw[i];
-            // The Gauss nodes are the Kronrod nodes of even index (0, 2, 4, 6).
-            const double g = i % 2 == 0 ? gw[i / 2] : 0.0;
-            wg[7 + i] = wg[7 - i] = g;
-        }
+        return (alpha[0] * w1 + beta[0]) * w1 + (alpha[1] * w2 + beta[1]) * w2 + constant;
     }
 };
 
-struct Cell
+// The real roots of a x^2 + b x + c (a linear or constant equation when a is 0), added to `out`.
+void addRoots(double a, double b, double c, std::vector<double> &out)
 {
-    double x0, x1, y0, y1, value, error;
-    bool operator<(const Cell &other) const noexcept { return error < other.error; }
-};
-
-// E[f(z)] over the standard bivariate normal on the box, f(z1, z2) bounded by `bound`. `cuts` are extra
-// first cuts per axis.
-template <class F>
-MetricValue expectation(const F &f, const std::array<std::vector<double>, 2> &cuts, double bound)
-{
-    static const Rule rule;
-    const auto evaluate = [&](Cell &cell) {
-        const double hx = 0.5 * (cell.x1 - cell.x0), cx = 0.5 * (cell.x1 + cell.x0);
-        const double hy = 0.5 * (cell.y1 - cell.y0), cy = 0.5 * (cell.y1 + cell.y0);
-        double k = 0.0, g = 0.0;
-        for (std::size_t i = 0; i < 15; ++i) {
-            const double z1 = cx + hx * rule.x[i];
-            const double w1 = std::exp(-0.5 * z1 * z1);
-            for (std::size_t j = 0; j < 15; ++j) {
-                const double z2 = cy + hy * rule.x[j];
-                const double v = w1 * std::exp(-0.5 * z2 * z2) * f(z1, z2);
-                k += rule.wk[i] * rule.wk[j] * v;
-                g += rule.wg[i] * rule.wg[j] * v;
-            }
-        }
-        const double scale = hx * hy / (2.0 * std::numbers::pi);
-        cell.value = scale * k;
-        cell.error = scale * std::fabs(k - g) + 64.0 * kEps * std::fabs(cell.value);
-    };
-    std::array<std::vector<double>, 2> ends;
-    for (std::size_t axis = 0; axis < 2; ++axis) {
-        ends[axis] = {-kBox, kBox};
-        for (double c : cuts[axis])
-            if (c > -kBox && c < kBox)
-                ends[axis].push_back(c);
-        std::sort(ends[axis].begin(), ends[axis].end());
-        ends[axis].erase(std::unique(ends[axis].begin(), ends[axis].end()), ends[axis].end());
+    if (a == 0.0) {
+        if (b != 0.0)
+            out.push_back(-c / b);
+        return;
     }
-    std::priority_queue<Cell> cells;
-    double value = 0.0, error = 0.0;
-    for (std::size_t i = 0; i + 1 < ends[0].size(); ++i)
-        for (std::size_t j = 0; j + 1 < ends[1].size(); ++j) {
-            Cell cell{ends[0][i], ends[0][i + 1], ends[1][j], ends[1][j + 1], 0.0, 0.0};
-            evaluate(cell);
-            value += cell.value;
-            error += cell.error;
-            cells.push(cell);
-        }
-    while (error > kTolerance * std::fabs(value) && cells.size() < kMaxCells && std::isfinite(value)) {
-        const Cell worst = cells.top();
-        cells.pop();
-        value -= worst.value;
-        error -= worst.error;
-        const double mx = 0.5 * (worst.x0 + worst.x1), my = 0.5 * (worst.y0 + worst.y1);
-        for (Cell child : {Cell{worst.x0, mx, worst.y0, my, 0, 0}, Cell{mx, worst.x1, worst.y0, my, 0, 0},
-                           Cell{worst.x0, mx, my, worst.y1, 0, 0}, Cell{mx, worst.x1, my, worst.y1, 0, 0}}) {
-            evaluate(child);
-            value += child.value;
-            error += child.error;
-            cells.push(child);
-        }
-    }
-    // Recomputed from the cells: the running sums drift by the rounding of the subtractions.
-    value = 0.0;
-    error = 0.0;
-    while (!cells.empty()) {
-        value += cells.top().value;
-        error += cells.top().error;
-        cells.pop();
-    }
-    return {value, error + kOutsideMass * bound, ContinuousMethod::Quadrature};
+    const double disc = b * b - 4.0 * a * c;
+    if (!(disc >= 0.0))
+        return;
+    const double q = -0.5 * (b + std::copysign(std::sqrt(disc), b));
+    out.push_back(q / a);
+    if (q != 0.0)
+        out.push_back(c / q);
 }
 
-// The first cuts of the box in the whitened coordinates of `own`: the other density's mean and 1 and 3 of its
-// standard deviations either side, along each axis.
-std::array<std::vector<double>, 2> cutsFor(const Factor &own, const Normal2 &other)
+// The sorted piece ends of [-kBox, kBox] cut at `cuts`.
+std::vector<double> pieces(std::vector<double> cuts)
 {
-    // The other's mean and covariance in z = L^-1 (x - mu).
-    const double m1 = (other.mu1() - own.mu1) / own.a;
-    const double m2 = (other.mu2() - own.mu2 - own.b * m1) / own.c;
-    // C = L^-1 S L^-T for S the other's covariance; L^-1 = [[1/a, 0], [-b/(a c), 1/c]].
-    const double r = own.b / own.a;
-    const double c11 = other.var1() / (own.a * own.a);
-    const double c22 = (r * r * other.var1() - 2.0 * r * other.cov() + other.var2()) / (own.c * own.c);
-    std::array<std::vector<double>, 2> cuts;
-    for (const double k : {0.0, -1.0, 1.0, -3.0, 3.0}) {
-        cuts[0].push_back(m1 + k * std::sqrt(std::fmax(c11, 0.0)));
-        cuts[1].push_back(m2 + k * std::sqrt(std::fmax(c22, 0.0)));
+    std::vector<double> ends{-kBox, kBox};
+    for (double c : cuts)
+        if (c > -kBox && c < kBox)
+            ends.push_back(c);
+    std::sort(ends.begin(), ends.end());
+    ends.erase(std::unique(ends.begin(), ends.end()), ends.end());
+    return ends;
+}
+
+// Adaptive Gauss-Kronrod 31 over each piece; the sum and its error estimate.
+template <class F> std::pair<double, double> integratePieces(const F &f, const std::vector<double> &ends)
+{
+    double value = 0.0, error = 0.0;
+    for (std::size_t i = 0; i + 1 < ends.size(); ++i) {
+        double err = 0.0, l1 = 0.0;
+        value += GaussKronrod::integrate(f, ends[i], ends[i + 1], 12, kTolerance, &err, &l1);
+        error += err;
     }
-    return cuts;
+    return {value, error};
+}
+
+// E_own[g(d(w))] over the standard bivariate normal on the box, g bounded by `bound`: nested adaptive
+// Gauss-Kronrod, the inner integral (over w2) cut at the other density's mean and 1 and 3 of its standard
+// deviations and at the zeros of d, the outer (over w1) likewise and where those zeros appear.
+template <class G> MetricValue expectation(const Frame &frame, const G &g, double bound)
+{
+    constexpr double invSqrt2Pi = 0.39894228040143267794;
+    const double shared = frame.constant; // d = a1 w1^2 + b1 w1 + a2 w2^2 + b2 w2 + constant
+    std::vector<double> outerCuts;
+    for (const double k : {0.0, -1.0, 1.0, -3.0, 3.0})
+        outerCuts.push_back(frame.m[0] + k * frame.sd[0]);
+    // Where the inner quadratic's discriminant b2^2 - 4 a2 (a1 w1^2 + b1 w1 + constant) is 0, and where d is
+    // 0 along w1 alone (when d does not depend on w2).
+    const double a1 = frame.alpha[0], b1 = frame.beta[0], a2 = frame.alpha[1], b2 = frame.beta[1];
+    addRoots(-4.0 * a2 * a1, -4.0 * a2 * b1, b2 * b2 - 4.0 * a2 * shared, outerCuts);
+    addRoots(a1, b1, shared, outerCuts);
+    double innerError = 0.0;
+    std::vector<double> innerCuts;
+    const auto inner = [&](double w1) {
+        const double along = (a1 * w1 + b1) * w1 + shared;
+        innerCuts.clear();
+        for (const double k : {0.0, -1.0, 1.0, -3.0, 3.0})
+            innerCuts.push_back(frame.m[1] + k * frame.sd[1]);
+        addRoots(a2, b2, along, innerCuts);
+        const auto f = [&](double w2) {
+            return invSqrt2Pi * std::exp(-0.5 * w2 * w2) * g((a2 * w2 + b2) * w2 + along);
+        };
+        const auto [value, error] = integratePieces(f, pieces(innerCuts));
+        const double weight = invSqrt2Pi * std::exp(-0.5 * w1 * w1);
+        innerError = std::fmax(innerError, weight * error);
+        return weight * value;
+    };
+    // The outer integrand has square-root behaviour where the kinks appear: tanh_sinh, which clusters its
+    // nodes at the piece ends, converges there where Gauss-Kronrod would bisect to its depth limit.
+    static thread_local boost::math::quadrature::tanh_sinh<double, continuous::NoThrowPolicy> tanhSinh(10);
+    const std::vector<double> ends = pieces(outerCuts);
+    double value = 0.0, error = 0.0;
+    for (std::size_t i = 0; i + 1 < ends.size(); ++i) {
+        double err = 0.0, l1 = 0.0;
+        value += tanhSinh.integrate(inner, ends[i], ends[i + 1], kTolerance, &err, &l1);
+        error += err;
+    }
+    // The inner errors integrate over at most the box's width.
+    return {value, error + 2.0 * kBox * innerError + kOutsideMass * bound, ContinuousMethod::Quadrature};
 }
 
 MetricValue closed(double value, double scale)
@@ -201,6 +201,7 @@ double entropyNormal2(const Normal2 &p)
 
 Summary compareNormal2(const Normal2 &p, const Normal2 &q, Unit unit)
 {
+    clearUpperVectorState();
     const double scale = fromNats(unit);
     const Views vp = views(p), vq = views(q);
     const double klPQ = gaussianKl(vp.view(), vq.view());
@@ -209,31 +210,18 @@ Summary compareNormal2(const Normal2 &p, const Normal2 &q, Unit unit)
     const double hQ = gaussianEntropy(vq.view());
     const double h2 = gaussianHellingerSquared(vp.view(), vq.view());
 
-    const Factor fp(p), fq(q);
-    // Under P: x = mu_P + L_P z; ln p(x) = logNorm_P - |z|^2/2.
-    const auto underP = [&](auto &&g) {
-        return [&fp, &fq, g](double z1, double z2) {
-            const double x = fp.mu1 + fp.a * z1, y = fp.mu2 + fp.b * z1 + fp.c * z2;
-            return g(fp.logNorm - 0.5 * (z1 * z1 + z2 * z2), fq.logPdf(x, y));
-        };
+    const Frame fromP(p, q), fromQ(q, p);
+    // D(s) >= 0 for JS, (1 - other/own)+ for TV, of d = ln other - ln own.
+    const auto js = [](double d) {
+        return jsDivergenceTerm(0.0, d);
     };
-    const auto underQ = [&](auto &&g) {
-        return [&fp, &fq, g](double z1, double z2) {
-            const double x = fq.mu1 + fq.a * z1, y = fq.mu2 + fq.b * z1 + fq.c * z2;
-            return g(fq.logNorm - 0.5 * (z1 * z1 + z2 * z2), fp.logPdf(x, y));
-        };
+    const auto tv = [](double d) {
+        return -std::expm1(std::fmin(d, 0.0));
     };
-    const auto js = [](double lOwn, double lOther) {
-        return jsDivergenceTerm(lOwn, lOther);
-    };
-    const auto tv = [](double lOwn, double lOther) {
-        return -std::expm1(std::fmin(lOther - lOwn, 0.0));
-    };
-    const auto cutsP = cutsFor(fp, q), cutsQ = cutsFor(fq, p);
-    const MetricValue jsP = expectation(underP(js), cutsP, std::numbers::ln2);
-    const MetricValue jsQ = expectation(underQ(js), cutsQ, std::numbers::ln2);
-    const MetricValue tvP = expectation(underP(tv), cutsP, 1.0);
-    const MetricValue tvQ = expectation(underQ(tv), cutsQ, 1.0);
+    const MetricValue jsP = expectation(fromP, js, std::numbers::ln2);
+    const MetricValue jsQ = expectation(fromQ, js, std::numbers::ln2);
+    const MetricValue tvP = expectation(fromP, tv, 1.0);
+    const MetricValue tvQ = expectation(fromQ, tv, 1.0);
 
     Summary s;
     s.domain = Domain::Continuous;

@@ -8,12 +8,14 @@
 //       JS = 1/2 E_P[D] + 1/2 E_Q[D],  D = ln 2 - H(p/(p + q)) >= 0 (integrands.h, no cancellation when P ~
 //       Q), TV = 1/2 E_P[(1 - q/p)+] + 1/2 E_Q[(1 - p/q)+]  (both halves equal the TV; their mean is
 //       symmetric),
-//     each expectation over the standard normal in its own whitened coordinates x = mu + L z (Sigma = L L^T),
-//     on the box |z_i| <= 9 (the mass outside is below 5e-19, added to the error), by adaptive tensor-product
-//     Gauss-Kronrod 15 x 15 cells with the embedded Gauss 7 x 7 rule's difference as each cell's error (the
-//     cell with the largest error is quartered until the sum is below 1e-10 relative, or 4000 cells). The
-//     first cells are cut at the other density's mean and at 1 and 3 of its standard deviations, so a
-//     narrow other density is never stepped over.
+//     each expectation over the standard normal in its own whitened coordinates, rotated so that the other
+//     density's covariance is diagonal there (d = ln other - ln own is then a separable quadratic, computed
+//     from exact differences of the covariances), on the box |w_i| <= 9 (the mass outside is below 5e-19,
+//     added to the error), by nested adaptive Gauss-Kronrod 31 (Boost.Math) to 1e-10 relative. Both levels
+//     are cut at the other density's mean and at 1 and 3 of its standard deviations, so a narrow other
+//     density is never stepped over, and at the zeros of d, the kink of TV's integrand, found in closed form
+//     (for each w1 the roots in w2, and the w1 where those roots appear). The error estimate is the outer
+//     rule's plus the box width times the largest inner one.
 
 #include "normal2.h"
 

@@ -1,6 +1,7 @@
 #include "vaeterm.h"
 
 #include "gaussianclosedform.h"
+#include "vectorstate.h"
 
 #include <charconv>
 #include <cmath>
