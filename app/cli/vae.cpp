@@ -105,8 +105,11 @@ int vae(const QStringList &arguments)
                             " rows); each dimension's KL is the batch mean, spread its standard deviation\n"
                       : std::string("layout: one row per dimension (mu, logvar)\n");
     char line[200];
-    std::snprintf(line, sizeof line, "%9s %22s %22s\n", "dimension", ("KL (" + unitText + ")").c_str(),
-                  perExample ? "spread" : "");
+    if (perExample)
+        std::snprintf(line, sizeof line, "%9s %22s %22s\n", "dimension", ("KL (" + unitText + ")").c_str(),
+                      "spread");
+    else
+        std::snprintf(line, sizeof line, "%9s %22s\n", "dimension", ("KL (" + unitText + ")").c_str());
     out += line;
     for (std::size_t i = 0; i < s.kl.size(); ++i) {
         if (perExample)

@@ -87,11 +87,18 @@ double tMinusLog1p(double t) noexcept
 double expm1MinusX(double x) noexcept
 {
     if (std::fabs(x) < 0.5) {
-        // x^2/2! + x^3/3! + ...: 0.5^18/18! is below an ulp of x^2/2.
+        // x^2/2! + x^3/3! + ...: stops once a term is below 2^-60 of the sum (0.5^18/18! is, so at most 17
+        // terms); multiplying by 1/k from a table keeps divisions off the VAE loader's path.
+        static constexpr double inverse[] = {0.0,      1.0,      1.0 / 2,  1.0 / 3,  1.0 / 4,  1.0 / 5,
+                                             1.0 / 6,  1.0 / 7,  1.0 / 8,  1.0 / 9,  1.0 / 10, 1.0 / 11,
+                                             1.0 / 12, 1.0 / 13, 1.0 / 14, 1.0 / 15, 1.0 / 16, 1.0 / 17,
+                                             1.0 / 18, 1.0 / 19, 1.0 / 20};
         double term = 0.5 * x * x, sum = term;
         for (int k = 3; k <= 20; ++k) {
-            term *= x / k;
+            term *= x * inverse[k];
             sum += term;
+            if (std::fabs(term) <= 0x1p-60 * std::fabs(sum))
+                break;
         }
         return sum;
     }

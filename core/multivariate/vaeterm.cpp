@@ -5,6 +5,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <memory>
 #include <optional>
@@ -30,6 +31,55 @@ std::string shown(std::string_view s)
     for (char c : s)
         out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? '?' : c;
     return out + "'";
+}
+
+// Clinger's fast path ("How to read floating point numbers accurately", PLDI 1990): a decimal of at most 19
+// digits whose digits m are below 2^53 and whose exponent e has |e| <= 22 is exactly m * 10^e or m / 10^-e,
+// one correctly rounded operation on two exact doubles, so the result is what from_chars gives. Returns the
+// end of the number, or nullptr for anything else (the caller then asks from_chars).
+const char *fastDecimal(const char *p, const char *end, double &out) noexcept
+{
+    static constexpr double powers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                        1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                        1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    const bool negative = p < end && *p == '-';
+    if (negative)
+        ++p;
+    std::uint64_t m = 0;
+    int digits = 0, exponent = 0;
+    while (p < end && *p >= '0' && *p <= '9') {
+        m = m * 10 + std::uint64_t(*p++ - '0');
+        ++digits;
+    }
+    if (p < end && *p == '.') {
+        ++p;
+        while (p < end && *p >= '0' && *p <= '9') {
+            m = m * 10 + std::uint64_t(*p++ - '0');
+            ++digits;
+            --exponent;
+        }
+    }
+    if (digits == 0 || digits > 19)
+        return nullptr;
+    if (p < end && (*p == 'e' || *p == 'E')) {
+        ++p;
+        const bool minus = p < end && *p == '-';
+        if (p < end && (*p == '-' || *p == '+'))
+            ++p;
+        int e = 0, n = 0;
+        while (p < end && *p >= '0' && *p <= '9' && n < 4) {
+            e = e * 10 + (*p++ - '0');
+            ++n;
+        }
+        if (n == 0 || n == 4)
+            return nullptr;
+        exponent += minus ? -e : e;
+    }
+    if (m > (std::uint64_t(1) << 53) || exponent < -22 || exponent > 22)
+        return nullptr;
+    const double v = exponent < 0 ? double(m) / powers[-exponent] : double(m) * powers[exponent];
+    out = negative ? -v : v;
+    return p;
 }
 
 // Reads the file line by line: the header, then the rows, keeping per-dimension running sums (Welford's
@@ -139,8 +189,13 @@ bool row(std::string_view text)
         if (p < end && *p == '+')
             ++p;
         double v = 0.0;
-        const auto [next, ec] = std::from_chars(p, end, v);
-        const char *q = next;
+        const char *q = fastDecimal(p, end, v);
+        std::errc ec{};
+        if (q == nullptr) {
+            const auto parsed = std::from_chars(p, end, v);
+            q = parsed.ptr;
+            ec = parsed.ec;
+        }
         while (q < end && (*q == ' ' || *q == '\t'))
             ++q;
         if (ec != std::errc() || (q < end && *q != ',')) {
@@ -173,17 +228,17 @@ bool row(std::string_view text)
         return true;
     }
     const std::size_t d = m_mean.size();
-    const double n = double(m_summary.rows);
+    const double inverseRows = 1.0 / double(m_summary.rows);
     double total = 0.0;
     for (std::size_t i = 0; i < d; ++i) {
         const double term = vaeKlTerm(m_values[i], m_values[d + i]);
         total += term;
         const double delta = term - m_mean[i];
-        m_mean[i] += delta / n;
+        m_mean[i] += delta * inverseRows;
         m_m2[i] += delta * (term - m_mean[i]);
     }
     const double delta = total - m_totalMean;
-    m_totalMean += delta / n;
+    m_totalMean += delta * inverseRows;
     m_totalM2 += delta * (total - m_totalMean);
     return true;
 }

@@ -10,6 +10,8 @@
 #include <QTest>
 
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <random>
 #include <string>
 
@@ -118,6 +120,39 @@ private slots:
         for (double t : totals)
             ss += (t - meanTotal) * (t - meanTotal);
         KLSCOPE_COMPARE_REL(s.totalSpread, std::sqrt(ss / 2.0), 1e-13);
+    }
+
+    // The loader's numbers are strtod's, whatever the formatting (its fast path covers short decimals).
+    void numbersReadExactly()
+    {
+        std::mt19937_64 rng(3);
+        std::normal_distribution<double> n(0.0, 3.0);
+        const char *formats[] = {"%.17g", "%.4g", "%.6e", "%.3f", "%.19g", "%.12E"};
+        std::string text = "mu,logvar\n";
+        std::vector<std::pair<double, double>> expected;
+        char a[64], b[64];
+        for (int i = 0; i < 4000; ++i) {
+            const double scale = std::pow(10.0, double(int(i % 40) - 20));
+            std::snprintf(a, sizeof a, formats[i % 6], n(rng) * scale);
+            std::snprintf(b, sizeof b, formats[(i / 6) % 6], n(rng));
+            text.append(a).append(",").append(b).append("\n");
+            expected.emplace_back(std::strtod(a, nullptr), std::strtod(b, nullptr));
+        }
+        // Beyond the fast path: 20 digits, exponents past 22, leading '+'.
+        for (const char *row :
+             {"12345678901234567890,1e-30", "1.5e300,0.1e1", "+2.5,-0.000000000000000000000001"}) {
+            text.append(row).append("\n");
+            const std::string r(row);
+            const std::size_t comma = r.find(',');
+            expected.emplace_back(std::strtod(r.substr(0, comma).c_str(), nullptr),
+                                  std::strtod(r.substr(comma + 1).c_str(), nullptr));
+        }
+        const auto r = klscope::parseVaeCsv(text, "numbers.csv");
+        QVERIFY2(r.ok(), r.ok() ? "" : r.error().message.c_str());
+        QCOMPARE(r.value().kl.size(), expected.size());
+        for (std::size_t i = 0; i < expected.size(); ++i)
+            KLSCOPE_VERIFY2(r.value().kl[i] == klscope::vaeKlTerm(expected[i].first, expected[i].second),
+                            QString::asprintf("row %zu", i + 2));
     }
 
     // A file of several MiB read in 1 MiB blocks gives what the whole text gives.
