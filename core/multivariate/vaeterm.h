@@ -12,9 +12,11 @@
 //   * "mu_1,...,mu_d,logvar_1,...,logvar_d": one row per example; each dimension's KL is averaged over the
 //     rows (the batch mean, as a VAE's loss takes it) and its spread is the standard deviation over the rows
 //     (n - 1 in the denominator; 0 for one row).
-// The reader streams the file in 1 MiB blocks and keeps O(d) numbers, so 10^5 rows of d = 4096 need no more
-// memory than one row; d is at most 4096. A bad file is refused with its name and line
-// (core/import/result.h).
+// The reader streams the file in 8 MiB blocks and keeps O(d) numbers besides the block, so 10^5 rows of
+// d = 4096 need no more memory than that; d is at most 4096. Once the per-example header is read, two threads
+// share each block's rows and their running sums are merged pairwise (Chan, Golub & LeVeque 1979), which
+// changes the last bits of the means and spreads, not more. A bad file is refused with its name and line
+// (core/import/result.h); an error in the second thread's half still names its own line.
 
 #include "result.h"
 
@@ -54,14 +56,17 @@ struct VaeSummary
     double totalSpread = 0.0;   ///< standard deviation of the per-example totals (0 for PerDimension)
 };
 
+/// A summary or the error sentence naming the file and line.
+using VaeResult = klscope::import::Result<VaeSummary>;
+
 /// Sums per-dimension terms: one (mu, logvar) pair per dimension. `mu` and `logvar` have equal length.
 VaeSummary summarizeVae(std::span<const double> mu, std::span<const double> logvar);
 
 /// Reads CSV text; `fileName` names it in messages ("enc.csv, line 7: 'x' is not a number (column 2)").
-import::Result<VaeSummary> parseVaeCsv(std::string_view text, std::string_view fileName);
+VaeResult parseVaeCsv(std::string_view text, std::string_view fileName);
 
 /// Reads a CSV file by streaming it.
-import::Result<VaeSummary> loadVaeCsv(const std::string &path);
+VaeResult loadVaeCsv(const std::string &path);
 
 /// The dimensions (0-based) whose KL is below `threshold` nats, in order.
 std::vector<std::size_t> collapsedDimensions(const VaeSummary &s, double threshold);
