@@ -2,7 +2,7 @@
 # As root it installs what is missing with apt-get; otherwise it prints the exact command and stops.
 
 # fonts-dejavu-core: offscreen rendering (tests, headless export) needs at least one font on the system.
-KLSCOPE_PACKAGES=(g++ make cmake pkg-config qt6-base-dev qt6-svg-dev libqcustomplot-dev libboost-math-dev libnlopt-cxx-dev libgl-dev
+KLSCOPE_PACKAGES=(g++ make cmake pkg-config qt6-base-dev qt6-svg-dev libqcustomplot-dev libboost-math-dev libnlopt-cxx-dev libeigen3-dev libgl-dev
     fonts-dejavu-core)
 
 klscope_ensure_packages() {

@@ -5,6 +5,7 @@
 #include "cliutil.h"
 #include "computecontinuous.h"
 #include "fitcommands.h"
+#include "multivariatecommands.h"
 
 #include "eventrange.h"
 #include "fusedpassbench.h"
@@ -104,6 +105,9 @@ int bench(const QStringList &arguments)
     // bench --sweep [--json]: sweep_ms (benchsweep.cpp).
     if (arguments.contains(QStringLiteral("--sweep")))
         return benchSweep(arguments.contains(QStringLiteral("--json")));
+    // bench --vae [--json]: loading a 10^5 x 512 VAE file (benchvae.cpp).
+    if (arguments.contains(QStringLiteral("--vae")))
+        return benchVae(arguments.contains(QStringLiteral("--json")));
     // bench --fit [--json]: fit_ms and landscape_ms (benchfit.cpp).
     if (arguments.contains(QStringLiteral("--fit")))
         return benchFit(arguments.contains(QStringLiteral("--json")));

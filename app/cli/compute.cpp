@@ -3,6 +3,7 @@
 
 #include "cliutil.h"
 #include "computecontinuous.h"
+#include "multivariatecommands.h"
 
 #include "comparison.h"
 #include "filespec.h"
@@ -21,6 +22,8 @@ int compute(const QStringList &arguments)
 {
     // Continuous specs (normal:, gmm:, ...) take their own path; a discrete one against them is a usage
     // error.
+    if (const auto twoD = computeNormal2IfAsked(arguments))
+        return *twoD;
     if (const auto continuous = computeContinuousIfAsked(arguments))
         return *continuous;
     QCommandLineParser parser;

@@ -5,6 +5,7 @@
 #include "fitcommands.h"
 
 #include "cliutil.h"
+#include "multivariatecommands.h"
 
 #include "continuousspec.h"
 #include "fitter.h"
@@ -221,6 +222,9 @@ std::string resultText(const std::string &title, klscope::FitFamily family, cons
 
 int fit(const QStringList &arguments)
 {
+    // A normal2 target and the family normal2_diagonal: the mean-field closed forms (computenormal2.cpp).
+    if (const auto done = fitNormal2IfAsked(arguments))
+        return *done;
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Fit Q from a family to P by minimising KL(P||Q) (forward, mass-covering), KL(Q||P) "

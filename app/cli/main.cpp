@@ -2,6 +2,7 @@
 //   klscope-cli compute --p SPEC --q SPEC [--support A..B] [--unit U] [--renormalize] [--json] [--summary]
 //   klscope-cli bench [--events N] [--json]   (bench --fit [--json]: the fitting core)
 //   klscope-cli fit --p SPEC --family FAMILY [--fix NAME=VALUE]... [--direction D] [--alpha A] [--starts N]
+//   klscope-cli vae --file FILE.csv [--unit U] [--collapse-below T] [--json]
 //   klscope-cli landscape --p SPEC --family FAMILY --x NAME=A..B [--y NAME=C..D] [--size WxH] --out FILE.csv
 //   klscope-cli sweep --p SPEC --q SPEC --vary q.NAME=A..B [--steps N] [--unit U] [--json | --out FILE]
 //   klscope-cli test --a SPEC --b SPEC [--json]
@@ -13,6 +14,7 @@
 #include "analysiscommands.h"
 #include "cliutil.h"
 #include "fitcommands.h"
+#include "multivariatecommands.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -72,7 +74,8 @@ int main(int argc, char *argv[])
             "minimum\n"
             "  landscape KL both ways over a grid of Q's parameters, as CSV\n"
             "  sweep     KL(P||Q), KL(Q||P) and JS against one parameter of P or Q\n"
-            "  test      G-test, chi-square, Z-test and Welch's t-test on counts or samples\n\n"
+            "  test      G-test, chi-square, Z-test and Welch's t-test on counts or samples\n"
+            "  vae       the VAE term KL(N(mu, diag sigma^2) || N(0, I)) per latent dimension, from CSV\n\n"
             "Run 'klscope-cli COMMAND --help' for a command's options.\n");
         cli::writeOut(std::string(cli::kSpecHelp) + "\n");
         return command.isEmpty() ? cli::kUsage : 0;
@@ -99,6 +102,8 @@ int main(int argc, char *argv[])
             return cli::sweep(arguments);
         if (command == QLatin1String("test"))
             return cli::hypothesisTest(arguments);
+        if (command == QLatin1String("vae"))
+            return cli::vae(arguments);
     } catch (const std::bad_alloc &) {
         cli::printError(QStringLiteral("not enough memory"));
         return cli::kInvalidData;
@@ -107,7 +112,6 @@ int main(int argc, char *argv[])
         return cli::kInvalidData;
     }
     return cli::usage(
-        QStringLiteral(
-            "unknown command '%1' (expected compute, bench, export, fit, landscape, sweep or test)")
+        QStringLiteral("unknown command '%1' (expected compute, bench, export, fit, landscape, sweep, test or vae)")
             .arg(command));
 }
