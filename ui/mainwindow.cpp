@@ -11,6 +11,7 @@
 #include "document.h"
 #include "eventtableview.h"
 #include "exportactions.h"
+#include "fitpage.h"
 #include "importcontroller.h"
 #include "metricspanel.h"
 #include "sessioncontroller.h"
@@ -64,6 +65,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_pages->setContentsMargins(0, 0, 0, 0);
     m_compare = new ComparisonPage(m_presets);
     m_pages->addTab(m_compare, m_compare->title());
+    auto *fit = new FitPage;
+    m_pages->addTab(fit, fit->title());
     auto *central = new QWidget(this);
     auto *outer = new QVBoxLayout(central);
     outer->setContentsMargins(6, 4, 6, 2);
@@ -83,11 +86,12 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_session, &SessionController::currentFileChanged, this, &MainWindow::updateTitle);
     createMenus();
 
-    for (Page *page : {static_cast<Page *>(m_compare)}) {
+    for (Page *page : {static_cast<Page *>(m_compare), static_cast<Page *>(fit)}) {
         connect(page, &Page::statusMessage, this,
                 [this](const QString &message, int timeout) { statusBar()->showMessage(message, timeout); });
         connect(page, &Page::statusChanged, this, &MainWindow::updateStatus);
     }
+    connect(m_pages, &QTabWidget::currentChanged, this, &MainWindow::updateStatus);
     connect(m_document, &Document::unitChanged, this, &MainWindow::updateUnitActions);
     // A family change builds new parameter rows; they take the text size too.
     connect(m_document, &Document::distributionChanged, this, [this] {
