@@ -98,6 +98,14 @@ void ExportActions::copyFigure()
         kStatusTimeout);
 }
 
+void ExportActions::setPage(const Page *page, bool comparisonShown)
+{
+    m_page = page;
+    m_comparisonShown = comparisonShown;
+    m_exportTable->setEnabled(comparisonShown);
+    m_exportMetrics->setEnabled(comparisonShown);
+}
+
 void ExportActions::exportFigure()
 {
     ExportDialog dialog(m_window);
@@ -105,7 +113,7 @@ void ExportActions::exportFigure()
         return;
     const QString file = dialog.fileName();
     FigureExport::Decorations decorations = dialog.decorations();
-    if (dialog.wantsCaption()) {
+    if (dialog.wantsCaption() && m_comparisonShown) {
         const std::string_view unit = klscope::unitName(m_document->unit());
         const QString unitName = QString::fromUtf8(unit.data(), qsizetype(unit.size()));
         if (m_document->isContinuous()) {

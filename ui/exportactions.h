@@ -25,6 +25,9 @@ public:
     QAction *exportTableAction() const { return m_exportTable; }
     QAction *exportMetricsAction() const { return m_exportMetrics; }
     QAction *copyFigureAction() const { return m_copyFigure; }
+    /// The page whose plots the figure actions draw (the window's current page). The table and metrics
+    /// exports belong to the comparison document and are enabled only while `comparisonShown`.
+    void setPage(const Page *page, bool comparisonShown);
 
     /// Puts an image of all three plots on the clipboard, at the size they have on screen and the
     /// screen's pixel ratio.
@@ -45,6 +48,7 @@ private:
     FigureExport figure() const;
 
     const Page *m_page;
+    bool m_comparisonShown = true;
     QAction *m_exportFigure = nullptr;
     QAction *m_exportTable = nullptr;
     QAction *m_exportMetrics = nullptr;

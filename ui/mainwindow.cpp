@@ -9,6 +9,7 @@
 #include "distributioneditor.h"
 #include "distributionplot.h"
 #include "document.h"
+#include "documentbase.h"
 #include "eventtableview.h"
 #include "exportactions.h"
 #include "fitpage.h"
@@ -35,6 +36,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
+#include <QUndoGroup>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -92,6 +94,11 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         connect(page, &Page::statusChanged, this, &MainWindow::updateStatus);
     }
     connect(m_pages, &QTabWidget::currentChanged, this, &MainWindow::updateStatus);
+    // Undo, redo and figure export follow the page shown.
+    connect(m_pages, &QTabWidget::currentChanged, this, [this] {
+        m_undoGroup->setActiveStack(currentPage()->documentBase()->undoStack());
+        m_export->setPage(currentPage(), currentPage() == m_compare);
+    });
     connect(m_document, &Document::unitChanged, this, &MainWindow::updateUnitActions);
     // A family change builds new parameter rows; they take the text size too.
     connect(m_document, &Document::distributionChanged, this, [this] {
@@ -126,10 +133,15 @@ void MainWindow::createMenus()
     quit->setStatusTip(tr("Close klscope."));
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    QAction *undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
+    // Edit → Undo and Redo act on the current page's document.
+    m_undoGroup = new QUndoGroup(this);
+    for (int i = 0; i < m_pages->count(); ++i)
+        m_undoGroup->addStack(static_cast<Page *>(m_pages->widget(i))->documentBase()->undoStack());
+    m_undoGroup->setActiveStack(currentPage()->documentBase()->undoStack());
+    QAction *undo = m_undoGroup->createUndoAction(this, tr("&Undo"));
     undo->setObjectName(QStringLiteral("undoAction"));
     undo->setShortcuts(QKeySequence::Undo);
-    QAction *redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
+    QAction *redo = m_undoGroup->createRedoAction(this, tr("&Redo"));
     redo->setObjectName(QStringLiteral("redoAction"));
     // Both usual redo keys, each once: the platform's QKeySequence::Redo is one of these two, and
     // registering it again made Ctrl+Shift+Z an ambiguous shortcut that did nothing.

@@ -34,6 +34,7 @@ class QMenu;
 class QPushButton;
 class QSplitter;
 class QTabWidget;
+class QUndoGroup;
 class SessionController;
 
 class MainWindow : public QMainWindow
@@ -100,6 +101,7 @@ private:
     Document *m_document = nullptr;
     QList<Preset> m_presets;
     QTabWidget *m_pages = nullptr;
+    QUndoGroup *m_undoGroup = nullptr; ///< the pages' undo stacks; the current page's is active
     ComparisonPage *m_compare = nullptr;
     ExportActions *m_export = nullptr;
     SessionController *m_session = nullptr;

@@ -17,6 +17,8 @@
 #include "eventtableview.h"
 #include "familycombo.h"
 #include "figureexport.h"
+#include "fitdocument.h"
+#include "fitpage.h"
 #include "mainwindow.h"
 #include "montecarlopanel.h"
 #include "numberspinbox.h"
@@ -27,6 +29,7 @@
 #include <continuouscomparison.h>
 #include <continuousspec.h>
 
+#include <QAction>
 #include <QImage>
 #include <QLabel>
 #include <QSlider>
@@ -71,6 +74,7 @@ private slots:
     void mixtureShowsTheMonteCarloTab();
     void figureExportDrawsTheContinuousPlots();
     void pointTableFollowsTheGrid();
+    void editMenuFollowsThePage();
 
 private:
     ComparisonPage *page() const { return m_window->comparisonPage(); }
@@ -327,6 +331,34 @@ void TestComparisonPage::pointTableFollowsTheGrid()
     QVERIFY(document()->setContinuous(Side::Q, pair.q));
     QCOMPARE(cell(middle, ContinuousTableModel::Q), grid().q[std::size_t(middle)]);
     QCOMPARE(cell(middle, ContinuousTableModel::KlPQ), grid().klPQ[std::size_t(middle)]);
+}
+
+void TestComparisonPage::editMenuFollowsThePage()
+{
+    // Edit → Undo undoes the edit of the page shown, and the comparison's data exports are off
+    // while another page is shown.
+    auto *pages = m_window->findChild<QTabWidget *>(QStringLiteral("pages"));
+    QVERIFY(pages && pages->count() >= 2);
+    auto *fit = qobject_cast<FitPage *>(pages->widget(1));
+    QVERIFY(fit);
+    auto *undo = m_window->findChild<QAction *>(QStringLiteral("undoAction"));
+    auto *exportTable = m_window->findChild<QAction *>(QStringLiteral("exportTableAction"));
+    QVERIFY(undo && exportTable);
+    QVERIFY(document()->setUnit(Unit::Bits));
+    pages->setCurrentWidget(fit);
+    QVERIFY(!exportTable->isEnabled());
+    const double alpha = fit->document()->state().alpha;
+    QVERIFY(fit->document()->setAlpha(alpha == 0.5 ? 0.25 : 0.5));
+    QVERIFY(undo->isEnabled());
+    undo->trigger();
+    QCOMPARE(fit->document()->state().alpha, alpha);
+    QCOMPARE(document()->unit(), Unit::Bits); // the comparison's edit stays
+    QVERIFY(!undo->isEnabled());              // the fit page has nothing more to undo
+    pages->setCurrentWidget(page());
+    QVERIFY(exportTable->isEnabled());
+    QVERIFY(undo->isEnabled());
+    undo->trigger();
+    QCOMPARE(document()->unit(), Unit::Nats);
 }
 
 QTEST_MAIN(TestComparisonPage)
