@@ -37,6 +37,16 @@ void PlotCanvas::connectReplotted(QObject *context, const std::function<void()> 
             update();
             return;
         }
+        // The legend wraps to the width too, whether or not the data needs redrawing (bars at any width).
+        if (plot->width() != legendWidth) {
+            legendWidth = plot->width();
+            const int wrap = plot->legend->wrap();
+            klscope::plot::fitLegend(plot);
+            if (plot->legend->wrap() != wrap) {
+                queueReplot();
+                return;
+            }
+        }
         pending = false;
         replotted();
     });

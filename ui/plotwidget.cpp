@@ -39,6 +39,11 @@ int PlotWidget::naturalLeftMargin() const
     return m_canvas->naturalLeftMargin();
 }
 
+int PlotWidget::legendRows() const
+{
+    return m_canvas->plot->legend->rowCount();
+}
+
 int PlotWidget::naturalLeftMargin(QSize size) const
 {
     return m_canvas->naturalLeftMargin(size);

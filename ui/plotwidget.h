@@ -30,6 +30,8 @@ public:
     /// The left margin the y axis needs; alignLeftMargin() gives stacked plots the largest one, so
     /// their y axes line up (in the window and in exports); it returns the minimum margin it replaced.
     int naturalLeftMargin() const;
+    /// The rows the legend takes at the plot's width (it wraps into as few as fit).
+    int legendRows() const;
     /// The margin the y axis needs in a figure of `size` (the tick labels follow the height); the
     /// widget on screen is left as it was.
     int naturalLeftMargin(QSize size) const;

@@ -92,6 +92,7 @@ private slots:
     void windowFitsTheScreen();
     void titleNamesTheProgramOnce();
     void leftPanelKeepsItsWidthAcrossFamilies();
+    void legendsWrapToTheWidth();
     void importDialogShowsTheFirstRows();
     void aboutShowsTheVersions();
     void panelNumbers_data();
@@ -516,6 +517,27 @@ void TestLectureHall::leftPanelKeepsItsWidthAcrossFamilies()
         QStringLiteral("mixture")));
     check(QStringLiteral("gmm-vs-normal"));
     QVERIFY(left->width() <= m_window->width() * 3 / 5);
+}
+
+void TestLectureHall::legendsWrapToTheWidth()
+{
+    // A legend takes one row where its items fit side by side, and wraps only where they do not: after
+    // the window is made narrower and wider again, whatever the plot draws (bars keep their look).
+    const QList<const PlotWidget *> plots = {m_window->distributionPlot(), m_window->contributionPlot(),
+                                             m_window->cumulativePlot()};
+    const auto settled = [&] {
+        return std::none_of(plots.begin(), plots.end(),
+                            [](const PlotWidget *p) { return p->replotPending(); });
+    };
+    m_window->resize(1280, 800);
+    QTRY_VERIFY(settled());
+    for (const PlotWidget *plot : plots)
+        QTRY_COMPARE(plot->legendRows(), 1);
+    m_window->resize(700, 800);
+    QTRY_VERIFY(m_window->contributionPlot()->legendRows() > 1);
+    m_window->resize(1280, 800);
+    for (const PlotWidget *plot : plots)
+        QTRY_COMPARE(plot->legendRows(), 1);
 }
 
 void TestLectureHall::importDialogShowsTheFirstRows()
