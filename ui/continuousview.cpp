@@ -9,7 +9,6 @@
 
 #include <QCheckBox>
 #include <QHBoxLayout>
-#include <QLabel>
 #include <QMouseEvent>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -61,17 +60,13 @@ double interpolate(const std::vector<double> &xs, const std::vector<double> &v, 
 
 ContinuousView::ContinuousView(QWidget *parent)
     : QWidget(parent), m_density(new SeriesPlot(this)), m_integrand(new SeriesPlot(this)),
-      m_running(new SeriesPlot(this)), m_logY(new QCheckBox(tr("Log density"), this)),
-      m_note(new QLabel(this))
+      m_running(new SeriesPlot(this)), m_logY(new QCheckBox(tr("Log density"), this))
 {
     setObjectName(QStringLiteral("continuousView"));
     m_density->setObjectName(QStringLiteral("densityPlot"));
     m_integrand->setObjectName(QStringLiteral("integrandPlot"));
     m_running->setObjectName(QStringLiteral("runningIntegralPlot"));
     m_logY->setObjectName(QStringLiteral("logDensity"));
-    m_note->setObjectName(QStringLiteral("continuousNote"));
-    m_note->setWordWrap(true);
-    m_note->hide();
 
     auto *reset = new QPushButton(tr("Reset zoom"), this);
     reset->setObjectName(QStringLiteral("resetZoom"));
@@ -86,7 +81,6 @@ ContinuousView::ContinuousView(QWidget *parent)
     layout->addWidget(m_density, 4);
     layout->addWidget(m_integrand, 3);
     layout->addWidget(m_running, 4);
-    layout->addWidget(m_note);
     for (SeriesPlot *plot : {m_density, m_integrand, m_running}) {
         plot->setMinimumSize(280, 130);
         plot->setReadout([this](double x) { return readout(x); });
@@ -165,7 +159,27 @@ void ContinuousView::setLogDensity(bool on)
 
 QString ContinuousView::note() const
 {
-    return m_note->text();
+    return m_note;
+}
+
+QList<std::pair<double, double>> ContinuousView::infiniteRuns(std::span<const double> x,
+                                                              std::span<const double> y)
+{
+    const std::size_t n = std::min(x.size(), y.size());
+    QList<std::pair<double, double>> runs;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!(y[i] == std::numeric_limits<double>::infinity()))
+            continue;
+        std::size_t j = i;
+        while (j + 1 < n && y[j + 1] == std::numeric_limits<double>::infinity())
+            ++j;
+        // Halfway to the finite neighbours (the grid's ends at the ends).
+        const double lo = i == 0 ? x[0] : 0.5 * (x[i - 1] + x[i]);
+        const double hi = j + 1 == n ? x[n - 1] : 0.5 * (x[j] + x[j + 1]);
+        runs.append({lo, hi});
+        i = j;
+    }
+    return runs;
 }
 
 std::vector<double> ContinuousView::runningIntegral(std::span<const double> x, std::span<const double> y)
@@ -231,7 +245,8 @@ void ContinuousView::redraw()
         {tr("JS integrand"), tr("JS"), tr("JS"), Role::Js, &g.js, c.js.value, QString()},
     };
     QList<PlotSeries> integrands, running;
-    QStringList notes;
+    QList<PlotBand> bands;
+    QStringList notes, beyond;
     std::vector<double> ends;
     if (!g.x.empty())
         ends = {g.x.front(), g.x.back()};
@@ -240,6 +255,9 @@ void ContinuousView::redraw()
             continue;
         const Term &term = terms[t];
         integrands.append(curve(term.integrand, Kind::Line, term.role, g.x, *term.values));
+        // Where the integrand is +∞ (q = 0 < p) it has no point to draw: a hatched band says so.
+        for (const auto &[lo, hi] : infiniteRuns(g.x, *term.values))
+            bands.append({lo, hi, tr("+∞ %1").arg(term.symbol), term.role});
         if (std::isinf(term.exact)) {
             // No curve: a finite running integral of a diverging integral would be a lie.
             running.append(
@@ -250,26 +268,42 @@ void ContinuousView::redraw()
         }
         std::vector<double> integral = runningIntegral(g.x, *term.values);
         const double reached = integral.empty() ? 0.0 : integral.back();
-        running.append(curve(tr("∫ %1").arg(term.symbol), Kind::Line, term.role, g.x, std::move(integral)));
+        // One legend entry per metric: the running integral and the exact value it climbs to (the dashed
+        // line in the same colour, kept out of the legend).
+        const QString name =
+            !std::isfinite(term.exact) ? tr("∫ %1").arg(term.symbol)
+            : term.symbol == term.metric
+                ? tr("∫ %1 = %2").arg(term.symbol, klscope::formatValue(term.exact))
+                : tr("∫ %1 → %2 = %3").arg(term.symbol, term.metric, klscope::formatValue(term.exact));
+        running.append(curve(name, Kind::Line, term.role, g.x, std::move(integral)));
         if (std::isfinite(term.exact) && !ends.empty()) {
-            running.append(curve(tr("%1 = %2").arg(term.metric, klscope::formatValue(term.exact)), Kind::Line,
-                                 term.role, ends, {term.exact, term.exact}, true));
+            running.append(curve(QString(), Kind::Line, term.role, ends, {term.exact, term.exact}, true));
             // Heavy tails carry part of the integral beyond the plotted range: say how much, so the gap
             // between the curve's end and the dashed line is explained, not a mystery.
             const double rest = term.exact - reached;
             if (std::fabs(rest) > 0.01 * std::fabs(term.exact) && std::fabs(rest) > 1e-9)
-                notes
-                    << tr("Over the plotted range %1 … %2 the integral of %3 reaches %4 %5; the tails beyond "
-                          "it carry the remaining %6 %5 of %7.")
-                           .arg(klscope::formatValue(g.x.front()), klscope::formatValue(g.x.back()),
-                                term.integrand, klscope::formatValue(reached), unit,
-                                klscope::formatValue(rest), term.metric);
+                beyond << tr("%1 %2 of %3").arg(klscope::formatValue(rest), unit, term.metric);
         }
     }
+    // One sentence for all the tails, so the note stays short enough to sit under the plot.
+    if (!beyond.isEmpty())
+        notes << tr("The tails beyond the plotted range %1 … %2 carry the remaining %3 (the gaps "
+                    "between the curves' ends and their dashed lines).")
+                     .arg(klscope::formatValue(g.x.front()), klscope::formatValue(g.x.back()),
+                          beyond.size() == 1
+                              ? beyond.front()
+                              : tr("%1 and %2")
+                                    .arg(beyond.mid(0, beyond.size() - 1).join(QStringLiteral(", ")),
+                                         beyond.back()));
     m_integrand->setSeries(integrands);
+    m_integrand->setBands(bands);
     m_running->setSeries(running);
-    m_note->setText(notes.join(QLatin1Char('\n')));
-    m_note->setVisible(!notes.isEmpty());
+    // The note is drawn inside the running-integral plot, so exported figures carry it too.
+    m_note = notes.join(QLatin1Char('\n'));
+    m_running->setFootnote(m_note);
+    // In the window the running integrals get a little more height to hold the note.
+    if (auto *box = qobject_cast<QVBoxLayout *>(layout()))
+        box->setStretchFactor(m_running, m_note.isEmpty() ? 4 : 5);
 
     m_density->setAxisTitles(QString(), tr("density"));
     m_integrand->setAxisTitles(QString(), tr("integrand (%1)").arg(unit));

@@ -6,8 +6,11 @@
 //     mean (which the person can drag: componentMoved);
 //   * the integrands p·log(p/q), q·log(q/p) and the JS integrand (negative parts below zero);
 //   * their running integrals (the cumulative trapezoid rule over the grid), with the exact value of each
-//     metric as a dashed line the running integral climbs to. An infinite KL gets no curve: the legend
-//     says it is infinite and the note under the plots says why.
+//     metric as a dashed line the running integral climbs to (one legend entry per metric names both).
+//     An infinite KL gets no curve: the legend says it is infinite and the note says why.
+// Where an integrand is +∞ (q = 0 < p) a hatched band in its colour marks the x it covers. The note (why
+// a KL is infinite, how much of a metric lies beyond the plotted range) is drawn under the running
+// integrals, inside that plot, so exported figures carry it.
 // The three plots share zoom, pan and reset, their y axes line up, and hovering reads out x, p, q and the
 // integrands interpolated on the grid. The default view is the grid's range, or for heavy tails (where the
 // grid reaches far beyond the bulk) the central 98% of either side.
@@ -29,7 +32,6 @@ struct ContinuousComparison;
 }
 class PlotWidget;
 class QCheckBox;
-class QLabel;
 class SeriesPlot;
 
 class ContinuousView : public QWidget
@@ -58,12 +60,16 @@ public:
     QString readout(double x) const;
     /// The number of mixture components' markers on the density plot (0 without a mixture).
     int componentMarkerCount() const { return int(m_handles.size()); }
-    /// What the note under the plots says (why a KL is infinite), "" when nothing.
+    /// What the note under the running integrals says (why a KL is infinite), "" when nothing.
     QString note() const;
 
     /// The cumulative trapezoid integral of y over x (same length; starts at 0). A non-finite y makes
     /// the rest non-finite.
     static std::vector<double> runningIntegral(std::span<const double> x, std::span<const double> y);
+    /// The x ranges where y is +∞: each run of such grid points, widened halfway to its finite neighbours
+    /// (to the grid's ends at the ends).
+    static QList<std::pair<double, double>> infiniteRuns(std::span<const double> x,
+                                                         std::span<const double> y);
 
 signals:
     /// The person pressed on a mixture component's mean marker of `side` and began dragging it.
@@ -92,7 +98,7 @@ private:
     SeriesPlot *m_integrand;
     SeriesPlot *m_running;
     QCheckBox *m_logY;
-    QLabel *m_note;
+    QString m_note;
     std::shared_ptr<const klscope::ContinuousComparison> m_comparison;
     QList<Handle> m_handles;
     std::optional<std::pair<double, double>> m_defaultRange; ///< the x range of the default view

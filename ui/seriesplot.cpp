@@ -40,12 +40,59 @@ double shown(double y, bool log)
     return y;
 }
 
+// `text` broken into lines no wider than `width` pixels in `font` (at spaces; a word wider than that keeps
+// its own line). The paragraphs of `text` stay apart.
+QString wrapped(const QString &text, const QFont &font, int width)
+{
+    const QFontMetricsF metrics(font);
+    QStringList lines;
+    for (const QString &paragraph : text.split(QLatin1Char('\n'))) {
+        QString line;
+        for (const QString &word : paragraph.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+            const QString longer = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
+            if (!line.isEmpty() && metrics.horizontalAdvance(longer) > width) {
+                lines << line;
+                line = word;
+            } else {
+                line = longer;
+            }
+        }
+        lines << line;
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+// As klscope::plot::fitLegend, at the width the plot is drawn at (its viewport: the widget on screen, the
+// figure in an export), so an exported figure's legend uses the figure's width and not that of a widget
+// that was never shown.
+void fitLegendToViewport(QCustomPlot *plot)
+{
+    QCPLegend *legend = plot->legend;
+    const int available = plot->viewport().width() - 48;
+    const int items = legend->itemCount();
+    if (items == 0 || available <= 0)
+        return;
+    int columns = items;
+    for (; columns > 1; --columns) {
+        legend->setWrap(columns);
+        legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+        if (legend->minimumOuterSizeHint().width() <= available)
+            break;
+    }
+    legend->setWrap(columns);
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+}
+
 } // namespace
 
 struct SeriesPlot::Private : PlotCanvas
 {
     QList<PlotSeries> series;
     QList<PlotMarker> markers;
+    QList<PlotBand> bands;
+    QString footnote;
+    QCPTextElement *footnoteElement = nullptr; ///< in the plot's layout (its last row) while there is a note
+    bool footnoteShown = false;
     QList<QCPAbstractPlottable *> plottables;
     QList<QCPAbstractItem *> markerItems;
     QCPItemStraightLine *zero = nullptr;
@@ -144,6 +191,70 @@ struct SeriesPlot::Private : PlotCanvas
         update();
     }
 
+    // The bands, hatched in their role's colour across the axis rect's height, each labelled at its top
+    // over the part of it in view [a, b]; the labels of different roles are stacked so they do not overlap.
+    void placeBands(double a, double b)
+    {
+        for (const PlotBand &band : bands) {
+            const QColor colour = roleColour(band.role);
+            auto *rect = new QCPItemRect(plot);
+            rect->setClipToAxisRect(true);
+            for (QCPItemPosition *corner : {rect->topLeft, rect->bottomRight})
+                corner->setTypeY(QCPItemPosition::ptAxisRectRatio);
+            rect->topLeft->setCoords(band.lo, 0);
+            rect->bottomRight->setCoords(band.hi, 1);
+            rect->setPen(QPen(klscope::palette::withAlpha(colour, 110), 1));
+            rect->setBrush(QBrush(klscope::palette::withAlpha(colour, 150), Qt::BDiagPattern));
+            markerItems.append(rect);
+            const double lo = std::max(band.lo, a), hi = std::min(band.hi, b);
+            if (band.label.isEmpty() || !(lo < hi))
+                continue;
+            auto *text = new QCPItemText(plot);
+            text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+            text->position->setCoords((lo + hi) / 2, 0.03 + 0.1 * double(int(band.role) % 3));
+            text->setPositionAlignment(Qt::AlignHCenter | Qt::AlignTop);
+            text->setPadding(QMargins(3, 1, 3, 1));
+            text->setBrush(QBrush(klscope::palette::withAlpha(Qt::white, 220)));
+            text->setText(band.label);
+            text->setColor(colour);
+            QFont font = plot->yAxis->tickLabelFont();
+            font.setBold(true);
+            text->setFont(font);
+            markerItems.append(text);
+        }
+    }
+
+    // The footnote in the plot's last row, wrapped to the width drawn at (the window's or an export's).
+    void placeFootnote()
+    {
+        QCPLayoutGrid *layout = plot->plotLayout();
+        if (footnote.isEmpty()) {
+            if (footnoteShown) {
+                layout->take(footnoteElement);
+                layout->simplify();
+                footnoteShown = false;
+            }
+            return;
+        }
+        if (!footnoteElement) {
+            footnoteElement = new QCPTextElement(plot);
+            footnoteElement->setTextFlags(Qt::AlignLeft | Qt::AlignTop);
+            footnoteElement->setTextColor(QColor(60, 60, 60));
+            footnoteElement->setMargins(QMargins(8, 2, 8, 4));
+        }
+        if (!footnoteShown) {
+            layout->addElement(layout->rowCount(), 0, footnoteElement);
+            layout->setRowStretchFactor(layout->rowCount() - 1, 0.001);
+            footnoteShown = true;
+        }
+        // A little smaller than the tick labels: it is a note, and it shares the plot's height.
+        QFont font = plot->yAxis->tickLabelFont();
+        if (font.pointSizeF() > 0)
+            font.setPointSizeF(std::max(6.0, font.pointSizeF() * 0.9));
+        footnoteElement->setFont(font);
+        footnoteElement->setText(wrapped(footnote, font, std::max(80, plot->viewport().width() - 24)));
+    }
+
     void update() override
     {
         columns = std::max(1, plot->axisRect()->width());
@@ -189,10 +300,13 @@ struct SeriesPlot::Private : PlotCanvas
             plot->yAxis->setRange(low < 0 ? low - span * 0.08 : 0.0, high + span * 0.08);
         }
         zero->setVisible(!logScale);
+        const auto [a, b] = userRange ? *userRange : defaultView();
+        plot->xAxis->setRange(a, b);
 
         for (QCPAbstractItem *item : markerItems)
             plot->removeItem(item);
         markerItems.clear();
+        placeBands(a, b);
         for (const PlotMarker &m : markers) {
             const QColor colour = roleColour(m.role);
             auto *line = new QCPItemStraightLine(plot);
@@ -214,10 +328,8 @@ struct SeriesPlot::Private : PlotCanvas
                 markerItems.append(text);
             }
         }
-
-        const auto [a, b] = userRange ? *userRange : defaultView();
-        plot->xAxis->setRange(a, b);
-        klscope::plot::fitLegend(plot);
+        placeFootnote();
+        fitLegendToViewport(plot);
         queueReplot();
     }
 };
@@ -277,6 +389,15 @@ int SeriesPlot::seriesCount() const
     return int(d->plottables.size());
 }
 
+QStringList SeriesPlot::legendEntries() const
+{
+    QStringList entries;
+    for (QCPAbstractPlottable *p : d->plottables)
+        if (d->plot->legend->hasItemWithPlottable(p))
+            entries << p->name();
+    return entries;
+}
+
 void SeriesPlot::setAxisTitles(const QString &x, const QString &y)
 {
     d->plot->xAxis->setLabel(x);
@@ -288,6 +409,30 @@ void SeriesPlot::setMarkers(QList<PlotMarker> markers)
 {
     d->markers = std::move(markers);
     d->update();
+}
+
+void SeriesPlot::setBands(QList<PlotBand> bands)
+{
+    d->bands = std::move(bands);
+    d->update();
+}
+
+QList<PlotBand> SeriesPlot::bands() const
+{
+    return d->bands;
+}
+
+void SeriesPlot::setFootnote(const QString &text)
+{
+    if (d->footnote == text)
+        return;
+    d->footnote = text;
+    d->update();
+}
+
+QString SeriesPlot::footnoteText() const
+{
+    return d->footnoteShown ? d->footnoteElement->text() : QString();
 }
 
 void SeriesPlot::setXRange(double lo, double hi)

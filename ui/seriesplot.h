@@ -11,6 +11,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <utility>
@@ -59,6 +60,15 @@ struct PlotMarker
     PlotSeries::Role role = PlotSeries::Role::Neutral;
 };
 
+/// A hatched band across the plot's height over [lo, hi] with a label at its top, e.g. where an integrand is
+/// +∞ (it has no point to draw there).
+struct PlotBand
+{
+    double lo = 0, hi = 0;
+    QString label;
+    PlotSeries::Role role = PlotSeries::Role::Neutral;
+};
+
 class SeriesPlot : public PlotWidget
 {
     Q_OBJECT
@@ -71,10 +81,21 @@ public:
     void setSeries(QList<PlotSeries> series);
     /// The number of series drawn (graphs and bar series), for tests.
     int seriesCount() const;
+    /// The legend's entries in order (series with an empty name have none).
+    QStringList legendEntries() const;
     /// The axis titles.
     void setAxisTitles(const QString &x, const QString &y);
     /// Vertical marker lines, replacing the previous ones.
     void setMarkers(QList<PlotMarker> markers);
+    /// Hatched bands, replacing the previous ones.
+    void setBands(QList<PlotBand> bands);
+    /// The bands drawn (tests read them).
+    QList<PlotBand> bands() const;
+    /// A note drawn under the plot, word-wrapped to its width, in the window and in exported figures
+    /// alike ("" for none).
+    void setFootnote(const QString &text);
+    /// The footnote as drawn (with the line breaks of the current width; "" when none).
+    QString footnoteText() const;
     /// The x range of the default view, set by the owner (e.g. from quantiles); without one, the range
     /// of the data. Keeps a zoom the person made.
     void setXRange(double lo, double hi);

@@ -7,6 +7,7 @@
 #include "continuousview.h"
 #include "document.h"
 #include "eventreadout.h"
+#include "figureexport.h"
 #include "palette.h"
 #include "seriesplot.h"
 
@@ -14,11 +15,16 @@
 #include <continuousspec.h>
 #include <gaussianmixture.h>
 
+#include <QFile>
+#include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 using namespace klscope;
 
@@ -46,6 +52,10 @@ private slots:
     void heavyTailsViewTheCentre();
     void componentDragByMouse();
     void plotsForExport();
+    void infiniteIntegrandBands_data();
+    void infiniteIntegrandBands();
+    void compactRunningLegend();
+    void noteReachesExportedSvg();
     void rendersAtWindowSizes_data();
     void rendersAtWindowSizes();
 };
@@ -65,7 +75,7 @@ void TestContinuousView::seriesCounts_data()
     // carry part of KL(Q‖P) beyond the plotted range: the note says how much.
     QTest::newRow("normal vs t5") << "normal:mu=0,sigma=1"
                                   << "student_t:nu=5" << true << true << true << 3 << 6 << 0
-                                  << "the tails beyond it carry the remaining";
+                                  << "carry the remaining";
     QTest::newRow("only KL(P‖Q)") << "normal:mu=0,sigma=1"
                                   << "student_t:nu=5" << true << false << false << 1 << 2 << 0 << "";
     QTest::newRow("cauchy vs normal")
@@ -73,7 +83,7 @@ void TestContinuousView::seriesCounts_data()
         << "normal:mu=0,sigma=1" << true << true << true << 3 << 5 << 0 << "KL(P‖Q) = ∞ (tail rule)";
     QTest::newRow("gmm vs normal") << "gmm:w1=0.5,mu1=-1.5,sigma1=1,w2=0.5,mu2=1.5,sigma2=1"
                                    << "normal:mu=0,sigma=2" << true << true << true << 3 << 6 << 2
-                                   << "the tails beyond it carry the remaining";
+                                   << "carry the remaining";
 }
 
 void TestContinuousView::seriesCounts()
@@ -278,6 +288,110 @@ void TestContinuousView::plotsForExport()
     view.setTextScale(2.0);
     for (PlotWidget *p : plots)
         QVERIFY(p->textPointSize() > before * 1.5);
+}
+
+void TestContinuousView::infiniteIntegrandBands_data()
+{
+    QTest::addColumn<QString>("p");
+    QTest::addColumn<QString>("q");
+    QTest::addColumn<int>("bands"); // over all three integrands
+    // exponential vs normal: q·log(q/p) is +∞ for x < 0; uniform(0,2) vs uniform(0,1): p·log(p/q) for
+    // 1 < x < 2; normal vs t5: nowhere.
+    QTest::newRow("exponential vs normal") << "exponential:rate=1"
+                                           << "normal:mu=0,sigma=1" << 1;
+    QTest::newRow("uniform(0,2) vs uniform(0,1)") << "continuous_uniform:a=0,b=2"
+                                                  << "continuous_uniform:a=0,b=1" << 1;
+    QTest::newRow("normal vs t5") << "normal:mu=0,sigma=1"
+                                  << "student_t:nu=5" << 0;
+}
+
+// A hatched band in the term's colour lies over exactly the grid's x where that integrand is +∞.
+void TestContinuousView::infiniteIntegrandBands()
+{
+    QFETCH(QString, p);
+    QFETCH(QString, q);
+    QFETCH(int, bands);
+    Document document;
+    QVERIFY(document.resetState(continuousState(p.toUtf8().constData(), q.toUtf8().constData())));
+    ContinuousView view;
+    bindContinuousView(&document, &view);
+    const ContinuousGrid &g = document.continuousComparison().grid;
+    const QList<PlotBand> drawn = view.integrandPlot()->bands();
+    QCOMPARE(int(drawn.size()), bands);
+    const struct
+    {
+        PlotSeries::Role role;
+        const std::vector<double> *values;
+    } terms[] = {
+        {PlotSeries::Role::KlPQ, &g.klPQ}, {PlotSeries::Role::KlQP, &g.klQP}, {PlotSeries::Role::Js, &g.js}};
+    int infinite = 0;
+    for (const auto &term : terms)
+        for (std::size_t i = 0; i < g.x.size(); ++i) {
+            const bool isInfinite = (*term.values)[i] == std::numeric_limits<double>::infinity();
+            infinite += isInfinite;
+            const bool covered = std::any_of(drawn.begin(), drawn.end(), [&](const PlotBand &b) {
+                return b.role == term.role && b.lo <= g.x[i] && g.x[i] <= b.hi;
+            });
+            QVERIFY2(covered == isInfinite,
+                     qPrintable(QStringLiteral("x = %1, value %2").arg(g.x[i]).arg((*term.values)[i])));
+        }
+    QCOMPARE(infinite > 0, bands > 0);
+    for (const PlotBand &b : drawn)
+        QVERIFY2(b.label.startsWith(QStringLiteral("+∞")), qPrintable(b.label));
+    // Turning the term off takes its band away.
+    document.setTermVisible(Term::KlPQ, false);
+    document.setTermVisible(Term::KlQP, false);
+    QTRY_VERIFY(view.integrandPlot()->bands().isEmpty());
+}
+
+// One legend entry per metric: the running integral's entry names the exact value, the dashed line has
+// none.
+void TestContinuousView::compactRunningLegend()
+{
+    Document document;
+    QVERIFY(document.resetState(continuousState("normal:mu=0,sigma=1", "student_t:nu=5")));
+    ContinuousView view;
+    bindContinuousView(&document, &view);
+    const ContinuousComparison &c = document.continuousComparison();
+    QCOMPARE(view.runningPlot()->seriesCount(), 6);
+    const QStringList entries = view.runningPlot()->legendEntries();
+    QCOMPARE(entries.size(), 3);
+    QVERIFY2(entries[0].contains(QStringLiteral("KL(P‖Q) = %1").arg(formatValue(c.klPQ.value))),
+             qPrintable(entries[0]));
+    QVERIFY2(entries[1].contains(QStringLiteral("KL(Q‖P) = %1").arg(formatValue(c.klQP.value))),
+             qPrintable(entries[1]));
+    QVERIFY2(entries[2].contains(QStringLiteral("JS = %1").arg(formatValue(c.js.value))),
+             qPrintable(entries[2]));
+}
+
+// The note (here: how much of KL(Q‖P) lies beyond the plotted range) is drawn in the running-integral
+// plot, so an exported figure carries it: every word of it is in the SVG.
+void TestContinuousView::noteReachesExportedSvg()
+{
+    Document document;
+    QVERIFY(document.resetState(continuousState("normal:mu=0,sigma=1", "student_t:nu=5")));
+    ContinuousView view;
+    bindContinuousView(&document, &view);
+    const QString note = view.note();
+    QVERIFY(note.contains(QStringLiteral("carry the remaining")));
+    QVERIFY(!view.runningPlot()->footnoteText().isEmpty());
+    QList<const PlotWidget *> plots;
+    for (PlotWidget *plot : view.plots())
+        plots.append(plot);
+    const FigureExport figure(plots, {4, 3, 3});
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    for (FigureExport::Plot which : {FigureExport::Plot::All, FigureExport::Plot::Cumulative}) {
+        const QString file = dir.filePath(QStringLiteral("figure.svg"));
+        QCOMPARE(figure.write(file, which, QSize(1200, 800)), QString());
+        QFile svg(file);
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(svg.readAll());
+        for (const QString &word : note.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts))
+            QVERIFY2(text.contains(word.toHtmlEscaped()), qPrintable(word));
+    }
+    // The window's plot keeps its note after the export.
+    QVERIFY(!view.runningPlot()->footnoteText().isEmpty());
 }
 
 void TestContinuousView::rendersAtWindowSizes_data()
