@@ -134,8 +134,10 @@ void setupEventAxis(QCPAxis *axis)
 
 void fitLegend(QCustomPlot *plot)
 {
+    // The width the plot is drawn at: its viewport is the widget on screen and the figure in an export
+    // (a plot never shown, as in klscope-cli export, has a widget of some 100 pixels).
     QCPLegend *legend = plot->legend;
-    const int available = plot->width() - 48;
+    const int available = plot->viewport().width() - 48;
     const int items = legend->itemCount();
     if (items == 0 || available <= 0)
         return;

@@ -38,8 +38,8 @@ void PlotCanvas::connectReplotted(QObject *context, const std::function<void()> 
             return;
         }
         // The legend wraps to the width too, whether or not the data needs redrawing (bars at any width).
-        if (plot->width() != legendWidth) {
-            legendWidth = plot->width();
+        if (plot->viewport().width() != legendWidth) {
+            legendWidth = plot->viewport().width();
             const int wrap = plot->legend->wrap();
             klscope::plot::fitLegend(plot);
             if (plot->legend->wrap() != wrap) {
@@ -130,12 +130,7 @@ int PlotCanvas::naturalLeftMargin() const
 int PlotCanvas::naturalLeftMargin(QSize size)
 {
     return measureAtSize(
-        plot, size,
-        [this] {
-            if (needsRefit())
-                update();
-        },
-        [this] { return naturalLeftMargin(); });
+        plot, size, [this] { fitToViewport(); }, [this] { return naturalLeftMargin(); });
 }
 
 int PlotCanvas::alignLeftMargin(int margin)
@@ -177,10 +172,14 @@ QPicture PlotCanvas::figure(QSize size)
 {
     // Bars or lines, and the sampling of the curves, follow the width of the export as they follow
     // the width on screen.
-    return recordFigure(plot, size, [this] {
-        if (needsRefit())
-            update();
-    });
+    return recordFigure(plot, size, [this] { fitToViewport(); });
+}
+
+void PlotCanvas::fitToViewport()
+{
+    if (needsRefit())
+        update();
+    klscope::plot::fitLegend(plot);
 }
 
 namespace {

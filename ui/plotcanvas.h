@@ -70,6 +70,8 @@ struct PlotCanvas
     void refreshReadout();
     /// Marks a replot as pending and queues it.
     void queueReplot();
+    /// Redraws for the viewport's width if the look depends on it, and wraps the legend to that width.
+    void fitToViewport();
 
     /// The left margin the y axis needs (its labels and tick labels), whatever minimum is set.
     int naturalLeftMargin() const;

@@ -12,32 +12,6 @@ void layOut(QCustomPlot *plot)
     plot->plotLayout()->update(QCPLayoutElement::upLayout);
 }
 
-// A legend laid out in one row (columns first) is cut at the edges of a figure narrower than the row:
-// wrap it onto as few rows as fit. Returns the wrap to restore, or -1 when nothing was changed.
-int wrapLegend(QCustomPlot *plot, int width)
-{
-    QCPLegend *legend = plot->legend;
-    if (!legend || !legend->visible() || legend->fillOrder() != QCPLayoutGrid::foColumnsFirst ||
-        legend->minimumOuterSizeHint().width() <= width)
-        return -1;
-    const int old = legend->wrap();
-    for (int columns = legend->itemCount() - 1; columns >= 1; --columns) {
-        legend->setWrap(columns);
-        legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
-        if (legend->minimumOuterSizeHint().width() <= width)
-            break;
-    }
-    return old;
-}
-
-void unwrapLegend(QCustomPlot *plot, int wrap)
-{
-    if (wrap < 0)
-        return;
-    plot->legend->setWrap(wrap);
-    plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
-}
-
 } // namespace
 
 int measureAtSize(QCustomPlot *plot, QSize size, const std::function<void()> &fitToSize,
@@ -47,11 +21,9 @@ int measureAtSize(QCustomPlot *plot, QSize size, const std::function<void()> &fi
     plot->setViewport(QRect(QPoint(0, 0), size));
     layOut(plot);
     fitToSize();
-    const int wrap = wrapLegend(plot, size.width());
     // Again after the refit, which may change the data, the ranges and so the tick labels measured.
     layOut(plot);
     const int value = measure();
-    unwrapLegend(plot, wrap);
     plot->setViewport(screen);
     layOut(plot);
     fitToSize();
@@ -64,9 +36,7 @@ QPicture recordFigure(QCustomPlot *plot, QSize size, const std::function<void()>
     plot->setViewport(QRect(QPoint(0, 0), size));
     layOut(plot);
     fitToSize();
-    const int wrap = wrapLegend(plot, size.width());
-    if (wrap >= 0)
-        layOut(plot);
+    layOut(plot);
 
     QPicture picture;
     {
@@ -77,7 +47,6 @@ QPicture recordFigure(QCustomPlot *plot, QSize size, const std::function<void()>
     }
     // toPainter leaves the layout at the export size; the screen buffers were not touched, so laying
     // out again at the old viewport restores the widget exactly (mouse mapping included).
-    unwrapLegend(plot, wrap);
     plot->setViewport(screen);
     layOut(plot);
     fitToSize();

@@ -13,7 +13,8 @@ class QCustomPlot;
 
 /// Draws `plot` at `size` logical pixels into a QPicture and puts the on-screen layout back.
 /// `fitToSize` runs after each layout change (first at the export size, then at the screen size), so a
-/// plot whose look depends on its width (bars or lines) can follow; it may queue a replot.
+/// plot whose look depends on its width (bars or lines, the legend's wrap) can follow; it may queue a
+/// replot.
 QPicture recordFigure(QCustomPlot *plot, QSize size, const std::function<void()> &fitToSize);
 
 /// Lays `plot` out at `size` as recordFigure does, returns what `measure` says of that layout (such as

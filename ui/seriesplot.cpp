@@ -62,27 +62,6 @@ QString wrapped(const QString &text, const QFont &font, int width)
     return lines.join(QLatin1Char('\n'));
 }
 
-// As klscope::plot::fitLegend, at the width the plot is drawn at (its viewport: the widget on screen, the
-// figure in an export), so an exported figure's legend uses the figure's width and not that of a widget
-// that was never shown.
-void fitLegendToViewport(QCustomPlot *plot)
-{
-    QCPLegend *legend = plot->legend;
-    const int available = plot->viewport().width() - 48;
-    const int items = legend->itemCount();
-    if (items == 0 || available <= 0)
-        return;
-    int columns = items;
-    for (; columns > 1; --columns) {
-        legend->setWrap(columns);
-        legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
-        if (legend->minimumOuterSizeHint().width() <= available)
-            break;
-    }
-    legend->setWrap(columns);
-    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
-}
-
 } // namespace
 
 struct SeriesPlot::Private : PlotCanvas
@@ -329,7 +308,7 @@ struct SeriesPlot::Private : PlotCanvas
             }
         }
         placeFootnote();
-        fitLegendToViewport(plot);
+        klscope::plot::fitLegend(plot);
         queueReplot();
     }
 };
