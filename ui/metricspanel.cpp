@@ -3,6 +3,7 @@
 #include "eventreadout.h"
 #include "identitybar.h"
 #include "palette.h"
+#include "tvboundsbar.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -223,6 +224,13 @@ MetricsPanel::MetricsPanel(QWidget *parent) : QWidget(parent)
         addRow(distances, QStringLiteral("Hellinger"), QStringLiteral("hellingerValue"),
                tr("Hellinger distance √(½Σ(√p − √q)²). In [0, 1], no unit; finite even where KL is ∞."),
                UnitKind::None);
+    // TV against its bounds from KL in both directions: how tight Pinsker and Bretagnolle–Huber are here.
+    auto *boundsCaption = new QLabel(tr("Total variation against its bounds from KL"), content);
+    boundsCaption->setWordWrap(true);
+    layout->addWidget(boundsCaption);
+    m_tvBounds = new TvBoundsBar(content);
+    m_tvBounds->setObjectName(QStringLiteral("tvBoundsBar"));
+    layout->addWidget(m_tvBounds);
     layout->addStretch(1);
 
     // The three grids share their column widths, so the numbers line up from section to section.
@@ -437,6 +445,8 @@ void MetricsPanel::setSummary(const klscope::Summary &s)
     m_identityQP->setToolTip(
         tr("H(Q,P) = H(Q) + KL(Q‖P): %1 = %2 + %3 %4")
             .arg(formatValue(s.crossEntropyQP.value), formatValue(hQ), formatValue(s.klQP.value), unit));
+
+    m_tvBounds->setSummary(s);
 
     const QString infinity = QString::fromStdString(klscope::infinityText(s));
     m_infinity->setText(infinity);

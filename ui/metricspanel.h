@@ -12,7 +12,8 @@
 // hellingerValue; their text is formatValue() of the value. Beside each, a label named like it with
 // "Method" for "Value" (klPQMethod, ...) shows "· quadrature ± 2e-15" for densities and is empty for
 // sums. Also: jsCeilingLabel, identityBarPQ,
-// identityBarQP, infinityExplanation, warningsLabel, extendSupportButton, completeButton, contextLabel.
+// identityBarQP, tvBoundsBar (TV against its Pinsker and Bretagnolle–Huber bounds), infinityExplanation,
+// warningsLabel, extendSupportButton, completeButton, contextLabel.
 
 #include <summary.h>
 
@@ -22,6 +23,7 @@
 #include <utility>
 
 class IdentityBar;
+class TvBoundsBar;
 class QGridLayout;
 class QLabel;
 class QProgressBar;
@@ -94,6 +96,7 @@ private:
     IdentityBar *m_identityQP = nullptr;
     QLabel *m_totalVariation = nullptr;
     QLabel *m_hellinger = nullptr;
+    TvBoundsBar *m_tvBounds = nullptr;
     QList<QLabel *> m_unitLabels;
     QList<std::pair<QLabel *, QLabel *>> m_valueUnits; ///< value label and its unit label (information)
     QList<QLabel *> m_sqrtUnitLabels;
