@@ -6,6 +6,7 @@
 #include "document.h"
 #include "jobrunner.h"
 #include "mainwindow.h"
+#include "montecarlopanel.h"
 #include "plotwidget.h"
 
 #include <continuouscomparison.h>
@@ -13,6 +14,7 @@
 
 #include <QApplication>
 #include <QEvent>
+#include <QTabWidget>
 
 #include <algorithm>
 #include <chrono>
@@ -122,6 +124,8 @@ GuiContinuousBenchResult benchGuiContinuous(int editsPerScenario)
     {
         document->resetState(
             continuousState("gmm:w1=0.5,mu1=-2,sigma1=0.6,w2=0.5,mu2=2,sigma2=0.8", "normal:mu=0,sigma=2"));
+        // The Monte Carlo tab open, as a person watching the estimate converge has it: its panel runs.
+        page->panelTabs()->setCurrentWidget(page->monteCarloPanel());
         PagePaints paints(*page);
         settle(paints);
         std::vector<double> wall;

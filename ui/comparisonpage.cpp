@@ -126,12 +126,14 @@ ComparisonPage::ComparisonPage(const QList<Preset> &presets, QWidget *parent)
     m_tabs->setTabToolTip(2, tr("One row per point of the plotting grid: x, p(x), q(x) and the integrands."));
     m_discretisation = new DiscretisationPanel;
     m_discretisation->setObjectName(QStringLiteral("discretisationPanel"));
+    m_discretisation->setActive(false);
     bindDiscretisationPanel(m_document, m_discretisation);
     m_tabs->addTab(m_discretisation, tr("&Discretise"));
     m_tabs->setTabToolTip(3, tr("Bin both densities at width h: the discrete KL closes in on the "
                                 "continuous one as h shrinks."));
     m_monteCarlo = new MonteCarloPanel;
     m_monteCarlo->setObjectName(QStringLiteral("monteCarloPanel"));
+    m_monteCarlo->setActive(false);
     bindMonteCarloPanel(m_document, m_monteCarlo);
     m_tabs->addTab(m_monteCarlo, tr("Monte &Carlo"));
     m_tabs->setTabToolTip(4, tr("A mixture's KL estimated from n draws, ± 2 standard errors, against the "
@@ -196,6 +198,7 @@ ComparisonPage::ComparisonPage(const QList<Preset> &presets, QWidget *parent)
     splitter->setSizes({520, 760});
     connect(m_swap, &QPushButton::clicked, m_document, &Document::swap);
     connect(m_tabs, &QTabWidget::currentChanged, this, &ComparisonPage::syncTables);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &ComparisonPage::activatePanels);
     // After the tab's layout, so the table's own width is known.
     connect(m_tabs, &QTabWidget::currentChanged, this,
             [this] { QTimer::singleShot(0, this, &ComparisonPage::fitEventTable); });
@@ -320,6 +323,15 @@ void ComparisonPage::updateDomain()
     show(m_pointTable, continuous);
     show(m_discretisation, continuous);
     show(m_monteCarlo, mixture);
+    activatePanels();
+}
+
+void ComparisonPage::activatePanels()
+{
+    // The background panels compute only while their tab is open: an edit at the sliders does not start
+    // a discretisation sweep or 10^6 Monte Carlo draws nobody is looking at.
+    m_discretisation->setActive(m_tabs->currentWidget() == m_discretisation);
+    m_monteCarlo->setActive(m_tabs->currentWidget() == m_monteCarlo);
 }
 
 void ComparisonPage::syncTables()

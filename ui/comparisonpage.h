@@ -95,6 +95,8 @@ private:
     /// or the continuous view, the discretisation panel, the per-point table and (for a mixture) the
     /// Monte Carlo panel.
     void updateDomain();
+    /// Lets the discretisation and Monte Carlo panels compute only while their tab is open.
+    void activatePanels();
     /// Fills the table whose tab is open, if it shows an older comparison.
     void syncTables();
     /// The smoothing banner and the metrics after a change.

@@ -76,6 +76,17 @@ bool DiscretisationPanel::isBusy() const
 void DiscretisationPanel::setComparison(std::shared_ptr<const klscope::ContinuousComparison> comparison,
                                         const ContinuousPair &pair)
 {
+    if (!m_active) {
+        // Hidden: nothing runs for a pair nobody looks at. A new pair stops the old run; the pair given
+        // last is started when the panel is shown.
+        const bool same = m_pair && m_pair->sameComparisonInputs(pair) && m_pair->binWidth == pair.binWidth;
+        if (!same) {
+            m_runner->cancel();
+            m_pair.reset();
+        }
+        m_pending.emplace(std::move(comparison), pair);
+        return;
+    }
     m_comparison = std::move(comparison);
     const bool same = m_pair && m_pair->sameComparisonInputs(pair) && m_pair->binWidth == pair.binWidth;
     const bool sameSweep = m_pair && m_pair->sameComparisonInputs(pair) && !m_sweep.empty();
@@ -88,6 +99,18 @@ void DiscretisationPanel::setComparison(std::shared_ptr<const klscope::Continuou
         start();
     }
     redraw();
+}
+
+void DiscretisationPanel::setActive(bool active)
+{
+    if (m_active == active)
+        return;
+    m_active = active;
+    if (active && m_pending) {
+        auto [comparison, pair] = std::move(*m_pending);
+        m_pending.reset();
+        setComparison(std::move(comparison), pair);
+    }
 }
 
 void DiscretisationPanel::start()

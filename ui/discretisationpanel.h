@@ -14,6 +14,7 @@
 
 #include <memory>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace klscope {
@@ -52,6 +53,11 @@ public:
     /// down to span/4096).
     static std::vector<double> sweepWidths(double span);
 
+    /// While inactive (its tab hidden) the panel computes nothing: a new pair cancels the run and waits,
+    /// and becoming active again starts the latest pair's run. Active from construction.
+    void setActive(bool active);
+    bool isActive() const { return m_active; }
+
 signals:
     /// The person set the width (0: off).
     void binWidthEdited(double h);
@@ -68,6 +74,9 @@ private:
     JobRunner *m_runner;
     std::shared_ptr<const klscope::ContinuousComparison> m_comparison;
     std::optional<ContinuousPair> m_pair;
+    bool m_active = true;
+    /// The last pair given while inactive, for when the panel becomes active.
+    std::optional<std::pair<std::shared_ptr<const klscope::ContinuousComparison>, ContinuousPair>> m_pending;
     std::vector<klscope::DiscreteKlPoint> m_sweep;
     std::optional<klscope::DiscreteKlPoint> m_current;
 };

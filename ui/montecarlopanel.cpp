@@ -68,6 +68,16 @@ bool MonteCarloPanel::appliesTo(const ContinuousPair &pair)
 void MonteCarloPanel::setComparison(std::shared_ptr<const klscope::ContinuousComparison> comparison,
                                     const ContinuousPair &pair)
 {
+    if (!m_active) {
+        // Hidden: nothing runs for a pair nobody looks at. A new pair stops the old run; the pair given
+        // last is started when the panel is shown.
+        if (!(m_pair && m_pair->sameComparisonInputs(pair))) {
+            m_runner->cancel();
+            m_pair.reset();
+        }
+        m_pending.emplace(std::move(comparison), pair);
+        return;
+    }
     const bool hadComparison = m_comparison != nullptr;
     m_comparison = std::move(comparison);
     const bool samePair =
@@ -101,6 +111,18 @@ void MonteCarloPanel::stop()
 bool MonteCarloPanel::isRunning() const
 {
     return m_runner->isRunning();
+}
+
+void MonteCarloPanel::setActive(bool active)
+{
+    if (m_active == active)
+        return;
+    m_active = active;
+    if (active && m_pending) {
+        auto [comparison, pair] = std::move(*m_pending);
+        m_pending.reset();
+        setComparison(std::move(comparison), pair);
+    }
 }
 
 void MonteCarloPanel::start()

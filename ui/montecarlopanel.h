@@ -15,6 +15,7 @@
 #include <cstddef>
 #include <memory>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace klscope {
@@ -49,6 +50,10 @@ public:
     /// The checkpoints of the current run received so far (nats).
     const std::vector<klscope::MonteCarloPoint> &points() const { return m_points; }
     SeriesPlot *plot() const { return m_plot; }
+    /// While inactive (its tab hidden) the panel computes nothing: a new pair cancels the run and waits,
+    /// and becoming active again starts the latest pair's run. Active from construction.
+    void setActive(bool active);
+    bool isActive() const { return m_active; }
 
 signals:
     /// A checkpoint of the current run arrived (and is drawn).
@@ -67,6 +72,9 @@ private:
     JobRunner *m_runner;
     std::shared_ptr<const klscope::ContinuousComparison> m_comparison;
     std::optional<ContinuousPair> m_pair;
+    bool m_active = true;
+    /// The last pair given while inactive, for when the panel becomes active.
+    std::optional<std::pair<std::shared_ptr<const klscope::ContinuousComparison>, ContinuousPair>> m_pending;
     std::vector<klscope::MonteCarloPoint> m_points;
     std::size_t m_maxSamples = 1'000'000;
     QString m_infinite;

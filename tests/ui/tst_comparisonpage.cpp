@@ -75,6 +75,7 @@ private slots:
     void figureExportDrawsTheContinuousPlots();
     void pointTableFollowsTheGrid();
     void editMenuFollowsThePage();
+    void hiddenPanelsComputeNothing();
 
 private:
     ComparisonPage *page() const { return m_window->comparisonPage(); }
@@ -359,6 +360,31 @@ void TestComparisonPage::editMenuFollowsThePage()
     QVERIFY(undo->isEnabled());
     undo->trigger();
     QCOMPARE(document()->unit(), Unit::Nats);
+}
+
+void TestComparisonPage::hiddenPanelsComputeNothing()
+{
+    // The Monte Carlo and discretisation panels run only while their tab is open; an edit while they
+    // are hidden stops the old run, and opening the tab runs the pair shown.
+    openPreset(QStringLiteral("gmm-vs-normal"));
+    MonteCarloPanel *monteCarlo = page()->monteCarloPanel();
+    DiscretisationPanel *discretisation = page()->discretisationPanel();
+    QTabWidget *tabs = page()->panelTabs();
+    QCOMPARE(tabs->currentIndex(), 0);
+    QVERIFY(!monteCarlo->isRunning());
+    QVERIFY(!discretisation->isBusy());
+    tabs->setCurrentWidget(monteCarlo);
+    QVERIFY(monteCarlo->isRunning());
+    tabs->setCurrentIndex(0);
+    QVERIFY(document()->setContinuous(Side::Q, parseContinuousSpec("normal:mu=0.5,sigma=2")));
+    QVERIFY(!monteCarlo->isRunning());
+    QVERIFY(monteCarlo->points().empty() || !monteCarlo->isActive());
+    tabs->setCurrentWidget(discretisation);
+    QVERIFY(discretisation->isBusy());
+    tabs->setCurrentWidget(monteCarlo);
+    QVERIFY(monteCarlo->isRunning());
+    QVERIFY(monteCarlo->points().empty()); // the new pair's run, from its start
+    QTRY_VERIFY_WITH_TIMEOUT(!monteCarlo->points().empty(), 30000);
 }
 
 QTEST_MAIN(TestComparisonPage)
