@@ -287,8 +287,7 @@ void ContinuousView::redraw()
     }
     // One sentence for all the tails, so the note stays short enough to sit under the plot.
     if (!beyond.isEmpty())
-        notes << tr("The tails beyond the plotted range %1 … %2 carry the remaining %3 (the gaps "
-                    "between the curves' ends and their dashed lines).")
+        notes << tr("Beyond the plotted range %1 … %2 the tails carry the remaining %3.")
                      .arg(klscope::formatValue(g.x.front()), klscope::formatValue(g.x.back()),
                           beyond.size() == 1
                               ? beyond.front()

@@ -297,7 +297,8 @@ void TestFigureExport::screenUndisturbed()
     m_contributions->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_distributions));
     QVERIFY(QTest::qWaitForWindowExposed(m_contributions));
-    QCoreApplication::processEvents();
+    // Settled: the replots the first layout queued (bars or lines, legend wrap, tick count) have run.
+    QTRY_VERIFY(!m_distributions->replotPending() && !m_contributions->replotPending());
     const QPoint before = m_distributions->pixelFor(0, 4.0, 0.2);
     const bool bars = m_distributions->showsBars();
     const QImage screen = m_distributions->canvas()->grab().toImage();
