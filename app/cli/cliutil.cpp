@@ -19,6 +19,21 @@ const char *const kSpecHelp =
     "    | lognormal:mu=0,sigma=1 | beta:a=2,b=3 | continuous_uniform:a=0,b=1\n"
     "    | gmm:w1=0.5,mu1=-2,sigma1=1,w2=0.5,mu2=2,sigma2=1";
 
+// The value of --NAME (or -NAME, --NAME=V, -NAME=V) in the raw arguments, if any.
+std::optional<QString> rawValue(const QStringList &arguments, const QString &name)
+{
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &a = arguments[i];
+        for (const QString &prefix : {QStringLiteral("--"), QStringLiteral("-")}) {
+            if (a == prefix + name && i + 1 < arguments.size())
+                return arguments[i + 1];
+            if (a.startsWith(prefix + name + QLatin1Char('=')))
+                return a.mid(prefix.size() + name.size() + 1);
+        }
+    }
+    return std::nullopt;
+}
+
 void printError(const QString &message)
 {
     std::fprintf(stderr, "klscope-cli: %s\n", qPrintable(message));

@@ -25,6 +25,10 @@ constexpr int kUsage = 2;
 /// The distribution spec syntax, for --help texts.
 extern const char *const kSpecHelp;
 
+/// The value of --NAME (or -NAME, --NAME=V, -NAME=V) in the raw arguments, if any: for choosing a
+/// command's variant (a continuous or 2-D pair) before its own parser runs.
+std::optional<QString> rawValue(const QStringList &arguments, const QString &name);
+
 /// "klscope-cli: MESSAGE" on stderr.
 void printError(const QString &message);
 /// printError, then a pointer to --help; returns kUsage.

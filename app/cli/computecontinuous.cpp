@@ -16,21 +16,6 @@ namespace cli {
 
 namespace {
 
-// The value of --p (or -p, --p=V, -p=V) in the raw arguments, if any.
-std::optional<QString> rawValue(const QStringList &arguments, const QString &name)
-{
-    for (qsizetype i = 1; i < arguments.size(); ++i) {
-        const QString &a = arguments[i];
-        for (const QString &prefix : {QStringLiteral("--"), QStringLiteral("-")}) {
-            if (a == prefix + name && i + 1 < arguments.size())
-                return arguments[i + 1];
-            if (a.startsWith(prefix + name + QLatin1Char('=')))
-                return a.mid(prefix.size() + name.size() + 1);
-        }
-    }
-    return std::nullopt;
-}
-
 int computeContinuous(const QStringList &arguments)
 {
     QCommandLineParser parser;
