@@ -152,6 +152,15 @@ bool FitDocument::setState(const FitState &state, const QString &text)
     return push(state, text, -1);
 }
 
+bool FitDocument::resetState(const FitState &state)
+{
+    if (const QString why = validate(state); !why.isEmpty())
+        return refuse(why);
+    undoStack()->clear();
+    apply(state);
+    return true;
+}
+
 bool FitDocument::push(FitState next, const QString &text, int mergeId)
 {
     if (next == m_state)

@@ -68,6 +68,9 @@ public:
     bool setQ(std::vector<double> q);
     /// A whole state at once (a preset), one undo step named `text`.
     bool setState(const FitState &state, const QString &text);
+    /// Replaces the state without an undo step (an opened session, a starting preset): the undo history is
+    /// cleared and the document is clean. A state validate() refuses is refused with editRefused.
+    bool resetState(const FitState &state);
 
 signals:
     /// The state changed (an edit, an undo or a redo).

@@ -67,8 +67,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_pages->setContentsMargins(0, 0, 0, 0);
     m_compare = new ComparisonPage(m_presets);
     m_pages->addTab(m_compare, m_compare->title());
-    auto *fit = new FitPage;
-    m_pages->addTab(fit, fit->title());
+    m_fit = new FitPage;
+    m_pages->addTab(m_fit, m_fit->title());
     auto *central = new QWidget(this);
     auto *outer = new QVBoxLayout(central);
     outer->setContentsMargins(6, 4, 6, 2);
@@ -83,12 +83,15 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_session = new SessionController(m_document, this);
     m_imports = new ImportController(m_document, this);
     m_session->setImportController(m_imports);
+    m_session->setFitPage(
+        m_fit->document(), [this] { return currentPageName(); },
+        [this](const QString &name) { showPage(name); });
     m_session->acceptDrops(editor(0), Side::P);
     m_session->acceptDrops(editor(1), Side::Q);
     connect(m_session, &SessionController::currentFileChanged, this, &MainWindow::updateTitle);
     createMenus();
 
-    for (Page *page : {static_cast<Page *>(m_compare), static_cast<Page *>(fit)}) {
+    for (Page *page : {static_cast<Page *>(m_compare), static_cast<Page *>(m_fit)}) {
         connect(page, &Page::statusMessage, this,
                 [this](const QString &message, int timeout) { statusBar()->showMessage(message, timeout); });
         connect(page, &Page::statusChanged, this, &MainWindow::updateStatus);
@@ -107,7 +110,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     });
     connect(m_document, &Document::optionsChanged, this, &MainWindow::updateStatus);
     connect(m_document, &Document::presetChanged, this, &MainWindow::updateTitle);
-    connect(m_document, &Document::modifiedChanged, this, &MainWindow::updateTitle);
+    // The session is modified when either page's document is.
+    connect(m_session, &SessionController::modifiedChanged, this, &MainWindow::updateTitle);
 
     readSettings();
     updateTitle();
@@ -305,6 +309,18 @@ bool MainWindow::openPreset(const QString &name)
 
 bool MainWindow::startUp(const QString &preset)
 {
+    if (!preset.isEmpty() && !findPreset(m_presets, preset)) {
+        // A fit page preset: the comparison page starts as usual, the fit page on the preset, showing.
+        const QList<FitPreset> fits = fitPresets();
+        const auto fit =
+            std::find_if(fits.begin(), fits.end(), [&](const FitPreset &p) { return p.name == preset; });
+        if (fit == fits.end())
+            return false;
+        startUp();
+        m_fit->document()->resetState(fit->state);
+        showPage(QStringLiteral("fit"));
+        return true;
+    }
     if (!preset.isEmpty())
         return openPreset(preset);
     QSettings settings;
@@ -331,7 +347,7 @@ void MainWindow::updateTitle()
     else
         title = tr("Untitled");
     setWindowTitle(title + QStringLiteral("[*]"));
-    setWindowModified(m_document->isModified());
+    setWindowModified(m_session->isModified());
 }
 
 void MainWindow::updateStatus()
@@ -344,6 +360,22 @@ void MainWindow::updateStatus()
 Page *MainWindow::currentPage() const
 {
     return static_cast<Page *>(m_pages->currentWidget());
+}
+
+QString MainWindow::currentPageName() const
+{
+    return currentPage() == m_fit ? QStringLiteral("fit") : QStringLiteral("compare");
+}
+
+bool MainWindow::showPage(const QString &name)
+{
+    if (name == QLatin1String("compare"))
+        m_pages->setCurrentWidget(m_compare);
+    else if (name == QLatin1String("fit"))
+        m_pages->setCurrentWidget(m_fit);
+    else
+        return false;
+    return true;
 }
 
 DistributionEditor *MainWindow::editor(int side) const

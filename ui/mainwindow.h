@@ -17,6 +17,7 @@
 
 class ComparisonOptions;
 class ComparisonPage;
+class FitPage;
 class ImportController;
 class Page;
 class ContributionPlot;
@@ -48,8 +49,13 @@ public:
     /// The comparison page's document.
     Document *document() const { return m_document; }
     ComparisonPage *comparisonPage() const { return m_compare; }
+    FitPage *fitPage() const { return m_fit; }
     /// The page showing.
     Page *currentPage() const;
+    /// The name of the page showing, as sessions and --page spell it: "compare" or "fit".
+    QString currentPageName() const;
+    /// Shows the page called `name` ("compare" or "fit"); false when there is none by that name.
+    bool showPage(const QString &name);
     DistributionEditor *editor(int side) const;
     DistributionPlot *distributionPlot() const;
     ContributionPlot *contributionPlot() const;
@@ -78,8 +84,9 @@ public:
     bool loadPreset(const QString &name);
     /// Opens a preset as the starting state (not undoable, not modified), e.g. for --preset.
     bool openPreset(const QString &name);
-    /// The starting state: `preset` if given, else the last preset of the previous session, else the
-    /// seed example; then the unit remembered in QSettings (unless a preset was given).
+    /// The starting state: `preset` if given (a fit page preset opens on the fit page, which it shows), else
+    /// the last preset of the previous session, else the seed example; then the unit remembered in QSettings
+    /// (unless a preset was given).
     bool startUp(const QString &preset = {});
 
 protected:
@@ -103,6 +110,7 @@ private:
     QTabWidget *m_pages = nullptr;
     QUndoGroup *m_undoGroup = nullptr; ///< the pages' undo stacks; the current page's is active
     ComparisonPage *m_compare = nullptr;
+    FitPage *m_fit = nullptr;
     ExportActions *m_export = nullptr;
     SessionController *m_session = nullptr;
     ImportController *m_imports = nullptr;

@@ -3,6 +3,7 @@
 #include "atomicwriter.h"
 #include "corecall.h"
 #include "document.h"
+#include "fitstatejson.h"
 #include "spec.h"
 
 #include "textcheck.h"
@@ -328,13 +329,17 @@ SessionView viewFromJson(const QJsonObject &o)
 
 } // namespace
 
-QByteArray sessionToJson(const DocumentState &s, const QString &autosaveOf)
+QByteArray sessionToJson(const DocumentState &s, const QString &autosaveOf,
+                         const std::optional<FitState> &fit, const QString &page)
 {
     QJsonObject o;
     o.insert(QStringLiteral("format"), QStringLiteral("klscope-session"));
     o.insert(QStringLiteral("version"), kSessionFormatVersion);
-    o.insert(QStringLiteral("page"), QStringLiteral("compare"));
-    o.insert(QStringLiteral("pages"), QJsonObject{{QStringLiteral("compare"), comparePageToJson(s)}});
+    o.insert(QStringLiteral("page"), page);
+    QJsonObject pages{{QStringLiteral("compare"), comparePageToJson(s)}};
+    if (fit)
+        pages.insert(QStringLiteral("fit"), fitStateToJson(*fit));
+    o.insert(QStringLiteral("pages"), pages);
     if (!autosaveOf.isEmpty())
         o.insert(QStringLiteral("autosave_of"), autosaveOf);
     return QJsonDocument(o).toJson(QJsonDocument::Indented);
@@ -387,6 +392,20 @@ std::variant<SessionContents, QString> sessionFromJson(const QByteArray &json)
                          .arg(domain));
             s.unit = unitFromJson(page, prefix + QStringLiteral("unit"));
             s.preset = string(page, QStringLiteral("preset"), prefix + QStringLiteral("preset"));
+            const QJsonValue fit = pages.toObject().value(QStringLiteral("fit"));
+            if (!fit.isUndefined()) {
+                if (!fit.isObject())
+                    fail(QStringLiteral("pages.fit is not an object"));
+                auto read = fitStateFromJson(fit.toObject());
+                if (const QString *e = std::get_if<QString>(&read))
+                    fail(*e);
+                c.fit = std::get<FitState>(read);
+            }
+            c.page = string(o, QStringLiteral("page"), QStringLiteral("page"));
+            if (c.page.isEmpty())
+                c.page = QStringLiteral("compare");
+            else if (c.page != QLatin1String("compare") && c.page != QLatin1String("fit"))
+                fail(QStringLiteral("page must be \"compare\" or \"fit\", not \"%1\"").arg(c.page));
         }
         c.autosaveOf = string(o, QStringLiteral("autosave_of"), QStringLiteral("autosave_of"));
         return c;

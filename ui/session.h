@@ -7,7 +7,7 @@
 // Format version 2 (written since the window holds pages; version 1 still opens):
 // {
 //   "format": "klscope-session", "version": 2,
-//   "page": "compare",                                   the page that was showing
+//   "page": "compare" | "fit",                           the page that was showing
 //   "pages": {
 //     "compare": {                                       the comparison page's document
 //       "domain": "discrete",
@@ -19,6 +19,9 @@
 //     or, for two densities:
 //     "compare": {"domain": "continuous", "p": {"spec": "normal:mu=0,sigma=1"},
 //                 "q": {"spec": "student_t:nu=5,mu=0,sigma=1"}, "bin_width": 0, "unit": "nats", "preset": ""}
+//     "fit": {"target": "gmm:...", "family": "normal", ...}  the fit page's document (fitstatejson.h);
+//                                                          a file without it opens the fit page at its
+//                                                          default
 //   },
 //   "autosave_of": "/path/x.klscope"          (autosaves only: the file the session belongs to)
 // }
@@ -28,6 +31,7 @@
 // version 2 does not save them, and a version-1 file's are applied when it opens.
 
 #include "documentstate.h"
+#include "fitdocument.h"
 
 #include <QByteArray>
 #include <QString>
@@ -58,13 +62,19 @@ struct SessionContents
     DocumentState state;
     std::optional<SessionView> legacyView; ///< version-1 files only
     QString autosaveOf; ///< autosaves only: the session file the unsaved state belongs to ("" = none)
+    std::optional<FitState>
+        fit; ///< the fit page's state (empty: the file has none, the page opens at default)
+    QString page = QStringLiteral("compare"); ///< the page that was showing: "compare" or "fit"
 };
 
 /// Applies a version-1 file's `view` to `document` (not undoable, like the view toggles themselves).
 void applySessionView(Document &document, const SessionView &view);
 
-/// The session as indented UTF-8 JSON.
-QByteArray sessionToJson(const DocumentState &state, const QString &autosaveOf = {});
+/// The session as indented UTF-8 JSON: the comparison page's `state`, the fit page's `fit` (left out when
+/// empty) and the `page` showing ("compare" or "fit").
+QByteArray sessionToJson(const DocumentState &state, const QString &autosaveOf = {},
+                         const std::optional<FitState> &fit = std::nullopt,
+                         const QString &page = QStringLiteral("compare"));
 
 /// Reads a session from JSON text. On failure returns the sentence: "line 3: ..." for a syntax error,
 /// "this file was written by a newer klscope ..." for a newer version, or one naming the bad key

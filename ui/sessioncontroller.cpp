@@ -1,6 +1,7 @@
 #include "sessioncontroller.h"
 
 #include "document.h"
+#include "fitdocument.h"
 #include "importcontroller.h"
 #include "session.h"
 
@@ -33,7 +34,6 @@ namespace {
 const QString kRecentFilesKey = QStringLiteral("recentFiles");
 const QString kSessionSuffix = QStringLiteral("klscope");
 
-
 QString autosaveFolder()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
@@ -55,22 +55,50 @@ SessionController::SessionController(Document *document, QMainWindow *window)
     m_autosaveLock->tryLock(0);
     m_autosaveTimer->setInterval(60'000);
     connect(m_autosaveTimer, &QTimer::timeout, this, [this] {
-        if (m_document->isModified() && m_autosaveDue)
+        if (isModified() && m_autosaveDue)
             writeAutosave();
     });
     // The timer runs only while there are unsaved changes.
-    connect(m_document, &Document::modifiedChanged, this, [this](bool modified) {
-        if (modified)
-            m_autosaveTimer->start();
-        else
-            m_autosaveTimer->stop();
-    });
+    connect(m_document, &Document::modifiedChanged, this, &SessionController::updateAutosaveTimer);
     connect(m_document->undoStack(), &QUndoStack::indexChanged, this, [this] { m_autosaveDue = true; });
 
     acceptDrops(window);
 }
 
 SessionController::~SessionController() = default;
+
+void SessionController::setFitPage(FitDocument *fit, std::function<QString()> currentPage,
+                                   std::function<void(const QString &)> showPage)
+{
+    m_fit = fit;
+    m_currentPage = std::move(currentPage);
+    m_showPage = std::move(showPage);
+    connect(m_fit, &FitDocument::modifiedChanged, this, &SessionController::updateAutosaveTimer);
+    connect(m_fit->undoStack(), &QUndoStack::indexChanged, this, [this] { m_autosaveDue = true; });
+}
+
+bool SessionController::isModified() const
+{
+    return m_document->isModified() || (m_fit && m_fit->isModified());
+}
+
+void SessionController::updateAutosaveTimer()
+{
+    // The timer runs only while there are unsaved changes.
+    if (isModified())
+        m_autosaveTimer->start();
+    else
+        m_autosaveTimer->stop();
+    emit modifiedChanged(isModified());
+}
+
+QByteArray SessionController::sessionJson(const QString &autosaveOf) const
+{
+    if (!m_fit)
+        return sessionToJson(m_document->state(), autosaveOf);
+    return sessionToJson(m_document->state(), autosaveOf, m_fit->state(),
+                         m_currentPage ? m_currentPage() : QStringLiteral("compare"));
+}
 
 void SessionController::addFileActions(QMenu *file)
 {
@@ -132,6 +160,8 @@ void SessionController::newSession()
     const Document seed;
     QString refusal;
     resetDocument(seed.state(), &refusal);
+    if (m_fit)
+        m_fit->resetState(FitState{});
     applySessionView(*m_document, SessionView{});
     setCurrentFile(QString());
 }
@@ -146,11 +176,19 @@ bool SessionController::adoptSession(const QString &path, QString *error, QStrin
     }
     const SessionContents &contents = std::get<SessionContents>(result);
     QString refusal;
-    if (!resetDocument(contents.state, &refusal)) {
+    const FitState fit = contents.fit.value_or(FitState{});
+    // Checked before anything changes, so a refused fit state leaves both pages as they were.
+    if (m_fit)
+        refusal = FitDocument::validate(fit);
+    if (!refusal.isEmpty() || !resetDocument(contents.state, &refusal)) {
         if (error)
             *error = tr("Cannot read file %1:\n%2").arg(QDir::toNativeSeparators(path), refusal);
         return false;
     }
+    if (m_fit)
+        m_fit->resetState(fit);
+    if (m_showPage)
+        m_showPage(contents.page);
     if (contents.legacyView)
         applySessionView(*m_document, *contents.legacyView);
     if (autosaveOf)
@@ -169,13 +207,15 @@ bool SessionController::openSession(const QString &path, QString *error)
 
 bool SessionController::saveSession(const QString &path, QString *error)
 {
-    const QString e = writeSessionFile(sessionToJson(m_document->state()), path);
+    const QString e = writeSessionFile(sessionJson(QString()), path);
     if (!e.isEmpty()) {
         if (error)
             *error = e;
         return false;
     }
     m_document->undoStack()->setClean();
+    if (m_fit)
+        m_fit->undoStack()->setClean();
     setCurrentFile(path);
     addRecentFile(path);
     discardAutosave();
@@ -256,7 +296,7 @@ QString SessionController::writeAutosave()
     const QString path = autosavePath();
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
         return tr("Cannot write file %1:\nits folder cannot be created").arg(QDir::toNativeSeparators(path));
-    const QString error = writeSessionFile(sessionToJson(m_document->state(), m_currentFile), path);
+    const QString error = writeSessionFile(sessionJson(m_currentFile), path);
     if (error.isEmpty())
         m_autosaveDue = false;
     else
@@ -323,7 +363,7 @@ void SessionController::warn(const QString &text)
 
 bool SessionController::maybeSave()
 {
-    if (!m_document->isModified())
+    if (!isModified())
         return true;
     const auto answer =
         QMessageBox::warning(m_window, QGuiApplication::applicationDisplayName(),

@@ -15,11 +15,13 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
 
 class Document;
+class FitDocument;
 class ImportController;
 class QAction;
 class QDropEvent;
@@ -44,6 +46,12 @@ public:
 
     /// Adds New, Open..., Open Recent, Save and Save As... to `file`.
     void addFileActions(QMenu *file);
+    /// The fit page's document, saved under "pages.fit" and restored with the session, and how to read and
+    /// set the page showing ("compare" or "fit").
+    void setFitPage(FitDocument *fit, std::function<QString()> currentPage,
+                    std::function<void(const QString &)> showPage);
+    /// True when either page's document has unsaved changes.
+    bool isModified() const;
     /// Where dropped data files go (a session file opens here).
     void setImportController(ImportController *imports) { m_imports = imports; }
     /// Accepts dropped files on `widget`: a .klscope file opens as a session; a data file opens the
@@ -106,6 +114,8 @@ public:
 
 signals:
     void currentFileChanged(const QString &path);
+    /// isModified() may have changed.
+    void modifiedChanged(bool modified);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -117,11 +127,16 @@ private:
     void updateRecentMenu();
     void warn(const QString &message);
     bool resetDocument(const DocumentState &state, QString *refusal);
+    void updateAutosaveTimer();
+    QByteArray sessionJson(const QString &autosaveOf) const;
     /// Loads the session at `path` into the document with its view state, or leaves both untouched and
     /// sets `error`. `autosaveOf` receives the file an autosave belongs to.
     bool adoptSession(const QString &path, QString *error, QString *autosaveOf = nullptr);
 
     Document *m_document;
+    FitDocument *m_fit = nullptr;
+    std::function<QString()> m_currentPage;
+    std::function<void(const QString &)> m_showPage;
     QMainWindow *m_window;
     QString m_currentFile;
     QTimer *m_autosaveTimer;

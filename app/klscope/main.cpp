@@ -1,17 +1,20 @@
 // klscope: the interactive window.
-//   klscope [--preset NAME] [--screenshot FILE.png] [FILE.klscope]
+//   klscope [--page compare|fit] [--preset NAME] [--screenshot FILE.png] [FILE.klscope]
 //   klscope --version
 // --screenshot renders the whole window after its first paint, writes the PNG and exits (works with
 // QT_QPA_PLATFORM=offscreen). FILE.klscope opens a saved session; without one, an autosave left by a
-// crash is offered for restoring.
+// crash is offered for restoring. --page shows that page; a fit page preset (--preset bimodal-fit) opens on
+// the fit page. A screenshot of the fit page waits until its fits and landscapes are drawn.
 
 #include "atomicwriter.h"
+#include "fitpage.h"
 #include "mainwindow.h"
 #include "sessioncontroller.h"
 #include "versions.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDeadlineTimer>
 #include <QIcon>
 #include <QImageWriter>
 #include <QMessageBox>
@@ -46,13 +49,18 @@ int main(int argc, char *argv[])
     parser.addOption(
         QCommandLineOption({QStringLiteral("v"), QStringLiteral("version")},
                            QStringLiteral("Print the versions of klscope, Qt, QCustomPlot and Boost.")));
-    const QCommandLineOption preset(QStringLiteral("preset"), QStringLiteral("Open the preset NAME."),
-                                    QStringLiteral("NAME"));
+    const QCommandLineOption preset(
+        QStringLiteral("preset"),
+        QStringLiteral("Open the preset NAME (a fit page preset opens on the fit page)."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption page(QStringLiteral("page"),
+                                  QStringLiteral("Show the page PAGE: compare or fit."),
+                                  QStringLiteral("PAGE"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         QStringLiteral("Write the window as a PNG after its first paint, "
                                                        "then exit."),
                                         QStringLiteral("FILE.png"));
-    parser.addOptions({preset, screenshot});
+    parser.addOptions({preset, page, screenshot});
     parser.addPositionalArgument(QStringLiteral("session"), QStringLiteral("A .klscope session to open."),
                                  QStringLiteral("[FILE.klscope]"));
     parser.process(app);
@@ -60,6 +68,11 @@ int main(int argc, char *argv[])
     MainWindow window;
     if (!window.startUp(parser.value(preset))) {
         std::fprintf(stderr, "klscope: there is no preset called '%s'\n", qPrintable(parser.value(preset)));
+        return 2;
+    }
+    if (parser.isSet(page) && !window.showPage(parser.value(page))) {
+        std::fprintf(stderr, "klscope: there is no page called '%s' (compare, fit)\n",
+                     qPrintable(parser.value(page)));
         return 2;
     }
     window.show();
@@ -73,6 +86,9 @@ int main(int argc, char *argv[])
                 return 1;
             QMessageBox::warning(&window, QApplication::applicationDisplayName(), error);
         }
+        // The session names the page it was saved on; --page wins.
+        if (parser.isSet(page))
+            window.showPage(parser.value(page));
     } else if (!parser.isSet(screenshot)) {
         window.sessions()->offerAutosaveRestore();
     }
@@ -82,6 +98,13 @@ int main(int argc, char *argv[])
         // Queued replots run before this timer fires, so the plots are drawn when the window is grabbed.
         QTimer::singleShot(0, &window, [&window, file] {
             QApplication::processEvents();
+            // The fit page computes in the background; wait (at most 60 s) until everything is drawn.
+            if (window.currentPage() == window.fitPage()) {
+                QDeadlineTimer deadline(60'000);
+                while ((window.fitPage()->isBusy() || !window.fitPage()->outcome()) && !deadline.hasExpired())
+                    QApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+                QApplication::processEvents();
+            }
             const QImage image = window.grab().toImage();
             const QString error = writeFileAtomically(file, [&image](QIODevice *device) {
                 QImageWriter writer(device, "png");

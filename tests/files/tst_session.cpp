@@ -183,6 +183,71 @@ private slots:
         QVERIFY2(std::get<QString>(result).contains(expected), qPrintable(std::get<QString>(result)));
     }
 
+    // The fit page's state rides under "pages.fit" with the page showing; a file without it has none.
+    void fitPageRoundTrips_data()
+    {
+        QTest::addColumn<QString>("page");
+        QTest::newRow("fit showing") << QStringLiteral("fit");
+        QTest::newRow("compare showing") << QStringLiteral("compare");
+    }
+    void fitPageRoundTrips()
+    {
+        QFETCH(QString, page);
+        FitState fit;
+        fit.target = QStringLiteral("student_t:nu=3,mu=0.5,sigma=2");
+        fit.fixed = {std::nullopt, 1.5};
+        fit.alpha = 0.25;
+        fit.q = {0.5, 1.5};
+        fit.preset = QStringLiteral("heavy-tail-fit");
+        const DocumentState state;
+        const auto back = sessionFromJson(sessionToJson(state, QString(), fit, page));
+        QVERIFY2(std::holds_alternative<SessionContents>(back),
+                 qPrintable(std::get_if<QString>(&back) ? *std::get_if<QString>(&back) : QString()));
+        const SessionContents &c = std::get<SessionContents>(back);
+        QVERIFY(c.state == state);
+        QVERIFY(c.fit.has_value());
+        QVERIFY(*c.fit == fit);
+        QCOMPARE(c.page, page);
+
+        const auto without = sessionFromJson(sessionToJson(state));
+        QVERIFY(std::holds_alternative<SessionContents>(without));
+        QVERIFY(!std::get<SessionContents>(without).fit.has_value());
+        QCOMPARE(std::get<SessionContents>(without).page, QStringLiteral("compare"));
+    }
+
+    void badFitPagesAreRefused_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("expected");
+        FitState fit;
+        fit.alpha = 0.25;
+        const QByteArray good = sessionToJson(DocumentState{}, QString(), fit, QStringLiteral("fit"));
+        QVERIFY(std::holds_alternative<SessionContents>(sessionFromJson(good)));
+        QJsonObject o = QJsonDocument::fromJson(good).object();
+        QJsonObject pages = o.value(QStringLiteral("pages")).toObject();
+        pages.insert(QStringLiteral("fit"), 3);
+        o.insert(QStringLiteral("pages"), pages);
+        QTest::newRow("not an object")
+            << QJsonDocument(o).toJson() << QStringLiteral("pages.fit is not an object");
+        QTest::newRow("unknown family")
+            << QByteArray(good).replace("\"normal\"", "\"quantum\"") << QStringLiteral("pages.fit.family");
+        QTest::newRow("alpha out of range")
+            << QByteArray(good).replace("\"alpha\": 0.25", "\"alpha\": 2") << QStringLiteral("pages.fit.");
+        QTest::newRow("bad target") << QByteArray(good).replace("\"gmm:", "\"gmm:w1=x,")
+                                    << QStringLiteral("pages.fit.");
+        QTest::newRow("unknown page")
+            << QByteArray(good).replace("\"page\": \"fit\"", "\"page\": \"nowhere\"")
+            << QStringLiteral("page must be \"compare\" or \"fit\"");
+    }
+    void badFitPagesAreRefused()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, expected);
+        const auto result = sessionFromJson(json);
+        QVERIFY2(std::holds_alternative<QString>(result), "a bad session was accepted");
+        QVERIFY2(std::get<QString>(result).contains(expected), qPrintable(std::get<QString>(result)));
+    }
+
     void autosaveKeepsItsFile()
     {
         SessionContents s = sampleSession();

@@ -5,6 +5,8 @@
 
 #include "comparisonpage.h"
 #include "document.h"
+#include "fitdocument.h"
+#include "fitpage.h"
 #include "importcontroller.h"
 #include "mainwindow.h"
 #include "session.h"
@@ -431,6 +433,136 @@ private slots:
         QCOMPARE(w.document()->undoStack()->count(), 0);
     }
 
+    // Issue 11: the fit page's state and the page showing survive a saved session; a session without
+    // "pages.fit" opens the fit page at its default.
+    void fitStateRoundTripsThroughASavedSession()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("fit.klscope"));
+        MainWindow a;
+        QVERIFY(a.fitPage()->loadPreset(QStringLiteral("discrete-bimodal-fit")));
+        QVERIFY(a.fitPage()->document()->setAlpha(0.3));
+        QVERIFY(a.fitPage()->document()->setQ({20.0, 0.35}));
+        QVERIFY(a.showPage(QStringLiteral("fit")));
+        const FitState saved = a.fitPage()->document()->state();
+        QVERIFY(!(saved == FitState{}));
+        QString error;
+        QVERIFY2(a.sessions()->saveSession(path, &error), qPrintable(error));
+        QVERIFY(!a.fitPage()->document()->isModified());
+        QVERIFY(!a.isWindowModified());
+        QVERIFY(readAll(path).contains("\"fit\": {"));
+
+        MainWindow b;
+        QCOMPARE(b.currentPageName(), QStringLiteral("compare"));
+        QVERIFY2(b.sessions()->openSession(path, &error), qPrintable(error));
+        QVERIFY(b.fitPage()->document()->state() == saved);
+        QCOMPARE(b.currentPageName(), QStringLiteral("fit"));
+        QVERIFY(!b.fitPage()->document()->isModified());
+        QCOMPARE(b.fitPage()->document()->undoStack()->count(), 0);
+        QVERIFY(!b.isWindowModified());
+
+        // A version-2 file without pages.fit (written before the fit page) resets the fit page.
+        const QString old = dir.filePath(QStringLiteral("old.klscope"));
+        QCOMPARE(writeSessionFile(sessionToJson(DocumentState{}), old), QString());
+        QVERIFY(!readAll(old).contains("\"fit\""));
+        QVERIFY2(b.sessions()->openSession(old, &error), qPrintable(error));
+        QVERIFY(b.fitPage()->document()->state() == FitState{});
+        QCOMPARE(b.currentPageName(), QStringLiteral("compare"));
+        QVERIFY(!b.isWindowModified());
+    }
+
+    void badFitPageLeavesBothPagesAsTheyWere_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("expected");
+        FitState fit;
+        fit.alpha = 0.25;
+        const QByteArray good = sessionToJson(DocumentState{}, QString(), fit, QStringLiteral("fit"));
+        QTest::newRow("alpha out of range")
+            << QByteArray(good).replace("\"alpha\": 0.25", "\"alpha\": 2") << QStringLiteral("pages.fit.");
+        QTest::newRow("unknown family")
+            << QByteArray(good).replace("\"family\": \"normal\"", "\"family\": \"quantum\"")
+            << QStringLiteral("pages.fit.family");
+        QTest::newRow("fit not an object") << QByteArray(good).replace("\"fit\": {", "\"fit\": 3, \"old\": {")
+                                           << QStringLiteral("pages.fit is not an object");
+    }
+    void badFitPageLeavesBothPagesAsTheyWere()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("badfit.klscope"));
+        QVERIFY(writeFile(path, content));
+        MainWindow w;
+        // Unsaved work on both pages that the refusal must not touch.
+        QVERIFY(w.document()->setUnit(klscope::Unit::Bans));
+        QVERIFY(w.fitPage()->document()->setAlpha(0.8));
+        const Snapshot before(w);
+        const FitState fitBefore = w.fitPage()->document()->state();
+        const int fitIndex = w.fitPage()->document()->undoStack()->index();
+        const QString pageBefore = w.currentPageName();
+        QString error;
+        QVERIFY(!w.sessions()->openSession(path, &error));
+        QVERIFY2(error.contains(expected), qPrintable(error));
+        QVERIFY2(error.contains(QDir::toNativeSeparators(path)), qPrintable(error));
+        QVERIFY(Snapshot(w) == before);
+        QVERIFY(w.fitPage()->document()->state() == fitBefore);
+        QCOMPARE(w.fitPage()->document()->undoStack()->index(), fitIndex);
+        QCOMPARE(w.currentPageName(), pageBefore);
+        QVERIFY(w.isWindowModified());
+    }
+
+    // `klscope --preset bimodal-fit`: a fit page preset opens, clean, on the fit page, which shows.
+    void fitPresetStartsOnTheFitPage()
+    {
+        MainWindow w;
+        QVERIFY(w.startUp(QStringLiteral("bimodal-fit")));
+        QCOMPARE(w.currentPageName(), QStringLiteral("fit"));
+        QCOMPARE(w.fitPage()->document()->state().preset, QStringLiteral("bimodal-fit"));
+        QCOMPARE(w.fitPage()->document()->undoStack()->count(), 0);
+        QVERIFY(!w.isWindowModified());
+        QVERIFY(!w.startUp(QStringLiteral("no-such-preset")));
+        QVERIFY(w.showPage(QStringLiteral("compare")));
+        QCOMPARE(w.currentPageName(), QStringLiteral("compare"));
+        QVERIFY(!w.showPage(QStringLiteral("nowhere")));
+        QCOMPARE(w.currentPageName(), QStringLiteral("compare"));
+    }
+
+    // The session is modified when either page's document is: the title's [*], the question on close.
+    void fitEditMarksTheSessionModified()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("fitedit.klscope"));
+        MainWindow w;
+        QVERIFY(w.openPreset(QStringLiteral("seed")));
+        QVERIFY(!w.isWindowModified());
+        QVERIFY(!w.sessions()->isModified());
+        QVERIFY(w.fitPage()->document()->setAlpha(0.2));
+        QVERIFY(!w.document()->isModified());
+        QVERIFY(w.sessions()->isModified());
+        QVERIFY(w.isWindowModified());
+        QVERIFY(w.sessions()->isAutosaveRunning());
+        QString error;
+        QVERIFY(w.sessions()->saveSession(path, &error));
+        QVERIFY(!w.isWindowModified());
+        QVERIFY(!w.sessions()->isAutosaveRunning());
+        w.fitPage()->document()->undoStack()->undo();
+        QVERIFY(w.isWindowModified()); // away from the saved state
+        w.fitPage()->document()->undoStack()->redo();
+        QVERIFY(!w.isWindowModified());
+        // An edit on the comparison page, then one on the fit page: undoing one leaves it modified.
+        QVERIFY(w.document()->setUnit(klscope::Unit::Bits));
+        QVERIFY(w.fitPage()->document()->setAlpha(0.9));
+        w.document()->undoStack()->undo();
+        QVERIFY(w.isWindowModified());
+        w.fitPage()->document()->undoStack()->undo();
+        QVERIFY(!w.isWindowModified());
+        w.fitPage()->document()->undoStack()->redo();
+        w.sessions()->newSession();
+        QVERIFY(w.fitPage()->document()->state() == FitState{});
+        QVERIFY(!w.isWindowModified());
+    }
+
     void recentFilesKeepTheNewestEightThatExist()
     {
         QTemporaryDir dir;
@@ -632,6 +764,32 @@ private slots:
         QCOMPARE(piped.first, 1);
         QVERIFY2(piped.second.contains(QStringLiteral("is a named pipe (FIFO), not a regular file")),
                  qPrintable(piped.second));
+        // Issue 11: --page picks the page; an unknown one is refused before the window shows.
+        const auto runArgs = [&](const QStringList &args) {
+            QProcess p;
+            p.setProcessEnvironment(env);
+            p.start(QStringLiteral(KLSCOPE_APP), args);
+            if (!p.waitForFinished(120000))
+                return std::pair<int, QString>{-1, QStringLiteral("timeout")};
+            return std::pair<int, QString>{p.exitCode(), QString::fromLocal8Bit(p.readAllStandardError())};
+        };
+        const auto nowhere =
+            runArgs({QStringLiteral("--page"), QStringLiteral("nowhere"), QStringLiteral("--screenshot"),
+                     dir.filePath(QStringLiteral("nowhere.png"))});
+        QCOMPARE(nowhere.first, 2);
+        QVERIFY2(nowhere.second.contains(QStringLiteral("no page called 'nowhere'")),
+                 qPrintable(nowhere.second));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("nowhere.png"))));
+        const auto fitShot =
+            runArgs({QStringLiteral("--page"), QStringLiteral("fit"), QStringLiteral("--preset"),
+                     QStringLiteral("heavy-tail-fit"), QStringLiteral("--screenshot"),
+                     dir.filePath(QStringLiteral("fit.png"))});
+        QCOMPARE(fitShot.first, 0);
+        QVERIFY(readAll(dir.filePath(QStringLiteral("fit.png"))).startsWith("\x89PNG"));
+        const auto noPreset =
+            runArgs({QStringLiteral("--preset"), QStringLiteral("no-such-fit"),
+                     QStringLiteral("--screenshot"), dir.filePath(QStringLiteral("none.png"))});
+        QCOMPARE(noPreset.first, 2);
     }
 };
 
