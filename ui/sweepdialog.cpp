@@ -144,14 +144,24 @@ void SweepDialog::start(const klscope::SweepRange &range)
                                             m_parameter.toStdString()};
     const klscope::Unit unit = m_document->unit();
     if (const ContinuousPair *pair = m_document->continuousPair()) {
-        m_runner->start([p = pair->p, q = pair->q, parameter, range,
-                         unit](JobControl &) { return klscope::sweep(p, q, parameter, range, unit); },
-                        [this, range](const klscope::Sweep &s) { draw(s, range); });
+        m_runner->start(
+            [p = pair->p, q = pair->q, parameter, range, unit](JobControl &control) {
+                // A job superseded before it began computes nothing (a drag queues many).
+                if (control.cancelled())
+                    return klscope::Sweep{};
+                return klscope::sweep(p, q, parameter, range, unit);
+            },
+            [this, range](const klscope::Sweep &s) { draw(s, range); });
     } else {
-        m_runner->start([p = m_document->distribution(Side::P), q = m_document->distribution(Side::Q),
-                         parameter, range,
-                         unit](JobControl &) { return klscope::sweep(p, q, parameter, range, unit); },
-                        [this, range](const klscope::Sweep &s) { draw(s, range); });
+        m_runner->start(
+            [p = m_document->distribution(Side::P), q = m_document->distribution(Side::Q), parameter, range,
+             unit](JobControl &control) {
+                // A job superseded before it began computes nothing (a drag queues many).
+                if (control.cancelled())
+                    return klscope::Sweep{};
+                return klscope::sweep(p, q, parameter, range, unit);
+            },
+            [this, range](const klscope::Sweep &s) { draw(s, range); });
     }
 }
 
