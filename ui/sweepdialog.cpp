@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStringList>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -181,7 +182,8 @@ void SweepDialog::draw(const klscope::Sweep &sweep, const klscope::SweepRange &r
     });
     m_plot->setXRange(range.from, range.to);
 
-    // The current value, then each curve's minimum (curves whose minima fall on one value share a marker).
+    // The current value, labelled, then each curve's minimum as a dashed line in its colour (one line where
+    // minima coincide); their values go in the footnote, where close minima cannot overprint each other.
     QList<PlotMarker> markers{{sweep.current, tr("current %1").arg(num(sweep.current)),
                                m_side == Side::P ? PlotSeries::Role::P : PlotSeries::Role::Q}};
     const std::pair<const std::vector<double> *, std::pair<QString, PlotSeries::Role>> curves[] = {
@@ -190,18 +192,20 @@ void SweepDialog::draw(const klscope::Sweep &sweep, const klscope::SweepRange &r
         {&sweep.js, {QStringLiteral("JS"), PlotSeries::Role::Js}},
     };
     QList<PlotMarker> minima;
+    QStringList texts;
     for (const auto &[y, nameRole] : curves) {
         const std::optional<std::size_t> i = argMin(*y);
-        if (!i)
+        if (!i) {
+            texts << tr("%1 has no finite value").arg(nameRole.first);
             continue;
+        }
         const double x = sweep.values[*i];
-        const QString text = tr("min %1 = %2 at %3").arg(nameRole.first, num((*y)[*i]), num(x));
-        auto same = std::find_if(minima.begin(), minima.end(), [x](const PlotMarker &m) { return m.x == x; });
-        if (same != minima.end())
-            same->label += QStringLiteral("; ") + text;
-        else
-            minima.append({x, text, nameRole.second});
+        texts << tr("%1 = %2 at %3").arg(nameRole.first, num((*y)[*i]), num(x));
+        if (std::none_of(minima.begin(), minima.end(), [x](const PlotMarker &m) { return m.x == x; }))
+            minima.append({x, QString(), nameRole.second});
     }
+    m_plot->setFootnote(tr("Minima (dashed lines): %1. Current %2 = %3.")
+                            .arg(texts.join(QStringLiteral("; ")), qs(sweep.parameter), num(sweep.current)));
     markers.append(minima);
     m_markers = markers;
     m_plot->setMarkers(markers);

@@ -128,7 +128,8 @@ void TestSweepDialog::buttonOpensCoreSweep()
     // The current value is the first marker, and the minima follow it.
     QVERIFY(dialog->markers().size() >= 2);
     QCOMPARE(dialog->markers().first().x, expected.current);
-    QVERIFY(dialog->markers().at(1).label.startsWith("min "));
+    for (const QString &curve : {"KL(P‖Q)", "KL(Q‖P)", "JS"})
+        QVERIFY(dialog->plot()->footnoteText().simplified().contains(curve));
 
     // A second click raises the same window.
     page.editor(side == Side::P ? 0 : 1)->sweepButton(row)->click();
@@ -177,7 +178,7 @@ void TestSweepDialog::editMovesCurrentMarker()
     // Where Q = P all three curves are 0: one marker names the three minima at 0.3.
     QCOMPARE(dialog->markers().size(), 2);
     QCOMPARE(dialog->markers().at(1).x, dialog->sweep().values.at(30));
-    QVERIFY(dialog->markers().at(1).label.contains("JS"));
+    QVERIFY(dialog->plot()->footnoteText().simplified().contains("JS = 0 at 0.3"));
 
     QSignalSpy shown(dialog, &SweepDialog::sweepShown);
     QVERIFY(page.document()->setDistribution(Side::Q, klscope::parseSpec("binomial:n=20,p=0.7")));
