@@ -18,6 +18,7 @@
 #include "plotwidget.h"
 #include "seriesplot.h"
 #include "spec.h"
+#include "sweepdialog.h"
 
 #include <continuoussummary.h>
 #include <summary.h>
@@ -85,6 +86,7 @@ ComparisonPage::ComparisonPage(const QList<Preset> &presets, QWidget *parent)
     m_editorsLayout = editors;
     m_editorP = new DistributionEditor(m_document, Side::P, left);
     m_editorQ = new DistributionEditor(m_document, Side::Q, left);
+    new SweepController(m_document, m_editorP, m_editorQ, this); // the sweep windows (issue 13)
     m_swap = new QPushButton(tr("⇄"), left);
     m_swap->setObjectName(QStringLiteral("swapButton"));
     m_swap->setToolTip(tr("Swap P and Q (Ctrl+Shift+X): KL(P‖Q) and KL(Q‖P) trade places."));

@@ -11,6 +11,7 @@
 #include <QSlider>
 #include <QStyle>
 #include <QStyleOptionSpinBox>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -76,6 +77,11 @@ ContinuousEditor::ContinuousEditor(QWidget *parent)
     });
     rebuild();
     showValues();
+}
+
+QToolButton *ContinuousEditor::sweepButton(int index) const
+{
+    return index >= 0 && index < m_rows.size() ? m_rows.at(index).sweep : nullptr;
 }
 
 QSlider *ContinuousEditor::slider(int index) const
@@ -168,6 +174,7 @@ void ContinuousEditor::rebuild()
         discard(row.label);
         discard(row.slider);
         discard(row.spin);
+        discard(row.sweep);
     }
     m_rows.clear();
     for (const ComponentRow &row : std::as_const(m_components)) {
@@ -212,6 +219,16 @@ void ContinuousEditor::rebuild()
         m_parameterGrid->addWidget(row.label, index, 0);
         m_parameterGrid->addWidget(row.slider, index, 1);
         m_parameterGrid->addWidget(row.spin, index, 2);
+        row.sweep = new QToolButton(m_parameterBox);
+        row.sweep->setObjectName(QStringLiteral("%1Sweep").arg(qs(info.name)));
+        row.sweep->setText(QStringLiteral("∿"));
+        row.sweep->setAutoRaise(true);
+        row.sweep->setToolTip(
+            tr("Sweep %1: plot KL(P‖Q), KL(Q‖P) and JS against it in a window").arg(qs(info.name)));
+        row.sweep->setAccessibleName(tr("Sweep %1").arg(qs(info.name)));
+        connect(row.sweep, &QToolButton::clicked, this,
+                [this, name = qs(info.name)] { emit sweepRequested(name); });
+        m_parameterGrid->addWidget(row.sweep, index, 3);
         m_rows.append(row);
         ++index;
     }

@@ -20,6 +20,7 @@ class QGridLayout;
 class QLabel;
 class QPushButton;
 class QSlider;
+class QToolButton;
 
 class ContinuousEditor : public QWidget
 {
@@ -37,6 +38,8 @@ public:
     /// The slider and spin box of parameter `index` (nullptr for a mixture or a bad index).
     QSlider *slider(int index) const;
     NumberSpinBox *spinBox(int index) const;
+    /// The sweep button of parameter `index` (nullptr for a mixture or a bad index).
+    QToolButton *sweepButton(int index) const;
     /// The spin box of a mixture component's column (0 weight, 1 mu, 2 sigma); nullptr when absent.
     NumberSpinBox *componentSpinBox(int component, int column) const;
     QPushButton *removeButton(int component) const;
@@ -51,6 +54,8 @@ signals:
     void dragFinished();
     /// A typed or dragged value was refused; the sentence says why (from the core).
     void editRefused(const QString &sentence);
+    /// The person asked for the sweep window of a parameter (its spec key, e.g. "sigma").
+    void sweepRequested(const QString &parameter);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -61,6 +66,7 @@ private:
         QLabel *label = nullptr;
         QSlider *slider = nullptr;
         NumberSpinBox *spin = nullptr;
+        QToolButton *sweep = nullptr;
         double sliderMinimum = 0;
         double sliderMaximum = 1;
     };

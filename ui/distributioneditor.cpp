@@ -22,6 +22,7 @@
 #include <QStackedWidget>
 #include <QStyle>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <continuousparameters.h>
@@ -182,6 +183,8 @@ DistributionEditor::DistributionEditor(Document *document, Side side, QWidget *p
     });
     connect(m_continuous, &ContinuousEditor::dragStarted, this, [this] { m_document->beginDrag(); });
     connect(m_continuous, &ContinuousEditor::dragFinished, this, [this] { m_document->endDrag(); });
+    connect(m_continuous, &ContinuousEditor::sweepRequested, this,
+            [this](const QString &parameter) { emit sweepRequested(m_side, parameter); });
     connect(m_continuous, &ContinuousEditor::editRefused, this,
             [this](const QString &sentence) { m_document->refuseEdit(sentence); });
     connect(m_add, &QPushButton::clicked, this, [this] { m_document->addCustomEvent(m_side); });
@@ -256,6 +259,11 @@ QSlider *DistributionEditor::slider(int index) const
     return index >= 0 && index < m_rows.size() ? m_rows.at(index).slider : nullptr;
 }
 
+QToolButton *DistributionEditor::sweepButton(int index) const
+{
+    return index >= 0 && index < m_rows.size() ? m_rows.at(index).sweep : nullptr;
+}
+
 int DistributionEditor::sliderPosition(const ParameterRow &row, double value) const
 {
     if (row.integer)
@@ -277,6 +285,7 @@ void DistributionEditor::rebuildParameters()
         delete row.label;
         delete row.slider;
         delete row.spin;
+        delete row.sweep;
     }
     m_rows.clear();
     const klscope::Family family = klscope::family(m_document->distribution(m_side));
@@ -318,6 +327,16 @@ void DistributionEditor::rebuildParameters()
         m_parameterGrid->addWidget(row.label, index, 0);
         m_parameterGrid->addWidget(row.slider, index, 1);
         m_parameterGrid->addWidget(row.spin, index, 2);
+        row.sweep = new QToolButton(m_parameterBox);
+        row.sweep->setObjectName(QStringLiteral("%1Sweep").arg(qs(info.name)));
+        row.sweep->setText(QStringLiteral("∿"));
+        row.sweep->setAutoRaise(true);
+        row.sweep->setToolTip(tr("Sweep %1.%2: plot KL(P‖Q), KL(Q‖P) and JS against it in a window")
+                                  .arg(side.toLower(), qs(info.name)));
+        row.sweep->setAccessibleName(tr("Sweep %1.%2").arg(side.toLower(), qs(info.name)));
+        connect(row.sweep, &QToolButton::clicked, this,
+                [this, name = qs(info.name)] { emit sweepRequested(m_side, name); });
+        m_parameterGrid->addWidget(row.sweep, index, 3);
         m_rows.append(row);
         ++index;
     }
@@ -326,7 +345,8 @@ void DistributionEditor::rebuildParameters()
     for (const ParameterRow &row : std::as_const(m_rows)) {
         setTabOrder(previous, row.slider);
         setTabOrder(row.slider, row.spin);
-        previous = row.spin;
+        setTabOrder(row.spin, row.sweep);
+        previous = row.sweep;
     }
 }
 

@@ -24,6 +24,7 @@ class QLabel;
 class QPushButton;
 class QSlider;
 class QTableView;
+class QToolButton;
 class QWidget;
 
 class DistributionEditor : public QGroupBox
@@ -40,6 +41,12 @@ public:
     /// The editor of a continuous side (shown instead of the discrete rows in the continuous domain).
     ContinuousEditor *continuousEditor() const { return m_continuous; }
     QTableView *massTable() const { return m_table; }
+    /// The sweep button of discrete parameter `index` (nullptr for a custom side or a bad index).
+    QToolButton *sweepButton(int index) const;
+
+signals:
+    /// The person asked for the sweep window of a parameter (its spec key, e.g. "p") of this side.
+    void sweepRequested(Side side, const QString &parameter);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -53,6 +60,7 @@ private:
         QLabel *label = nullptr;
         QSlider *slider = nullptr;
         NumberSpinBox *spin = nullptr;
+        QToolButton *sweep = nullptr;
         double sliderMinimum = 0;
         double sliderMaximum = 1;
         bool integer = false;
