@@ -128,8 +128,8 @@ void TestSweepDialog::buttonOpensCoreSweep()
     // The current value is the first marker, and the minima follow it.
     QVERIFY(dialog->markers().size() >= 2);
     QCOMPARE(dialog->markers().first().x, expected.current);
-    for (const QString &curve : {"KL(P‖Q)", "KL(Q‖P)", "JS"})
-        QVERIFY(dialog->plot()->footnoteText().simplified().contains(curve));
+    for (const char *curve : {"KL(P‖Q)", "KL(Q‖P)", "JS"})
+        QVERIFY(dialog->plot()->footnoteText().simplified().contains(QString::fromUtf8(curve)));
 
     // A second click raises the same window.
     page.editor(side == Side::P ? 0 : 1)->sweepButton(row)->click();
