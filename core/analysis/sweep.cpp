@@ -107,6 +107,32 @@ Sweep emptySweep(const SweepParameter &parameter, const SweepRange &range, Unit 
     return s;
 }
 
+// The swept side at every step of `s`, built before anything is computed so a bad value is refused up
+// front: the ends first, so that a range reaching out of bounds is named by the end the user wrote. Sets
+// s.current and replaces each value by the one checked.
+template <class Side, class Make>
+std::vector<Side> sweptSides(Sweep &s, const SweepRange &range, std::vector<double> theta,
+                             std::span<const ParameterInfo> info, std::size_t index,
+                             const SweepParameter &parameter, const std::string &familyText, const Make &make)
+{
+    (void)checkedValue(range.from, info[index], parameter, familyText);
+    (void)checkedValue(range.to, info[index], parameter, familyText);
+    std::vector<Side> sides;
+    sides.reserve(s.values.size());
+    s.current = theta[index];
+    for (double &v : s.values) {
+        v = checkedValue(v, info[index], parameter, familyText);
+        theta[index] = v;
+        try {
+            sides.push_back(make(theta));
+        } catch (const std::invalid_argument &e) {
+            throw std::invalid_argument(parameter.text() + " = " + validation::formatNumber(v) + ": " +
+                                        e.what());
+        }
+    }
+    return sides;
+}
+
 } // namespace
 
 std::string SweepParameter::text() const
@@ -174,24 +200,9 @@ Sweep sweep(const Distribution &p, const Distribution &q, const SweepParameter &
     const std::size_t index = parameterIndex(info, parameter, familyText);
 
     Sweep s = emptySweep(parameter, range, unit);
-    // Every step's distribution is built before anything is computed, so a bad value is refused up front.
-    std::vector<Distribution> sides;
-    sides.reserve(s.values.size());
-    // The ends first, so that a range reaching out of bounds is named by the end the user wrote.
-    (void)checkedValue(range.from, info[index], parameter, familyText);
-    (void)checkedValue(range.to, info[index], parameter, familyText);
-    std::vector<double> theta = parameterValues(swept);
-    s.current = theta[index];
-    for (double &v : s.values) {
-        v = checkedValue(v, info[index], parameter, familyText);
-        theta[index] = v;
-        try {
-            sides.push_back(makeDistribution(f, theta));
-        } catch (const std::invalid_argument &e) {
-            throw std::invalid_argument(parameter.text() + " = " + validation::formatNumber(v) + ": " +
-                                        e.what());
-        }
-    }
+    const std::vector<Distribution> sides = sweptSides<Distribution>(
+        s, range, parameterValues(swept), info, index, parameter, familyText,
+        [f](const std::vector<double> &theta) { return makeDistribution(f, theta); });
     CompareOptions options;
     options.unit = unit;
     options.perEvent = false;
@@ -220,23 +231,9 @@ Sweep sweep(const ContinuousDistribution &p, const ContinuousDistribution &q, co
     const std::size_t index = parameterIndex(info, parameter, familyText);
 
     Sweep s = emptySweep(parameter, range, unit);
-    std::vector<ContinuousDistribution> sides;
-    sides.reserve(s.values.size());
-    // The ends first, so that a range reaching out of bounds is named by the end the user wrote.
-    (void)checkedValue(range.from, info[index], parameter, familyText);
-    (void)checkedValue(range.to, info[index], parameter, familyText);
-    std::vector<double> theta = parameterValues(swept);
-    s.current = theta[index];
-    for (double &v : s.values) {
-        v = checkedValue(v, info[index], parameter, familyText);
-        theta[index] = v;
-        try {
-            sides.push_back(makeContinuous(f, theta));
-        } catch (const std::invalid_argument &e) {
-            throw std::invalid_argument(parameter.text() + " = " + validation::formatNumber(v) + ": " +
-                                        e.what());
-        }
-    }
+    const std::vector<ContinuousDistribution> sides = sweptSides<ContinuousDistribution>(
+        s, range, parameterValues(swept), info, index, parameter, familyText,
+        [f](const std::vector<double> &theta) { return makeContinuous(f, theta); });
     ContinuousCompareOptions options;
     options.unit = unit;
     options.samples = 0;
