@@ -112,6 +112,7 @@ int main(int argc, char *argv[])
         return cli::kInvalidData;
     }
     return cli::usage(
-        QStringLiteral("unknown command '%1' (expected compute, bench, export, fit, landscape, sweep, test or vae)")
+        QStringLiteral(
+            "unknown command '%1' (expected compute, bench, export, fit, landscape, sweep, test or vae)")
             .arg(command));
 }
