@@ -3,6 +3,8 @@
 #include "continuouseditor.h"
 #include "eventreadout.h"
 #include "familycombo.h"
+#include "figureexport.h"
+#include "fitanimation.h"
 #include "jobrunner.h"
 #include "landscapeplot.h"
 #include "numberspinbox.h"
@@ -41,6 +43,7 @@
 #include <any>
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <tuple>
 
 namespace {
@@ -259,15 +262,22 @@ FitPage::FitPage(QWidget *parent)
     m_landscapeQP = new LandscapePlot;
     m_landscapeQP->setObjectName(QStringLiteral("landscapeQP"));
     auto *landscapes = new QWidget;
-    auto *row = new QHBoxLayout(landscapes);
-    row->setContentsMargins(0, 0, 0, 0);
+    auto *landscapeColumn = new QVBoxLayout(landscapes);
+    landscapeColumn->setContentsMargins(0, 0, 0, 0);
+    landscapeColumn->setSpacing(0);
+    auto *row = new QHBoxLayout;
     row->addWidget(m_landscapePQ);
     row->addWidget(m_landscapeQP);
+    landscapeColumn->addLayout(row, 1);
+    m_animation = new FitAnimation;
+    landscapeColumn->addWidget(m_animation);
     auto *plots = new QSplitter(Qt::Vertical);
     plots->addWidget(m_plot);
     plots->addWidget(landscapes);
     plots->setStretchFactor(0, 3);
     plots->setStretchFactor(1, 2);
+    // Start at 3 : 2 whatever the animation bar's height adds to the landscapes' size hint.
+    plots->setSizes({3000, 2000});
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -286,6 +296,10 @@ FitPage::FitPage(QWidget *parent)
     m_plot->canvas()->installEventFilter(this);
     for (int direction = 0; direction < 2; ++direction)
         connect(landscapePlot(direction), &LandscapePlot::clicked, this, &FitPage::landscapeClicked);
+    connect(m_animation, &FitAnimation::changed, this, &FitPage::showAnimation);
+    connect(m_animation, &FitAnimation::message, this,
+            [this](const QString &text) { emit statusMessage(text, 6000); });
+    m_animation->setFrameWriter([this](const QString &fileName) { return writeFrame(fileName); });
 
     m_document->setState(fitPresets().front().state, tr("Load preset"));
     m_document->undoStack()->clear();
@@ -727,6 +741,7 @@ void FitPage::fitsArrived(const FitOutcome &outcome)
     drawFits();
     fillMinima();
     startLandscape();
+    updateAnimationProblem();
     emit statusChanged();
     emit fitsUpdated();
 }
@@ -825,6 +840,7 @@ void FitPage::drawFits()
         q.y = densityOfQ(s.family, s.q, xs);
         series.append(q);
     }
+    appendAnimationSeries(series, xs);
     m_plot->setSeries(series);
 
     const auto point = [this](const std::vector<double> &v) {
@@ -1024,6 +1040,22 @@ void FitPage::landscapeClicked(double x, double y)
 {
     if (!m_outcome || m_landscapeAxes.empty())
         return;
+    if (m_animation->clickSetsStart()) {
+        // The animation's start is view state: no undo step.
+        std::vector<double> start = m_animation->descent(0)
+                                        ? m_animation->descent(0)->path().front().parameters
+                                        : std::vector<double>{};
+        const FitOutcome &o = *m_outcome;
+        if (start.size() != m_document->state().fixed.size() && (o.forward || o.reverse))
+            start = (o.forward ? o.forward : o.reverse)->best.parameters;
+        if (start.size() != m_document->state().fixed.size() || m_landscapeAxes.back() >= start.size())
+            return;
+        start[m_landscapeAxes[0]] = x;
+        if (m_landscapeAxes.size() > 1)
+            start[m_landscapeAxes[1]] = y;
+        m_animation->setStart(std::move(start));
+        return;
+    }
     const FitOutcome &o = *m_outcome;
     const std::optional<klscope::FitResult> &basis = o.forward ? o.forward : o.reverse;
     if (!basis)
@@ -1035,6 +1067,86 @@ void FitPage::landscapeClicked(double x, double y)
     if (m_landscapeAxes.size() > 1)
         q[m_landscapeAxes[1]] = y;
     m_document->setQ(std::move(q));
+}
+
+void FitPage::updateAnimationProblem()
+{
+    const FitState &s = m_document->state();
+    std::shared_ptr<const klscope::FitObjective> objective;
+    try {
+        objective = std::make_shared<const klscope::FitObjective>(m_document->objective());
+    } catch (const std::exception &) {
+        m_animation->setProblem(nullptr, {});
+        return;
+    }
+    const FitOutcome &o = *m_outcome;
+    const std::optional<klscope::FitResult> &basis = o.forward ? o.forward : o.reverse;
+    if (!basis || m_landscapeAxes.empty()) {
+        m_animation->setProblem(nullptr, {});
+        return;
+    }
+    // Until the person picks a start: the picked Q, else a point off the fits, 30 % into each landscape axis
+    // (for the bimodal target a wide Q left of centre, from where the two directions part visibly).
+    std::vector<double> start = basis->best.parameters;
+    if (s.q.size() == start.size()) {
+        start = s.q;
+    } else {
+        const auto info = klscope::fitParameters(s.family);
+        double width = 1.0;
+        for (std::size_t i = 0; i < info.size(); ++i)
+            if (info[i].scale)
+                width = basis->best.parameters[i];
+        for (const std::size_t axis : m_landscapeAxes) {
+            const auto [from, to] = axisRange(info[axis], axis, o, width);
+            start[axis] = from + 0.3 * (to - from);
+        }
+    }
+    m_animation->setProblem(std::move(objective), std::move(start));
+}
+
+void FitPage::showAnimation()
+{
+    for (int direction = 0; direction < 2; ++direction) {
+        LandscapePlot *plot = landscapePlot(direction);
+        QList<QPointF> path;
+        const klscope::Descent *d = m_animation->descent(direction);
+        if (d && !m_landscapeAxes.empty())
+            for (const klscope::DescentState &state : d->path()) {
+                if (m_landscapeAxes.back() >= state.parameters.size())
+                    break;
+                path.append(
+                    QPointF(state.parameters[m_landscapeAxes[0]],
+                            m_landscapeAxes.size() > 1 ? state.parameters[m_landscapeAxes[1]] : state.loss));
+            }
+        plot->setPath(path, direction == 0 ? klscope::palette::klPQ() : klscope::palette::klQP());
+    }
+    drawFits();
+}
+
+void FitPage::appendAnimationSeries(QList<PlotSeries> &series, const std::vector<double> &xs) const
+{
+    const FitState &s = m_document->state();
+    const QString names[] = {tr("forward descent, step %1"), tr("reverse descent, step %1")};
+    for (int direction = 0; direction < 2; ++direction) {
+        const klscope::Descent *d = m_animation->descent(direction);
+        if (!d || d->state().parameters.size() != s.fixed.size())
+            continue;
+        PlotSeries q;
+        q.role = direction == 0 ? PlotSeries::Role::KlPQ : PlotSeries::Role::KlQP;
+        q.kind = PlotSeries::Kind::Line;
+        q.dashed = true;
+        q.name = names[direction].arg(d->state().iteration);
+        q.x = xs;
+        q.y = densityOfQ(s.family, d->state().parameters, xs);
+        series.append(q);
+    }
+}
+
+QString FitPage::writeFrame(const QString &fileName) const
+{
+    // P with the fits and the current Qs above the two landscapes with their paths.
+    const FigureExport figure({m_plot, m_landscapePQ, m_landscapeQP}, {3, 2, 2});
+    return figure.write(fileName, FigureExport::Plot::All, QSize(900, 1100));
 }
 
 int FitPage::componentAt(int x) const

@@ -4,7 +4,9 @@
 // (reverse, mode-seeking) and by Minka's α-divergence, side by side. On the left: the preset and its
 // lesson, P's editor, Q's family with a fix box per parameter, the α slider and the list of every local
 // minimum with KL both ways; on the right: P with the fits drawn over it (global minima solid, other
-// local minima dashed) and the two loss landscapes, where a click sets Q. Fits and landscapes run through
+// local minima dashed) and the two loss landscapes, where a click sets Q (or the animation's start), and
+// under them the animation bar (fitanimation.h), whose descents are drawn as paths on the landscapes and as
+// the current Q of each direction over P. Fits and landscapes run through
 // JobRunners (a newer edit drops an older result); the landscape refines from coarse to fine. It owns the
 // FitDocument; every control edits it (widget → command → document → views).
 
@@ -20,6 +22,7 @@
 #include <vector>
 
 class ContinuousEditor;
+class FitAnimation;
 class FamilyCombo;
 class JobRunner;
 class LandscapePlot;
@@ -33,6 +36,7 @@ class QScrollArea;
 class QSlider;
 class QTableWidget;
 class SeriesPlot;
+struct PlotSeries;
 
 /// A lesson of the fitting lab: a whole document state and the one line it teaches.
 struct FitPreset
@@ -90,6 +94,7 @@ public:
     ContinuousEditor *continuousEditor() const { return m_continuousEditor; }
     QLabel *lessonLabel() const { return m_lesson; }
     QLabel *methodLabel() const { return m_method; }
+    FitAnimation *animation() const { return m_animation; }
     /// The fits of the current state (empty until the first round arrives).
     const std::optional<FitOutcome> &outcome() const { return m_outcome; }
     /// True while a fit or a landscape (at any resolution) is computing. A hidden page computes nothing until
@@ -121,6 +126,11 @@ private:
     void fillMinima();
     void landscapeClicked(double x, double y);
     void editTargetFromEditor();
+    // The animation (fitanimation.h): its problem after each round of fits, its paths and Qs drawn, frames.
+    void updateAnimationProblem();
+    void showAnimation();
+    void appendAnimationSeries(QList<PlotSeries> &series, const std::vector<double> &xs) const;
+    QString writeFrame(const QString &fileName) const;
     /// Makes the left panel as wide as its controls need.
     void fitPanelWidth();
     /// The mixture component whose mean marker is within a few pixels of canvas column `x` (-1: none).
@@ -152,6 +162,7 @@ private:
     SeriesPlot *m_plot = nullptr;
     LandscapePlot *m_landscapePQ = nullptr;
     LandscapePlot *m_landscapeQP = nullptr;
+    FitAnimation *m_animation = nullptr;
     int m_dragging = -1;    ///< the mixture component being dragged on the plot
     bool m_showing = false; ///< showState() is setting the controls: their signals are not edits
 };

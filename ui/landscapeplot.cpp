@@ -1,5 +1,6 @@
 #include "landscapeplot.h"
 
+#include "contours.h"
 #include "eventreadout.h"
 #include "eventseries.h"
 #include "palette.h"
@@ -14,6 +15,10 @@
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+/// How many iso-lines a map carries: enough to read the valleys' shape, few enough to leave the colours.
+constexpr std::size_t kContourLevels = 7;
+/// Iso-lines above this fraction of the colour range lie over the bright end of viridis: drawn dark.
+constexpr double kBrightFrom = 0.6;
 
 // What the colour map shows of a KL value: ln(1 + KL) keeps the minima's valleys apart from the plateaus.
 double shade(double kl)
@@ -30,7 +35,15 @@ struct LandscapePlot::Private : PlotCanvas
     LandscapeData data;
     QList<QPointF> minima;
     std::optional<QPointF> picked;
+    QList<QPointF> path;
+    QColor pathColour;
+    int contourSegments = 0;
     QCPColorMap *map = nullptr;
+    QCPCurve *lightContours = nullptr; ///< over the dark end of the scale
+    QCPCurve *darkContours = nullptr;  ///< over the bright end
+    QCPCurve *pathHalo = nullptr;      ///< a white line under the path, so it reads on any colour
+    QCPCurve *pathLine = nullptr;
+    QCPGraph *pathEnd = nullptr;
     QCPColorScale *scale = nullptr;
     QCPGraph *curve = nullptr;
     QCPGraph *globalMarks = nullptr;
@@ -71,6 +84,31 @@ struct LandscapePlot::Private : PlotCanvas
         return k < data.values.size() ? data.values[k] : kNaN;
     }
 
+    // The iso-lines of what the map shows (ln(1 + KL)), at evenly spread levels, as NaN-separated pieces.
+    void updateContours()
+    {
+        std::vector<double> shaded(data.values.size());
+        std::transform(data.values.begin(), data.values.end(), shaded.begin(), shade);
+        const klscope::ContourGrid grid{data.xCount, data.yCount, data.xFrom, data.xTo, data.yFrom, data.yTo};
+        const std::vector<double> levels = klscope::evenContourLevels(shaded, kContourLevels);
+        QVector<QCPCurveData> light, dark;
+        contourSegments = 0;
+        for (std::size_t k = 0; k < levels.size(); ++k) {
+            QVector<QCPCurveData> &out =
+                double(k + 1) / double(levels.size() + 1) < kBrightFrom ? light : dark;
+            for (const klscope::ContourSegment &s : klscope::contourSegments(shaded, grid, levels[k])) {
+                // A curve's points keep their order by the sort key t; a NaN point breaks the line.
+                const double t = double(out.size());
+                out.append({t, s.x0, s.y0});
+                out.append({t + 1, s.x1, s.y1});
+                out.append({t + 2, kNaN, kNaN});
+                ++contourSegments;
+            }
+        }
+        lightContours->data()->set(light, true);
+        darkContours->data()->set(dark, true);
+    }
+
     void update() override
     {
         const bool asMap = isMap();
@@ -96,7 +134,11 @@ struct LandscapePlot::Private : PlotCanvas
                 }
             map->rescaleDataRange(true);
             plot->yAxis->setRange(data.yFrom, data.yTo);
+            updateContours();
         } else {
+            lightContours->data()->clear();
+            darkContours->data()->clear();
+            contourSegments = 0;
             QVector<QCPGraphData> points;
             double high = 0;
             for (std::size_t i = 0; i < data.xCount && i < data.values.size(); ++i) {
@@ -117,6 +159,19 @@ struct LandscapePlot::Private : PlotCanvas
         }
         if (picked)
             pick.append({picked->x(), asMap ? picked->y() : valueNear(picked->x(), 0)});
+        QVector<QCPCurveData> line;
+        for (qsizetype k = 0; k < path.size(); ++k)
+            line.append({double(k), path[k].x(), path[k].y()});
+        pathHalo->data()->set(line, true);
+        pathLine->data()->set(line, true);
+        pathLine->setPen(QPen(pathColour, 2));
+        pathLine->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, pathColour, 4));
+        QVector<QCPGraphData> end;
+        if (!path.isEmpty())
+            end.append({path.back().x(), path.back().y()});
+        pathEnd->data()->set(end, true);
+        pathEnd->setScatterStyle(
+            QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(pathColour, 2.5), Qt::white, 11));
         globalMarks->data()->set(global, true);
         localMarks->data()->set(local, true);
         pickedMark->data()->set(pick, true);
@@ -159,6 +214,15 @@ LandscapePlot::LandscapePlot(QWidget *parent)
     plot->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, group);
     d->scale->setMarginGroup(QCP::msBottom | QCP::msTop, group);
 
+    const auto contours = [plot](QColor colour) {
+        auto *c = new QCPCurve(plot->xAxis, plot->yAxis);
+        c->setPen(QPen(colour, 1));
+        c->setScatterStyle(QCPScatterStyle::ssNone);
+        return c;
+    };
+    d->lightContours = contours(QColor(255, 255, 255, 150));
+    d->darkContours = contours(QColor(0, 0, 0, 120));
+
     d->curve = plot->addGraph();
     d->curve->setPen(QPen(QColor(60, 60, 60), 2));
     const auto marks = [plot](QCPScatterStyle style) {
@@ -171,6 +235,11 @@ LandscapePlot::LandscapePlot(QWidget *parent)
     d->localMarks = marks(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::white, 2), Qt::NoBrush, 10));
     d->pickedMark =
         marks(QCPScatterStyle(QCPScatterStyle::ssCross, QPen(klscope::palette::q(), 2.5), Qt::NoBrush, 14));
+    // The path last, so it lies on top of the map, the contours and the marks.
+    d->pathHalo = new QCPCurve(plot->xAxis, plot->yAxis);
+    d->pathHalo->setPen(QPen(QColor(255, 255, 255, 200), 4));
+    d->pathLine = new QCPCurve(plot->xAxis, plot->yAxis);
+    d->pathEnd = marks(QCPScatterStyle());
 
     // A press and release in one place is a click: it picks Q there.
     connect(plot, &QCustomPlot::mousePress, this, [this](QMouseEvent *event) {
@@ -213,6 +282,23 @@ void LandscapePlot::setPicked(std::optional<QPointF> picked)
 {
     d->picked = picked;
     d->update();
+}
+
+void LandscapePlot::setPath(QList<QPointF> path, const QColor &colour)
+{
+    d->path = std::move(path);
+    d->pathColour = colour;
+    d->update();
+}
+
+const QList<QPointF> &LandscapePlot::path() const
+{
+    return d->path;
+}
+
+int LandscapePlot::contourSegmentCount() const
+{
+    return d->contourSegments;
 }
 
 bool LandscapePlot::isMap() const
