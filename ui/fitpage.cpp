@@ -676,6 +676,8 @@ void FitPage::startFit()
     const bool sweep = s.preset == kMinka;
     m_fitJobs->start(
         [target, family = s.family, fixed, alpha = s.alpha, sweep](JobControl &control) {
+            // An edit's refit comes first: a landscape still computing keeps to one thread meanwhile.
+            const klscope::LandscapeYield yield;
             FitOutcome out;
             std::optional<klscope::FitObjective> objective;
             try {
