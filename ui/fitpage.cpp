@@ -3,6 +3,8 @@
 #include "continuouseditor.h"
 #include "eventreadout.h"
 #include "familycombo.h"
+#include "importcontroller.h"
+#include "importdialog.h"
 #include "jobrunner.h"
 #include "landscapeplot.h"
 #include "numberspinbox.h"
@@ -19,13 +21,17 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QMouseEvent>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSlider>
@@ -36,11 +42,13 @@
 #include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
+#include <QWheelEvent>
 
 #include <algorithm>
 #include <any>
 #include <cmath>
 #include <limits>
+#include <numbers>
 #include <tuple>
 
 namespace {
@@ -345,6 +353,12 @@ void FitPage::buildControls(QWidget *panel)
     targetLayout->addWidget(m_targetEdit);
     m_continuousEditor = new ContinuousEditor;
     targetLayout->addWidget(m_continuousEditor);
+    m_importButton = new QPushButton(tr("Import P…"));
+    m_importButton->setObjectName(QStringLiteral("fitImportButton"));
+    m_importButton->setToolTip(tr("Load P from a CSV/TSV file of probabilities, counts, logits, "
+                                  "log-probabilities or raw samples, as custom discrete bars."));
+    connect(m_importButton, &QPushButton::clicked, this, &FitPage::importTargetWithDialog);
+    targetLayout->addWidget(m_importButton, 0, Qt::AlignLeft);
     layout->addWidget(targetBox);
     connect(m_targetFamily, &FamilyCombo::continuousFamilyChosen, this, [this](klscope::ContinuousFamily f) {
         if (!m_showing)
@@ -1059,6 +1073,10 @@ bool FitPage::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched != m_plot->canvas())
         return Page::eventFilter(watched, event);
+    if (event->type() == QEvent::Wheel && wheelOverComponent(static_cast<QWheelEvent *>(event)))
+        return true;
+    if (event->type() == QEvent::MouseButtonPress || event->type() == QEvent::Leave)
+        endWheelGesture();
     switch (event->type()) {
     case QEvent::MouseButtonPress: {
         auto *mouse = static_cast<QMouseEvent *>(event);
@@ -1104,4 +1122,147 @@ bool FitPage::eventFilter(QObject *watched, QEvent *event)
         break;
     }
     return Page::eventFilter(watched, event);
+}
+
+int FitPage::componentUnder(QPointF canvasPosition) const
+{
+    if (const int k = componentAt(int(std::lround(canvasPosition.x()))); k >= 0)
+        return k;
+    const auto *c = std::get_if<klscope::ContinuousDistribution>(&m_document->target());
+    const auto *mixture = c ? std::get_if<klscope::GaussianMixture>(c) : nullptr;
+    if (!mixture)
+        return -1;
+    const double x = m_plot->xAtPixel(int(std::lround(canvasPosition.x())));
+    const double y = m_plot->yAtPixel(int(std::lround(canvasPosition.y())));
+    if (!std::isfinite(x) || !std::isfinite(y))
+        return -1;
+    // Inside P's filled area, the component that makes most of the density there.
+    double weights = 0;
+    for (const klscope::MixtureComponent &m : mixture->components())
+        weights += m.weight;
+    int best = -1;
+    double most = 0;
+    for (std::size_t k = 0; k < mixture->size(); ++k) {
+        const klscope::MixtureComponent &m = mixture->components()[k];
+        const double z = (x - m.mu) / m.sigma;
+        const double part =
+            m.weight / weights * std::exp(-0.5 * z * z) / (m.sigma * std::sqrt(2 * std::numbers::pi));
+        if (part > most) {
+            most = part;
+            best = int(k);
+        }
+    }
+    return best >= 0 && y >= 0 && y <= klscope::pdf(*c, x) ? best : -1;
+}
+
+bool FitPage::wheelOverComponent(QWheelEvent *event)
+{
+    // Shift pans and Ctrl zooms as on every plot; the wheel alone over a component scales its width.
+    const int eighths = event->angleDelta().y();
+    if (event->modifiers() != Qt::NoModifier || m_dragging >= 0)
+        return false;
+    // A gesture keeps its component while P's area moves under the mouse.
+    const int k = m_wheeling >= 0 ? m_wheeling : componentUnder(event->position());
+    if (k < 0)
+        return false;
+    const auto *c = std::get_if<klscope::ContinuousDistribution>(&m_document->target());
+    const auto *mixture = c ? std::get_if<klscope::GaussianMixture>(c) : nullptr;
+    if (!mixture || std::size_t(k) >= mixture->size()) {
+        endWheelGesture();
+        return false;
+    }
+    if (m_wheeling < 0) {
+        m_wheeling = k;
+        m_document->beginDrag();
+    }
+    if (!m_wheelTimer) {
+        m_wheelTimer = new QTimer(this);
+        m_wheelTimer->setSingleShot(true);
+        connect(m_wheelTimer, &QTimer::timeout, this, &FitPage::endWheelGesture);
+    }
+    m_wheelTimer->start(kWheelGestureMs);
+    if (eighths != 0) {
+        // One notch (120 eighths of a degree) scales σ by 1.1; a touchpad's small steps by as much in all.
+        klscope::MixtureComponent component = mixture->components()[std::size_t(k)];
+        component.sigma *= std::pow(1.1, eighths / 120.0);
+        try {
+            const klscope::GaussianMixture scaled =
+                klscope::setComponent(*mixture, std::size_t(k), component);
+            m_document->setTarget(
+                QString::fromStdString(klscope::formatSpec(klscope::ContinuousDistribution(scaled))),
+                tr("Change σ%1").arg(k + 1));
+        } catch (const std::exception &e) {
+            emit statusMessage(QString::fromStdString(e.what()), 6000);
+        }
+    }
+    if (event->phase() == Qt::ScrollEnd)
+        endWheelGesture();
+    return true;
+}
+
+void FitPage::endWheelGesture()
+{
+    if (m_wheeling < 0)
+        return;
+    m_wheeling = -1;
+    if (m_wheelTimer)
+        m_wheelTimer->stop();
+    m_document->endDrag();
+}
+
+bool FitPage::importTarget(const QString &path, const ImportChoice &choice, QString *error)
+{
+    const auto table = ImportController::readTable(path);
+    if (!table) {
+        if (error)
+            *error = QString::fromStdString(table.error().message);
+        return false;
+    }
+    // P alone: against a family (no labels) the file's events stand as the comparison page reads them.
+    const auto prepared = prepareImport(DiscretePair{}, Side::P, *table, choice);
+    if (!prepared) {
+        if (error)
+            *error = QString::fromStdString(prepared.error().message);
+        return false;
+    }
+    QString refusal;
+    const auto connection =
+        connect(m_document, &DocumentBase::editRefused, this, [&refusal](const QString &m) { refusal = m; });
+    const QString name = QString::fromStdString(table->fileName);
+    const bool ok = m_document->setTarget(QString::fromStdString(klscope::formatSpec(prepared->p)),
+                                          tr("Import %1 into P").arg(name));
+    disconnect(connection);
+    if (!ok) {
+        if (error)
+            *error = QStringLiteral("%1: %2").arg(name, refusal);
+        return false;
+    }
+    emit statusMessage(prepared->summary, 15000);
+    return true;
+}
+
+void FitPage::importTargetWithDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Import P"), QString(), tr("Data files (*.csv *.tsv *.txt *.dat);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    const auto table = ImportController::readTable(path);
+    QString error;
+    if (table) {
+        const auto dialog = ImportController::makeDialog(
+            *table, Side::P, 0.0,
+            [&table](Side side, const ImportChoice &choice) {
+                return prepareImport(DiscretePair{}, side, *table, choice);
+            },
+            this);
+        dialog->setSideFixed(true);
+        if (dialog->exec() != QDialog::Accepted)
+            return;
+        if (importTarget(path, dialog->choice(), &error))
+            return;
+    } else {
+        error = QString::fromStdString(table.error().message);
+    }
+    QMessageBox::warning(this, tr("Import P"), error);
 }

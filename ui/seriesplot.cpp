@@ -469,3 +469,8 @@ double SeriesPlot::pixelOfX(double x) const
 {
     return d->plot->xAxis->coordToPixel(x);
 }
+
+double SeriesPlot::yAtPixel(int canvasY) const
+{
+    return d->plot->yAxis->pixelToCoord(canvasY);
+}

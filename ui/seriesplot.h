@@ -114,6 +114,8 @@ public:
     /// The x at a pixel column of canvas(), and the pixel column of x (for owners that drag markers).
     double xAtPixel(int canvasX) const;
     double pixelOfX(double x) const;
+    /// The y at a pixel row of canvas() (for owners that find what is under the mouse).
+    double yAtPixel(int canvasY) const;
 
 private:
     struct Private;
