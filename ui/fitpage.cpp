@@ -164,6 +164,20 @@ QString methodText(const QString &direction, klscope::FitFamily family, const kl
     return text + QLatin1Char('.');
 }
 
+// The colour of one curve of the minka-alpha overlay: Okabe–Ito hues from vermillion (near the reverse fit's
+// orange) through reddish purple and blue to sky blue (near the forward fit's bluish green), so each α has
+// its own legend entry that a colour-blind reader can tell apart.
+QColor sweepColour(double alpha)
+{
+    if (alpha < 0.15)
+        return QColor(0xD5, 0x5E, 0x00);
+    if (alpha < 0.4)
+        return QColor(0xCC, 0x79, 0xA7);
+    if (alpha < 0.6)
+        return QColor(0x00, 0x72, 0xB2);
+    return QColor(0x56, 0xB4, 0xE9);
+}
+
 // The custom masses of ½ Bin(20, 0.2) + ½ Bin(20, 0.8).
 QString discreteBimodalSpec()
 {
@@ -811,11 +825,19 @@ void FitPage::drawFits()
         }
     };
     if (m_outcome) {
-        addFits(m_outcome->forward, PlotSeries::Role::KlPQ, tr("forward fit, min KL(P‖Q)"),
+        // Minka's figure names every curve by its α: the reverse fit is α → 0, the forward one α = 1.
+        const auto &sweep = m_outcome->alphaSweep;
+        const bool minka = !sweep.isEmpty();
+        addFits(m_outcome->forward, PlotSeries::Role::KlPQ,
+                minka ? tr("α = 1: forward fit, min KL(P‖Q)") : tr("forward fit, min KL(P‖Q)"),
                 tr("forward, other local minima"));
-        addFits(m_outcome->reverse, PlotSeries::Role::KlQP, tr("reverse fit, min KL(Q‖P)"),
+        addFits(m_outcome->reverse, PlotSeries::Role::KlQP,
+                minka ? tr("α → 0: reverse fit, min KL(Q‖P)") : tr("reverse fit, min KL(Q‖P)"),
                 tr("reverse, other local minima"));
-        if (m_outcome->alpha && s.alpha > 0 && s.alpha < 1) {
+        const bool swept = std::any_of(sweep.begin(), sweep.end(), [&](const auto &entry) {
+            return std::fabs(entry.first - s.alpha) < 1e-9;
+        });
+        if (m_outcome->alpha && s.alpha > 0 && s.alpha < 1 && !swept) {
             PlotSeries a;
             a.role = PlotSeries::Role::Js;
             a.name = tr("α = %1 fit").arg(s.alpha, 0, 'f', 2);
@@ -827,6 +849,7 @@ void FitPage::drawFits()
             PlotSeries a;
             a.role = PlotSeries::Role::Js;
             a.dashed = true;
+            a.colour = sweepColour(alpha);
             a.name = tr("α = %1").arg(alpha, 0, 'f', 2);
             a.x = xs;
             a.y = densityOfQ(s.family, parameters, xs);
