@@ -293,7 +293,7 @@ FitPage::FitPage(QWidget *parent)
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(scroll);
+    layout->addWidget(leftColumn(scroll));
     layout->addWidget(plots, 1);
 
     connect(m_document, &FitDocument::stateChanged, this, &FitPage::showState);
@@ -454,14 +454,61 @@ void FitPage::buildControls(QWidget *panel)
     m_minima->setWordWrap(true);
     m_minima->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_minima->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
-    m_minima->setMinimumHeight(160);
     minimaLayout->addWidget(m_minima);
     m_method = new QLabel;
     m_method->setObjectName(QStringLiteral("fitMethod"));
     m_method->setWordWrap(true);
     m_method->setFont(small);
     minimaLayout->addWidget(m_method);
-    layout->addWidget(minimaBox, 1);
+    m_minimaBox = minimaBox;
+    layout->addStretch(1);
+}
+
+QWidget *FitPage::leftColumn(QScrollArea *controls)
+{
+    // The minima and their KL values, the page's answer, stay in view under the controls, which scroll. The
+    // column is as wide as the controls (fitPanelWidth fixes the scroll area's width); the box follows it,
+    // inset like the controls.
+    auto *column = new QWidget;
+    auto *layout = new QVBoxLayout(column);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(controls, 1);
+    auto *holder = new QWidget;
+    auto *inset = new QVBoxLayout(holder);
+    const QMargins panel = controls->widget()->layout()->contentsMargins();
+    inset->setContentsMargins(
+        panel.left(), 0, panel.right() + controls->verticalScrollBar()->sizeHint().width(), panel.bottom());
+    inset->addWidget(m_minimaBox);
+    layout->addWidget(holder);
+    // One line a row, so the table's height does not depend on its width: a Q too long for its column is
+    // elided, and its tooltip shows it whole.
+    m_minima->setWordWrap(false);
+    m_minima->setTextElideMode(Qt::ElideRight);
+    return column;
+}
+
+int FitPage::minimaWidth() const
+{
+    // Every column but Q at its contents' width, Q at up to 200 pixels (elided beyond), and the box around.
+    const QAbstractItemView *view = m_minima; // QTableView hides sizeHintForColumn
+    int width = 2 * m_minima->frameWidth() + 2 * 12;
+    for (int c = 0; c < m_minima->columnCount(); ++c) {
+        const int contents =
+            std::max(view->sizeHintForColumn(c), m_minima->horizontalHeader()->sectionSizeHint(c));
+        width += c == 1 ? std::clamp(contents, 80, 200) : contents;
+    }
+    const QMargins panel = m_panelScroll->widget()->layout()->contentsMargins();
+    return width + panel.left() + panel.right();
+}
+
+void FitPage::fitMinimaHeight()
+{
+    // Every row shows, up to six; more scroll inside the table.
+    int height = m_minima->horizontalHeader()->sizeHint().height() + 2 * m_minima->frameWidth();
+    for (int i = 0; i < std::min(m_minima->rowCount(), 6); ++i)
+        height += m_minima->rowHeight(i);
+    m_minima->setFixedHeight(std::max(height, m_minima->horizontalHeader()->sizeHint().height() * 3));
 }
 
 QString FitPage::title() const
@@ -645,8 +692,7 @@ void FitPage::showState()
     }
     if (!m_alpha->isSliderDown())
         m_alpha->setValue(int(std::lround(s.alpha * 100)));
-    m_alphaLabel->setText(tr("α = %1: the α fit is drawn in purple between the reverse (α = 0) and forward "
-                             "(α = 1) fits.")
+    m_alphaLabel->setText(tr("α = %1: the α fit lies between the reverse (α = 0) and forward (α = 1) fits.")
                               .arg(s.alpha, 0, 'f', 2));
     m_showing = false;
     // The new rows reach the panel's layout through the event loop: size the panel after them.
@@ -680,11 +726,17 @@ void FitPage::fitPanelWidth()
     // As wide as the controls need (the rows change with P and Q), so nothing is cut off at the right; the
     // editor's rows reach the group box's layout only once shown, so its own need counts too.
     const int need = std::max(
-        m_panelScroll->widget()->minimumSizeHint().width(),
-        m_continuousEditor->isVisibleTo(this) ? m_continuousEditor->minimumSizeHint().width() + 32 : 0);
+        {m_panelScroll->widget()->minimumSizeHint().width(),
+         m_continuousEditor->isVisibleTo(this) ? m_continuousEditor->minimumSizeHint().width() + 32 : 0,
+         minimaWidth()});
     const int width = need + m_panelScroll->verticalScrollBar()->sizeHint().width() + 4;
     if (width != m_panelScroll->width())
         m_panelScroll->setFixedWidth(width);
+    if (m_minimaBox && m_minimaBox->parentWidget()->width() != width) {
+        m_minimaBox->parentWidget()->setFixedWidth(width);
+        // Lay the page out now, so the table's rows wrap to its new width before the next paint.
+        layout()->activate();
+    }
 }
 
 void FitPage::showEvent(QShowEvent *event)
@@ -930,6 +982,7 @@ void FitPage::fillMinima()
                                    klscope::formatValue(r.kl.pq), klscope::formatValue(r.kl.qp)};
         for (int c = 0; c < 4; ++c) {
             auto *item = new QTableWidgetItem(cells[c]);
+            item->setToolTip(cells[c]);
             if (c == 0)
                 item->setForeground(colours[r.role].darker(120));
             if (c >= 2)
@@ -938,6 +991,8 @@ void FitPage::fillMinima()
         }
     }
     m_minima->resizeRowsToContents();
+    fitMinimaHeight();
+    fitPanelWidth();
     m_method->setText((methods + errors).join(QLatin1Char('\n')));
 }
 

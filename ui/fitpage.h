@@ -145,6 +145,12 @@ private:
     bool wheelOverComponent(QWheelEvent *event);
     /// Ends the wheel gesture: the next tick starts a new undo step.
     void endWheelGesture();
+    /// The controls (scrolling) over the minima box, which stays in view.
+    QWidget *leftColumn(QScrollArea *controls);
+    /// The minima table as tall as its rows (up to six).
+    void fitMinimaHeight();
+    /// The width the minima table needs to be read (its Q column may wrap).
+    int minimaWidth() const;
 
     FitDocument *m_document;
     JobRunner *m_fitJobs;
@@ -176,5 +182,6 @@ private:
     int m_wheeling = -1; ///< the mixture component of the wheel gesture going on (-1: none)
     QTimer *m_wheelTimer = nullptr;
     QPushButton *m_importButton = nullptr;
+    QWidget *m_minimaBox = nullptr;
     bool m_showing = false; ///< showState() is setting the controls: their signals are not edits
 };

@@ -11,9 +11,14 @@
 #include "spec.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QFile>
+#include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
@@ -89,6 +94,8 @@ private slots:
     void importP();
     void badFileChangesNothing_data();
     void badFileChangesNothing();
+    void minimaInView_data();
+    void minimaInView();
 };
 
 void TestFitPageEdits::wheelScalesComponentSigma_data()
@@ -264,6 +271,58 @@ void TestFitPageEdits::badFileChangesNothing()
     QVERIFY(!page.importTarget(dir.filePath(QStringLiteral("missing.csv")), ImportChoice{}, &error));
     QVERIFY2(error.contains(QStringLiteral("missing.csv")), qPrintable(error));
     QVERIFY(page.document()->state() == before);
+}
+
+void TestFitPageEdits::minimaInView_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<QString>("preset");
+    for (const QSize size : {QSize(1280, 800), QSize(1024, 700)})
+        for (const FitPreset &p : fitPresets())
+            QTest::addRow("%dx%d %s", size.width(), size.height(), qPrintable(p.name)) << size << p.name;
+}
+
+// Issue 11: the minima table, the page's answer, is in view whole under the controls (which scroll), at the
+// two window sizes and for every preset: every row, every column, and the method line.
+void TestFitPageEdits::minimaInView()
+{
+    QFETCH(QSize, size);
+    QFETCH(QString, preset);
+    FitPage page;
+    page.resize(size);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QVERIFY(showAndFit(page));
+    if (preset != page.document()->state().preset)
+        QVERIFY(refit(page, [&] { QVERIFY(page.loadPreset(preset)); }));
+    QTableWidget *table = page.minimaTable();
+    QVERIFY(table->rowCount() >= 2);
+    const auto inView = [&page](const QWidget *w) {
+        return w->isVisible() && w->visibleRegion().boundingRect().size() == w->size() &&
+               page.rect().contains(QRect(w->mapTo(&page, QPoint(0, 0)), w->size()));
+    };
+    QTRY_VERIFY2(inView(table), qPrintable(QStringLiteral("table %1x%2 visible %3x%4")
+                                               .arg(table->width())
+                                               .arg(table->height())
+                                               .arg(table->visibleRegion().boundingRect().width())
+                                               .arg(table->visibleRegion().boundingRect().height())));
+    QTRY_VERIFY(inView(page.methodLabel()));
+    // No row or column is cut: the table needs no scroll bar for up to six rows, each row is one line, and
+    // the numbers show whole.
+    QTRY_VERIFY(!table->verticalScrollBar()->isVisible() && !table->horizontalScrollBar()->isVisible());
+    const int line = table->fontMetrics().lineSpacing();
+    for (int r = 0; r < table->rowCount(); ++r) {
+        QVERIFY2(table->rowHeight(r) < 2 * line, qPrintable(QString::number(table->rowHeight(r))));
+        for (int c : {0, 2, 3})
+            QVERIFY(table->columnWidth(c) >=
+                    table->fontMetrics().horizontalAdvance(table->item(r, c)->text()));
+    }
+    // The controls above are whole at their right edge (the spec line is as wide as P's box).
+    QCOMPARE(page.targetEdit()->visibleRegion().boundingRect().width(), page.targetEdit()->width());
+    const QString dir = qEnvironmentVariable("KLSCOPE_SCREENSHOTS");
+    if (!dir.isEmpty())
+        QVERIFY(page.grab().save(QDir(dir).filePath(
+            QStringLiteral("fitpage-%1x%2-%3.png").arg(size.width()).arg(size.height()).arg(preset))));
 }
 
 QTEST_MAIN(TestFitPageEdits)
