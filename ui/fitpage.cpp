@@ -975,6 +975,13 @@ void FitPage::fillMinima()
     }
     const QColor colours[] = {klscope::palette::klPQ(), klscope::palette::klQP(), klscope::palette::js(),
                               klscope::palette::q()};
+    // In minka-alpha the α fit is one of the overlay's curves: its row takes that curve's colour.
+    const auto alphaRowColour = [&](int role, const QColor &colour) {
+        const bool swept =
+            m_outcome && std::any_of(m_outcome->alphaSweep.begin(), m_outcome->alphaSweep.end(),
+                                     [&](const auto &e) { return std::fabs(e.first - s.alpha) < 1e-9; });
+        return role == 2 && swept ? sweepColour(s.alpha) : colour;
+    };
     m_minima->setRowCount(int(rows.size()));
     for (int i = 0; i < rows.size(); ++i) {
         const Row &r = rows[i];
@@ -984,7 +991,7 @@ void FitPage::fillMinima()
             auto *item = new QTableWidgetItem(cells[c]);
             item->setToolTip(cells[c]);
             if (c == 0)
-                item->setForeground(colours[r.role].darker(120));
+                item->setForeground(alphaRowColour(r.role, colours[r.role]).darker(120));
             if (c >= 2)
                 item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             m_minima->setItem(i, c, item);
