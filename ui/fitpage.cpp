@@ -780,6 +780,8 @@ void FitPage::startFit()
             };
             run(klscope::FitDirection::Forward, 1.0, out.forward, out.forwardError);
             run(klscope::FitDirection::Reverse, 0.0, out.reverse, out.reverseError);
+            // The two fits show at once; the α fits (a search over a quadrature, most of the time) follow.
+            control.progress(0.5, std::any(out));
             run(klscope::FitDirection::Alpha, alpha, out.alpha, out.alphaError);
             if (sweep)
                 for (const double a : kSweep) {
@@ -791,8 +793,28 @@ void FitPage::startFit()
                 }
             return out;
         },
-        [this](const FitOutcome &outcome) { fitsArrived(outcome); });
+        [this](const FitOutcome &outcome) { fitsArrived(outcome); },
+        [this](double, const std::any &partial) {
+            if (const auto *outcome = std::any_cast<FitOutcome>(&partial))
+                forwardAndReverseArrived(*outcome);
+        });
     emit statusChanged();
+}
+
+void FitPage::forwardAndReverseArrived(const FitOutcome &outcome)
+{
+    // The first round shows whole (outcome() stays empty until then); later ones show their two fits at
+    // once, with the previous round's α fits until the new ones arrive.
+    if (!m_outcome)
+        return;
+    FitOutcome shown = outcome;
+    shown.alpha = m_outcome->alpha;
+    shown.alphaError = m_outcome->alphaError;
+    shown.alphaSweep = m_outcome->alphaSweep;
+    m_outcome = std::move(shown);
+    drawFits();
+    fillMinima();
+    emit forwardAndReverseUpdated();
 }
 
 void FitPage::fitsArrived(const FitOutcome &outcome)

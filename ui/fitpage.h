@@ -120,6 +120,9 @@ protected:
 signals:
     /// The fits of the current state arrived and are drawn.
     void fitsUpdated();
+    /// The forward and reverse fits of the current state arrived and are drawn, with the previous round's α
+    /// fits; the new α fits follow (then fitsUpdated). Not emitted for the first round, which shows whole.
+    void forwardAndReverseUpdated();
     /// A landscape arrived (complete: at full resolution).
     void landscapeUpdated(bool complete);
 
@@ -151,6 +154,8 @@ private:
     void fitMinimaHeight();
     /// The width the minima table needs to be read (its Q column may wrap).
     int minimaWidth() const;
+    /// Draws the forward and reverse fits of a round whose α fits are still computing.
+    void forwardAndReverseArrived(const FitOutcome &outcome);
 
     FitDocument *m_document;
     JobRunner *m_fitJobs;

@@ -7,7 +7,8 @@
 // edits P (moves the second mode by a small step, parses the new spec) and refits it as the page's fit job
 // does: forward, reverse and alpha = 1/2. The refit holds a LandscapeYield, as the page's fit job does, so
 // the landscape keeps to one thread meanwhile. edit_two_fits_ms is the same edit refitting forward and
-// reverse only (the alpha fit, a multistart search over a quadrature, is most of the page's refit);
+// reverse only: the page draws those two as soon as they are found, before the alpha fit (a multistart search
+// over a quadrature, most of the round's time) arrives;
 // edit_contended_ms is the page's refit without the yield (the landscape on every core throughout). Each is
 // the median of 7 edits.
 
@@ -118,9 +119,9 @@ int benchFit(bool json)
                       "  fit, forward and reverse, 16 starts   %9.3f ms (median of 9; %zu minima)\n"
                       "  landscape 128x128, KL both ways       %9.3f ms (median of 5, %u threads)\n"
                       "  an edit of P and its refit while a landscape computes (median of 7; target 16 ms)\n"
-                      "    forward, reverse and alpha, the landscape yielding  %9.3f ms\n"
-                      "    forward and reverse only, the landscape yielding    %9.3f ms\n"
-                      "    forward, reverse and alpha, the landscape on every core %9.3f ms\n",
+                      "    forward, reverse and alpha, the landscape yielding       %9.3f ms\n"
+                      "    forward and reverse (drawn first), the landscape yielding %6.3f ms\n"
+                      "    forward, reverse and alpha, the landscape on every core  %9.3f ms\n",
                       fitMs, minima, landscapeMs, threads, editMs, twoFitsMs, contendedMs);
     }
     writeOut(buffer);

@@ -94,6 +94,7 @@ private slots:
     void importP();
     void badFileChangesNothing_data();
     void badFileChangesNothing();
+    void twoFitsShowBeforeTheAlphaFits();
     void minimaInView_data();
     void minimaInView();
 };
@@ -271,6 +272,35 @@ void TestFitPageEdits::badFileChangesNothing()
     QVERIFY(!page.importTarget(dir.filePath(QStringLiteral("missing.csv")), ImportChoice{}, &error));
     QVERIFY2(error.contains(QStringLiteral("missing.csv")), qPrintable(error));
     QVERIFY(page.document()->state() == before);
+}
+
+// An edit's forward and reverse fits are drawn as soon as they are found, with the previous α fit; the new α
+// fit (a search over a quadrature, most of a round's time) follows, and only then is the round complete.
+void TestFitPageEdits::twoFitsShowBeforeTheAlphaFits()
+{
+    FitPage page;
+    QVERIFY(showAndFit(page));
+    const std::vector<double> alphaBefore = page.outcome()->alpha->best.parameters;
+    QSignalSpy early(&page, &FitPage::forwardAndReverseUpdated);
+    QSignalSpy done(&page, &FitPage::fitsUpdated);
+    QVERIFY(page.document()->setTarget(QStringLiteral("gmm:w1=0.5,mu1=-3,sigma1=1,w2=0.5,mu2=5,sigma2=1")));
+    QVERIFY(early.wait(kTimeout));
+    QVERIFY(page.outcome() && page.outcome()->forward && page.outcome()->reverse);
+    QVERIFY(std::fabs(page.outcome()->forward->best.parameters[0] - 1.0) < 1e-8); // the mean of −3 and 5
+    if (done.isEmpty()) {
+        QVERIFY(page.outcome()->alpha);
+        QVERIFY(page.outcome()->alpha->best.parameters == alphaBefore);
+        QVERIFY(page.isBusy());
+    }
+    QVERIFY(!done.isEmpty() || done.wait(kTimeout));
+    QVERIFY(page.outcome()->alpha->best.parameters != alphaBefore);
+    QCOMPARE(early.count(), 1);
+    // The first round of a page shows whole: no early signal before it.
+    FitPage fresh;
+    QSignalSpy freshEarly(&fresh, &FitPage::forwardAndReverseUpdated);
+    QVERIFY(showAndFit(fresh));
+    QVERIFY(fresh.outcome()->alpha);
+    QCOMPARE(freshEarly.count(), 0);
 }
 
 void TestFitPageEdits::minimaInView_data()
