@@ -89,7 +89,7 @@ std::vector<std::optional<double>> FitDocument::defaultFixed(klscope::FitFamily 
     return fixed;
 }
 
-bool FitDocument::setTarget(const QString &spec)
+bool FitDocument::setTarget(const QString &spec, const QString &text)
 {
     FitState next = m_state;
     next.target = spec.trimmed();
@@ -108,7 +108,7 @@ bool FitDocument::setTarget(const QString &spec)
     } catch (const std::exception &e) {
         return refuse(QString::fromStdString(e.what()));
     }
-    return push(std::move(next), tr("Change P"), TargetMerge);
+    return push(std::move(next), text.isEmpty() ? tr("Change P") : text, TargetMerge);
 }
 
 bool FitDocument::setFamily(klscope::FitFamily family)

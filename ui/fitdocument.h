@@ -58,7 +58,8 @@ public:
 
     // Edits: each pushes one undo command (or merges into the current drag) or is refused with editRefused.
     /// A new P. When P changes domain, the family moves to the other domain's default (normal, binomial).
-    bool setTarget(const QString &spec);
+    /// `text` names the undo step ("" for "Change P").
+    bool setTarget(const QString &spec, const QString &text = {});
     /// A new family for Q: its fixed entries start from defaultFixed and the picked Q is cleared.
     bool setFamily(klscope::FitFamily family);
     /// Holds parameter `index` at `value`, or frees it (nullopt).

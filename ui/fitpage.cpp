@@ -5,6 +5,8 @@
 #include "familycombo.h"
 #include "figureexport.h"
 #include "fitanimation.h"
+#include "importcontroller.h"
+#include "importdialog.h"
 #include "jobrunner.h"
 #include "landscapeplot.h"
 #include "numberspinbox.h"
@@ -21,13 +23,17 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QMouseEvent>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSlider>
@@ -38,12 +44,14 @@
 #include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
+#include <QWheelEvent>
 
 #include <algorithm>
 #include <any>
 #include <cmath>
 #include <limits>
 #include <memory>
+#include <numbers>
 #include <tuple>
 
 namespace {
@@ -157,6 +165,20 @@ QString methodText(const QString &direction, klscope::FitFamily family, const kl
             text += QObject::tr(", %n saddle points dropped", nullptr, int(r.saddles));
     }
     return text + QLatin1Char('.');
+}
+
+// The colour of one curve of the minka-alpha overlay: Okabe–Ito hues from vermillion (near the reverse fit's
+// orange) through reddish purple and blue to sky blue (near the forward fit's bluish green), so each α has
+// its own legend entry that a colour-blind reader can tell apart.
+QColor sweepColour(double alpha)
+{
+    if (alpha < 0.15)
+        return QColor(0xD5, 0x5E, 0x00);
+    if (alpha < 0.4)
+        return QColor(0xCC, 0x79, 0xA7);
+    if (alpha < 0.6)
+        return QColor(0x00, 0x72, 0xB2);
+    return QColor(0x56, 0xB4, 0xE9);
 }
 
 // The custom masses of ½ Bin(20, 0.2) + ½ Bin(20, 0.8).
@@ -281,7 +303,7 @@ FitPage::FitPage(QWidget *parent)
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(scroll);
+    layout->addWidget(leftColumn(scroll));
     layout->addWidget(plots, 1);
 
     connect(m_document, &FitDocument::stateChanged, this, &FitPage::showState);
@@ -359,6 +381,12 @@ void FitPage::buildControls(QWidget *panel)
     targetLayout->addWidget(m_targetEdit);
     m_continuousEditor = new ContinuousEditor;
     targetLayout->addWidget(m_continuousEditor);
+    m_importButton = new QPushButton(tr("Import P…"));
+    m_importButton->setObjectName(QStringLiteral("fitImportButton"));
+    m_importButton->setToolTip(tr("Load P from a CSV/TSV file of probabilities, counts, logits, "
+                                  "log-probabilities or raw samples, as custom discrete bars."));
+    connect(m_importButton, &QPushButton::clicked, this, &FitPage::importTargetWithDialog);
+    targetLayout->addWidget(m_importButton, 0, Qt::AlignLeft);
     layout->addWidget(targetBox);
     connect(m_targetFamily, &FamilyCombo::continuousFamilyChosen, this, [this](klscope::ContinuousFamily f) {
         if (!m_showing)
@@ -440,14 +468,61 @@ void FitPage::buildControls(QWidget *panel)
     m_minima->setWordWrap(true);
     m_minima->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_minima->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
-    m_minima->setMinimumHeight(160);
     minimaLayout->addWidget(m_minima);
     m_method = new QLabel;
     m_method->setObjectName(QStringLiteral("fitMethod"));
     m_method->setWordWrap(true);
     m_method->setFont(small);
     minimaLayout->addWidget(m_method);
-    layout->addWidget(minimaBox, 1);
+    m_minimaBox = minimaBox;
+    layout->addStretch(1);
+}
+
+QWidget *FitPage::leftColumn(QScrollArea *controls)
+{
+    // The minima and their KL values, the page's answer, stay in view under the controls, which scroll. The
+    // column is as wide as the controls (fitPanelWidth fixes the scroll area's width); the box follows it,
+    // inset like the controls.
+    auto *column = new QWidget;
+    auto *layout = new QVBoxLayout(column);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(controls, 1);
+    auto *holder = new QWidget;
+    auto *inset = new QVBoxLayout(holder);
+    const QMargins panel = controls->widget()->layout()->contentsMargins();
+    inset->setContentsMargins(
+        panel.left(), 0, panel.right() + controls->verticalScrollBar()->sizeHint().width(), panel.bottom());
+    inset->addWidget(m_minimaBox);
+    layout->addWidget(holder);
+    // One line a row, so the table's height does not depend on its width: a Q too long for its column is
+    // elided, and its tooltip shows it whole.
+    m_minima->setWordWrap(false);
+    m_minima->setTextElideMode(Qt::ElideRight);
+    return column;
+}
+
+int FitPage::minimaWidth() const
+{
+    // Every column but Q at its contents' width, Q at up to 200 pixels (elided beyond), and the box around.
+    const QAbstractItemView *view = m_minima; // QTableView hides sizeHintForColumn
+    int width = 2 * m_minima->frameWidth() + 2 * 12;
+    for (int c = 0; c < m_minima->columnCount(); ++c) {
+        const int contents =
+            std::max(view->sizeHintForColumn(c), m_minima->horizontalHeader()->sectionSizeHint(c));
+        width += c == 1 ? std::clamp(contents, 80, 200) : contents;
+    }
+    const QMargins panel = m_panelScroll->widget()->layout()->contentsMargins();
+    return width + panel.left() + panel.right();
+}
+
+void FitPage::fitMinimaHeight()
+{
+    // Every row shows, up to six; more scroll inside the table.
+    int height = m_minima->horizontalHeader()->sizeHint().height() + 2 * m_minima->frameWidth();
+    for (int i = 0; i < std::min(m_minima->rowCount(), 6); ++i)
+        height += m_minima->rowHeight(i);
+    m_minima->setFixedHeight(std::max(height, m_minima->horizontalHeader()->sizeHint().height() * 3));
 }
 
 QString FitPage::title() const
@@ -631,8 +706,7 @@ void FitPage::showState()
     }
     if (!m_alpha->isSliderDown())
         m_alpha->setValue(int(std::lround(s.alpha * 100)));
-    m_alphaLabel->setText(tr("α = %1: the α fit is drawn in purple between the reverse (α = 0) and forward "
-                             "(α = 1) fits.")
+    m_alphaLabel->setText(tr("α = %1: the α fit lies between the reverse (α = 0) and forward (α = 1) fits.")
                               .arg(s.alpha, 0, 'f', 2));
     m_showing = false;
     // The new rows reach the panel's layout through the event loop: size the panel after them.
@@ -666,11 +740,17 @@ void FitPage::fitPanelWidth()
     // As wide as the controls need (the rows change with P and Q), so nothing is cut off at the right; the
     // editor's rows reach the group box's layout only once shown, so its own need counts too.
     const int need = std::max(
-        m_panelScroll->widget()->minimumSizeHint().width(),
-        m_continuousEditor->isVisibleTo(this) ? m_continuousEditor->minimumSizeHint().width() + 32 : 0);
+        {m_panelScroll->widget()->minimumSizeHint().width(),
+         m_continuousEditor->isVisibleTo(this) ? m_continuousEditor->minimumSizeHint().width() + 32 : 0,
+         minimaWidth()});
     const int width = need + m_panelScroll->verticalScrollBar()->sizeHint().width() + 4;
     if (width != m_panelScroll->width())
         m_panelScroll->setFixedWidth(width);
+    if (m_minimaBox && m_minimaBox->parentWidget()->width() != width) {
+        m_minimaBox->parentWidget()->setFixedWidth(width);
+        // Lay the page out now, so the table's rows wrap to its new width before the next paint.
+        layout()->activate();
+    }
 }
 
 void FitPage::showEvent(QShowEvent *event)
@@ -690,6 +770,8 @@ void FitPage::startFit()
     const bool sweep = s.preset == kMinka;
     m_fitJobs->start(
         [target, family = s.family, fixed, alpha = s.alpha, sweep](JobControl &control) {
+            // An edit's refit comes first: a landscape still computing keeps to one thread meanwhile.
+            const klscope::LandscapeYield yield;
             FitOutcome out;
             std::optional<klscope::FitObjective> objective;
             try {
@@ -712,6 +794,8 @@ void FitPage::startFit()
             };
             run(klscope::FitDirection::Forward, 1.0, out.forward, out.forwardError);
             run(klscope::FitDirection::Reverse, 0.0, out.reverse, out.reverseError);
+            // The two fits show at once; the α fits (a search over a quadrature, most of the time) follow.
+            control.progress(0.5, std::any(out));
             run(klscope::FitDirection::Alpha, alpha, out.alpha, out.alphaError);
             if (sweep)
                 for (const double a : kSweep) {
@@ -723,8 +807,28 @@ void FitPage::startFit()
                 }
             return out;
         },
-        [this](const FitOutcome &outcome) { fitsArrived(outcome); });
+        [this](const FitOutcome &outcome) { fitsArrived(outcome); },
+        [this](double, const std::any &partial) {
+            if (const auto *outcome = std::any_cast<FitOutcome>(&partial))
+                forwardAndReverseArrived(*outcome);
+        });
     emit statusChanged();
+}
+
+void FitPage::forwardAndReverseArrived(const FitOutcome &outcome)
+{
+    // The first round shows whole (outcome() stays empty until then); later ones show their two fits at
+    // once, with the previous round's α fits until the new ones arrive.
+    if (!m_outcome)
+        return;
+    FitOutcome shown = outcome;
+    shown.alpha = m_outcome->alpha;
+    shown.alphaError = m_outcome->alphaError;
+    shown.alphaSweep = m_outcome->alphaSweep;
+    m_outcome = std::move(shown);
+    drawFits();
+    fillMinima();
+    emit forwardAndReverseUpdated();
 }
 
 void FitPage::fitsArrived(const FitOutcome &outcome)
@@ -810,11 +914,19 @@ void FitPage::drawFits()
         }
     };
     if (m_outcome) {
-        addFits(m_outcome->forward, PlotSeries::Role::KlPQ, tr("forward fit, min KL(P‖Q)"),
+        // Minka's figure names every curve by its α: the reverse fit is α → 0, the forward one α = 1.
+        const auto &sweep = m_outcome->alphaSweep;
+        const bool minka = !sweep.isEmpty();
+        addFits(m_outcome->forward, PlotSeries::Role::KlPQ,
+                minka ? tr("α = 1: forward fit, min KL(P‖Q)") : tr("forward fit, min KL(P‖Q)"),
                 tr("forward, other local minima"));
-        addFits(m_outcome->reverse, PlotSeries::Role::KlQP, tr("reverse fit, min KL(Q‖P)"),
+        addFits(m_outcome->reverse, PlotSeries::Role::KlQP,
+                minka ? tr("α → 0: reverse fit, min KL(Q‖P)") : tr("reverse fit, min KL(Q‖P)"),
                 tr("reverse, other local minima"));
-        if (m_outcome->alpha && s.alpha > 0 && s.alpha < 1) {
+        const bool swept = std::any_of(sweep.begin(), sweep.end(), [&](const auto &entry) {
+            return std::fabs(entry.first - s.alpha) < 1e-9;
+        });
+        if (m_outcome->alpha && s.alpha > 0 && s.alpha < 1 && !swept) {
             PlotSeries a;
             a.role = PlotSeries::Role::Js;
             a.name = tr("α = %1 fit").arg(s.alpha, 0, 'f', 2);
@@ -826,6 +938,7 @@ void FitPage::drawFits()
             PlotSeries a;
             a.role = PlotSeries::Role::Js;
             a.dashed = true;
+            a.colour = sweepColour(alpha);
             a.name = tr("α = %1").arg(alpha, 0, 'f', 2);
             a.x = xs;
             a.y = densityOfQ(s.family, parameters, xs);
@@ -900,6 +1013,13 @@ void FitPage::fillMinima()
     }
     const QColor colours[] = {klscope::palette::klPQ(), klscope::palette::klQP(), klscope::palette::js(),
                               klscope::palette::q()};
+    // In minka-alpha the α fit is one of the overlay's curves: its row takes that curve's colour.
+    const auto alphaRowColour = [&](int role, const QColor &colour) {
+        const bool swept =
+            m_outcome && std::any_of(m_outcome->alphaSweep.begin(), m_outcome->alphaSweep.end(),
+                                     [&](const auto &e) { return std::fabs(e.first - s.alpha) < 1e-9; });
+        return role == 2 && swept ? sweepColour(s.alpha) : colour;
+    };
     m_minima->setRowCount(int(rows.size()));
     for (int i = 0; i < rows.size(); ++i) {
         const Row &r = rows[i];
@@ -907,14 +1027,17 @@ void FitPage::fillMinima()
                                    klscope::formatValue(r.kl.pq), klscope::formatValue(r.kl.qp)};
         for (int c = 0; c < 4; ++c) {
             auto *item = new QTableWidgetItem(cells[c]);
+            item->setToolTip(cells[c]);
             if (c == 0)
-                item->setForeground(colours[r.role].darker(120));
+                item->setForeground(alphaRowColour(r.role, colours[r.role]).darker(120));
             if (c >= 2)
                 item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             m_minima->setItem(i, c, item);
         }
     }
     m_minima->resizeRowsToContents();
+    fitMinimaHeight();
+    fitPanelWidth();
     m_method->setText((methods + errors).join(QLatin1Char('\n')));
 }
 
@@ -1169,6 +1292,10 @@ bool FitPage::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched != m_plot->canvas())
         return Page::eventFilter(watched, event);
+    if (event->type() == QEvent::Wheel && wheelOverComponent(static_cast<QWheelEvent *>(event)))
+        return true;
+    if (event->type() == QEvent::MouseButtonPress || event->type() == QEvent::Leave)
+        endWheelGesture();
     switch (event->type()) {
     case QEvent::MouseButtonPress: {
         auto *mouse = static_cast<QMouseEvent *>(event);
@@ -1214,4 +1341,147 @@ bool FitPage::eventFilter(QObject *watched, QEvent *event)
         break;
     }
     return Page::eventFilter(watched, event);
+}
+
+int FitPage::componentUnder(QPointF canvasPosition) const
+{
+    if (const int k = componentAt(int(std::lround(canvasPosition.x()))); k >= 0)
+        return k;
+    const auto *c = std::get_if<klscope::ContinuousDistribution>(&m_document->target());
+    const auto *mixture = c ? std::get_if<klscope::GaussianMixture>(c) : nullptr;
+    if (!mixture)
+        return -1;
+    const double x = m_plot->xAtPixel(int(std::lround(canvasPosition.x())));
+    const double y = m_plot->yAtPixel(int(std::lround(canvasPosition.y())));
+    if (!std::isfinite(x) || !std::isfinite(y))
+        return -1;
+    // Inside P's filled area, the component that makes most of the density there.
+    double weights = 0;
+    for (const klscope::MixtureComponent &m : mixture->components())
+        weights += m.weight;
+    int best = -1;
+    double most = 0;
+    for (std::size_t k = 0; k < mixture->size(); ++k) {
+        const klscope::MixtureComponent &m = mixture->components()[k];
+        const double z = (x - m.mu) / m.sigma;
+        const double part =
+            m.weight / weights * std::exp(-0.5 * z * z) / (m.sigma * std::sqrt(2 * std::numbers::pi));
+        if (part > most) {
+            most = part;
+            best = int(k);
+        }
+    }
+    return best >= 0 && y >= 0 && y <= klscope::pdf(*c, x) ? best : -1;
+}
+
+bool FitPage::wheelOverComponent(QWheelEvent *event)
+{
+    // Shift pans and Ctrl zooms as on every plot; the wheel alone over a component scales its width.
+    const int eighths = event->angleDelta().y();
+    if (event->modifiers() != Qt::NoModifier || m_dragging >= 0)
+        return false;
+    // A gesture keeps its component while P's area moves under the mouse.
+    const int k = m_wheeling >= 0 ? m_wheeling : componentUnder(event->position());
+    if (k < 0)
+        return false;
+    const auto *c = std::get_if<klscope::ContinuousDistribution>(&m_document->target());
+    const auto *mixture = c ? std::get_if<klscope::GaussianMixture>(c) : nullptr;
+    if (!mixture || std::size_t(k) >= mixture->size()) {
+        endWheelGesture();
+        return false;
+    }
+    if (m_wheeling < 0) {
+        m_wheeling = k;
+        m_document->beginDrag();
+    }
+    if (!m_wheelTimer) {
+        m_wheelTimer = new QTimer(this);
+        m_wheelTimer->setSingleShot(true);
+        connect(m_wheelTimer, &QTimer::timeout, this, &FitPage::endWheelGesture);
+    }
+    m_wheelTimer->start(kWheelGestureMs);
+    if (eighths != 0) {
+        // One notch (120 eighths of a degree) scales σ by 1.1; a touchpad's small steps by as much in all.
+        klscope::MixtureComponent component = mixture->components()[std::size_t(k)];
+        component.sigma *= std::pow(1.1, eighths / 120.0);
+        try {
+            const klscope::GaussianMixture scaled =
+                klscope::setComponent(*mixture, std::size_t(k), component);
+            m_document->setTarget(
+                QString::fromStdString(klscope::formatSpec(klscope::ContinuousDistribution(scaled))),
+                tr("Change σ%1").arg(k + 1));
+        } catch (const std::exception &e) {
+            emit statusMessage(QString::fromStdString(e.what()), 6000);
+        }
+    }
+    if (event->phase() == Qt::ScrollEnd)
+        endWheelGesture();
+    return true;
+}
+
+void FitPage::endWheelGesture()
+{
+    if (m_wheeling < 0)
+        return;
+    m_wheeling = -1;
+    if (m_wheelTimer)
+        m_wheelTimer->stop();
+    m_document->endDrag();
+}
+
+bool FitPage::importTarget(const QString &path, const ImportChoice &choice, QString *error)
+{
+    const auto table = ImportController::readTable(path);
+    if (!table) {
+        if (error)
+            *error = QString::fromStdString(table.error().message);
+        return false;
+    }
+    // P alone: against a family (no labels) the file's events stand as the comparison page reads them.
+    const auto prepared = prepareImport(DiscretePair{}, Side::P, *table, choice);
+    if (!prepared) {
+        if (error)
+            *error = QString::fromStdString(prepared.error().message);
+        return false;
+    }
+    QString refusal;
+    const auto connection =
+        connect(m_document, &DocumentBase::editRefused, this, [&refusal](const QString &m) { refusal = m; });
+    const QString name = QString::fromStdString(table->fileName);
+    const bool ok = m_document->setTarget(QString::fromStdString(klscope::formatSpec(prepared->p)),
+                                          tr("Import %1 into P").arg(name));
+    disconnect(connection);
+    if (!ok) {
+        if (error)
+            *error = QStringLiteral("%1: %2").arg(name, refusal);
+        return false;
+    }
+    emit statusMessage(prepared->summary, 15000);
+    return true;
+}
+
+void FitPage::importTargetWithDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Import P"), QString(), tr("Data files (*.csv *.tsv *.txt *.dat);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    const auto table = ImportController::readTable(path);
+    QString error;
+    if (table) {
+        const auto dialog = ImportController::makeDialog(
+            *table, Side::P, 0.0,
+            [&table](Side side, const ImportChoice &choice) {
+                return prepareImport(DiscretePair{}, side, *table, choice);
+            },
+            this);
+        dialog->setSideFixed(true);
+        if (dialog->exec() != QDialog::Accepted)
+            return;
+        if (importTarget(path, dialog->choice(), &error))
+            return;
+    } else {
+        error = QString::fromStdString(table.error().message);
+    }
+    QMessageBox::warning(this, tr("Import P"), error);
 }

@@ -10,6 +10,7 @@
 // JobRunners (a newer edit drops an older result); the landscape refines from coarse to fine. It owns the
 // FitDocument; every control edits it (widget → command → document → views).
 
+#include "distributionimport.h"
 #include "fitdocument.h"
 #include "page.h"
 
@@ -32,9 +33,12 @@ class QComboBox;
 class QGridLayout;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QScrollArea;
 class QSlider;
 class QTableWidget;
+class QTimer;
+class QWheelEvent;
 class SeriesPlot;
 struct PlotSeries;
 
@@ -77,6 +81,14 @@ public:
     FitDocument *document() const { return m_document; }
     /// Loads a preset by name (one undo step); false when there is none by that name.
     bool loadPreset(const QString &name);
+    /// Reads the data file `path` as `choice` says (the comparison page's importer: probabilities, counts,
+    /// logits, log-probabilities or binned samples) and makes it P as custom discrete bars, one undo step.
+    /// A file that cannot be read or imported changes nothing: false, and `error` names the file and line.
+    bool importTarget(const QString &path, const ImportChoice &choice, QString *error);
+    /// "Import P…": picks a data file, asks what its values are (the import dialog) and imports it.
+    void importTargetWithDialog();
+    /// The length of one wheel gesture: ticks closer together than this are one undo step.
+    static constexpr int kWheelGestureMs = 500;
 
     // For tests and the window.
     SeriesPlot *fitPlot() const { return m_plot; }
@@ -95,6 +107,7 @@ public:
     QLabel *lessonLabel() const { return m_lesson; }
     QLabel *methodLabel() const { return m_method; }
     FitAnimation *animation() const { return m_animation; }
+    QPushButton *importButton() const { return m_importButton; }
     /// The fits of the current state (empty until the first round arrives).
     const std::optional<FitOutcome> &outcome() const { return m_outcome; }
     /// True while a fit or a landscape (at any resolution) is computing. A hidden page computes nothing until
@@ -112,6 +125,9 @@ protected:
 signals:
     /// The fits of the current state arrived and are drawn.
     void fitsUpdated();
+    /// The forward and reverse fits of the current state arrived and are drawn, with the previous round's α
+    /// fits; the new α fits follow (then fitsUpdated). Not emitted for the first round, which shows whole.
+    void forwardAndReverseUpdated();
     /// A landscape arrived (complete: at full resolution).
     void landscapeUpdated(bool complete);
 
@@ -135,6 +151,21 @@ private:
     void fitPanelWidth();
     /// The mixture component whose mean marker is within a few pixels of canvas column `x` (-1: none).
     int componentAt(int x) const;
+    /// The mixture component under the mouse: its mean marker, or the filled area of P where that component
+    /// is the largest part of the density (-1: none).
+    int componentUnder(QPointF canvasPosition) const;
+    /// The wheel over a component scales its σ (up widens); true when the event was taken.
+    bool wheelOverComponent(QWheelEvent *event);
+    /// Ends the wheel gesture: the next tick starts a new undo step.
+    void endWheelGesture();
+    /// The controls (scrolling) over the minima box, which stays in view.
+    QWidget *leftColumn(QScrollArea *controls);
+    /// The minima table as tall as its rows (up to six).
+    void fitMinimaHeight();
+    /// The width the minima table needs to be read (its Q column may wrap).
+    int minimaWidth() const;
+    /// Draws the forward and reverse fits of a round whose α fits are still computing.
+    void forwardAndReverseArrived(const FitOutcome &outcome);
 
     FitDocument *m_document;
     JobRunner *m_fitJobs;
@@ -163,6 +194,10 @@ private:
     LandscapePlot *m_landscapePQ = nullptr;
     LandscapePlot *m_landscapeQP = nullptr;
     FitAnimation *m_animation = nullptr;
-    int m_dragging = -1;    ///< the mixture component being dragged on the plot
+    int m_dragging = -1; ///< the mixture component being dragged on the plot
+    int m_wheeling = -1; ///< the mixture component of the wheel gesture going on (-1: none)
+    QTimer *m_wheelTimer = nullptr;
+    QPushButton *m_importButton = nullptr;
+    QWidget *m_minimaBox = nullptr;
     bool m_showing = false; ///< showState() is setting the controls: their signals are not edits
 };

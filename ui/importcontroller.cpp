@@ -57,11 +57,6 @@ QString describeTable(const imp::Table &t)
     return text;
 }
 
-imp::Result<imp::Table> readTable(const QString &path)
-{
-    return imp::readDelimitedFile(std::filesystem::path(QFile::encodeName(path).toStdString()));
-}
-
 // The column titles and the first rows of a parsed table, for the import dialog's preview.
 QStringList firstRowsHeader(const imp::Table &table)
 {
@@ -239,29 +234,42 @@ void ImportController::openDistribution(std::optional<Side> side)
     importWithDialog(side.value_or(Side::P), *table);
 }
 
-void ImportController::importWithDialog(Side side, const imp::Table &table)
+imp::Result<imp::Table> ImportController::readTable(const QString &path)
+{
+    return imp::readDelimitedFile(std::filesystem::path(QFile::encodeName(path).toStdString()));
+}
+
+std::unique_ptr<ImportDialog> ImportController::makeDialog(const imp::Table &table, Side side,
+                                                           double otherWidth, ImportDialog::Preview preview,
+                                                           QWidget *parent)
 {
     const std::vector<double> &values = table.values[importColumn(table, side)];
-    const Side other = side == Side::P ? Side::Q : Side::P;
-    const double otherWidth = histogramWidth(m_document->distribution(other));
     // Start a given width at the other side's (so the bins line up) or at the Freedman-Diaconis width.
     double width = otherWidth;
     if (width <= 0) {
         const double fd = imp::freedmanDiaconisWidth(values);
         width = fd > 0 ? QString::number(fd, 'g', 3).toDouble() : 1.0;
     }
-    ImportDialog dialog(
-        QString::fromStdString(table.fileName), describeTable(table), side, imp::allIntegers(values), width,
-        otherWidth > 0,
+    auto dialog = std::make_unique<ImportDialog>(QString::fromStdString(table.fileName), describeTable(table),
+                                                 side, imp::allIntegers(values), width, otherWidth > 0,
+                                                 std::move(preview), parent);
+    dialog->setFirstRows(firstRowsHeader(table), firstRows(table));
+    return dialog;
+}
+
+void ImportController::importWithDialog(Side side, const imp::Table &table)
+{
+    const Side other = side == Side::P ? Side::Q : Side::P;
+    const auto dialog = makeDialog(
+        table, side, histogramWidth(m_document->distribution(other)),
         [this, &table](Side s, const ImportChoice &c) {
             return prepareImport(m_document->discretePair(), s, table, c);
         },
         m_window);
-    dialog.setFirstRows(firstRowsHeader(table), firstRows(table));
-    if (dialog.exec() != QDialog::Accepted)
+    if (dialog->exec() != QDialog::Accepted)
         return;
     QString error;
-    if (!applyImport(dialog.side(), table, dialog.choice(), &error))
+    if (!applyImport(dialog->side(), table, dialog->choice(), &error))
         warn(error);
 }
 

@@ -10,10 +10,12 @@
 
 #include "distributionimport.h"
 #include "documentstate.h"
+#include "importdialog.h"
 
 #include <QObject>
 #include <QString>
 
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -55,6 +57,15 @@ public:
     /// Reads `path` and shows the import dialog for `side` (or the side chosen there); a file that cannot
     /// be read gets a message box naming it.
     void importFile(const QString &path, std::optional<Side> side);
+
+    // Shared with other pages that import a distribution (the Fit page's P).
+    /// Reads a CSV/TSV/semicolon data file; the error names the file and line.
+    static klscope::import::Result<klscope::import::Table> readTable(const QString &path);
+    /// The import dialog for `table` going into `side`: its shape, first rows and `preview`; bins start
+    /// at `otherWidth` when the other side is a histogram of that width (0: none). The caller runs it.
+    static std::unique_ptr<ImportDialog> makeDialog(const klscope::import::Table &table, Side side,
+                                                    double otherWidth, ImportDialog::Preview preview,
+                                                    QWidget *parent);
 
 private:
     bool applyImport(Side side, const klscope::import::Table &table, const ImportChoice &choice,

@@ -171,6 +171,11 @@ void ImportDialog::setSide(Side side)
     m_side->setCurrentIndex(side == Side::P ? 0 : 1);
 }
 
+void ImportDialog::setSideFixed(bool fixed)
+{
+    m_side->setEnabled(!fixed);
+}
+
 bool ImportDialog::hasChoice() const
 {
     return m_kinds->checkedId() >= 0;

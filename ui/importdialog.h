@@ -38,6 +38,8 @@ public:
 
     Side side() const;
     void setSide(Side side);
+    /// A page with one thing to import into (the Fit page's P): the side shows but cannot be changed.
+    void setSideFixed(bool fixed);
     /// True once a kind of values has been chosen.
     bool hasChoice() const;
     ImportChoice choice() const;

@@ -97,6 +97,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         connect(page, &Page::statusChanged, this, &MainWindow::updateStatus);
     }
     connect(m_pages, &QTabWidget::currentChanged, this, &MainWindow::updateStatus);
+    // The title names the document of the page shown.
+    connect(m_pages, &QTabWidget::currentChanged, this, &MainWindow::updateTitle);
+    connect(m_fit->document(), &FitDocument::stateChanged, this, &MainWindow::updateTitle);
     // Undo, redo and figure export follow the page shown.
     connect(m_pages, &QTabWidget::currentChanged, this, [this] {
         m_undoGroup->setActiveStack(currentPage()->documentBase()->undoStack());
@@ -338,10 +341,15 @@ bool MainWindow::startUp(const QString &preset)
 void MainWindow::updateTitle()
 {
     // Qt appends the application's display name (" — klscope") itself, so the title names only the
-    // document: the session file, else the preset, else "Untitled".
+    // document: the session file (it holds both pages), else the preset of the page shown, else
+    // "Untitled". The modified mark is the session's: either page's document away from its clean state.
     QString title;
     if (!m_session->currentFile().isEmpty())
         title = m_session->displayName();
+    else if (currentPage() == m_fit && !m_fit->document()->state().preset.isEmpty())
+        title = m_fit->document()->state().preset;
+    else if (currentPage() == m_fit)
+        title = tr("Untitled");
     else if (const auto preset = findPreset(m_presets, m_document->presetName()))
         title = preset->title;
     else

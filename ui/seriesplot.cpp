@@ -132,7 +132,7 @@ struct SeriesPlot::Private : PlotCanvas
         }
         for (qsizetype k = 0; k < series.size(); ++k) {
             const PlotSeries &s = series[k];
-            const QColor colour = roleColour(s.role);
+            const QColor colour = s.colour.isValid() ? s.colour : roleColour(s.role);
             const qsizetype n = qsizetype(std::min(s.x.size(), s.y.size()));
             QCPAbstractPlottable *plottable = k < plottables.size() ? plottables[k] : nullptr;
             if (s.kind == PlotSeries::Kind::Bars) {
@@ -468,4 +468,9 @@ double SeriesPlot::xAtPixel(int canvasX) const
 double SeriesPlot::pixelOfX(double x) const
 {
     return d->plot->xAxis->coordToPixel(x);
+}
+
+double SeriesPlot::yAtPixel(int canvasY) const
+{
+    return d->plot->yAxis->pixelToCoord(canvasY);
 }

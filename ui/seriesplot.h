@@ -9,6 +9,7 @@
 
 #include "plotwidget.h"
 
+#include <QColor>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -43,12 +44,14 @@ struct PlotSeries
     Role role = Role::Neutral;
     std::vector<double> x, y;
     bool dashed = false;
+    /// When valid, drawn in this colour instead of the role's (a family of curves, e.g. one per α).
+    QColor colour = {};
 
     /// A line series.
     static PlotSeries line(QString name, Role role, std::vector<double> x, std::vector<double> y,
                            bool dashed = false)
     {
-        return {std::move(name), Kind::Line, role, std::move(x), std::move(y), dashed};
+        return {std::move(name), Kind::Line, role, std::move(x), std::move(y), dashed, QColor()};
     }
 };
 
@@ -114,6 +117,8 @@ public:
     /// The x at a pixel column of canvas(), and the pixel column of x (for owners that drag markers).
     double xAtPixel(int canvasX) const;
     double pixelOfX(double x) const;
+    /// The y at a pixel row of canvas() (for owners that find what is under the mouse).
+    double yAtPixel(int canvasY) const;
 
 private:
     struct Private;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <atomic>
 #include <limits>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 
@@ -26,7 +27,24 @@ void checkAxis(const FitObjective &objective, const LandscapeAxis &a)
         throw std::invalid_argument("the landscape needs at least 2 nodes along each axis");
 }
 
+std::atomic<int> g_yields{0};
+
 } // namespace
+
+LandscapeYield::LandscapeYield() noexcept
+{
+    g_yields.fetch_add(1, std::memory_order_relaxed);
+}
+
+LandscapeYield::~LandscapeYield()
+{
+    g_yields.fetch_sub(1, std::memory_order_relaxed);
+}
+
+bool LandscapeYield::active() noexcept
+{
+    return g_yields.load(std::memory_order_relaxed) > 0;
+}
 
 Landscape computeLandscape(const FitObjective &objective, std::span<const double> base,
                            const LandscapeAxis &x, const std::optional<LandscapeAxis> &y,
@@ -49,9 +67,15 @@ Landscape computeLandscape(const FitObjective &objective, std::span<const double
     l.klQP.assign(nodes, std::numeric_limits<double>::quiet_NaN());
     std::atomic<bool> stop{false};
     const std::vector<double> start(base.begin(), base.end());
+    // While foreground work runs (a LandscapeYield is alive) a row takes this lock first, so one thread
+    // computes and the others wait without using a core.
+    std::mutex serial;
     forEachChunk(rows, 1, 2, [&](std::size_t, std::size_t begin, std::size_t end) {
         std::vector<double> p = start;
         for (std::size_t j = begin; j < end; ++j) {
+            std::unique_lock<std::mutex> lock(serial, std::defer_lock);
+            if (LandscapeYield::active())
+                lock.lock();
             if (stop.load(std::memory_order_relaxed) || (cancelled && cancelled())) {
                 stop.store(true, std::memory_order_relaxed);
                 return;

@@ -42,6 +42,21 @@ struct Landscape
     bool cancelled = false;
 };
 
+/// Foreground work (an edit's refit) holds one of these while it runs: meanwhile every landscape computing
+/// in the process works its rows one at a time (its other threads wait on a lock, using no core), so the
+/// foreground gets the other cores. Landscapes go back to every core when the last one is destroyed.
+/// Thread-safe; any number may be alive at once.
+class LandscapeYield
+{
+public:
+    LandscapeYield() noexcept;
+    ~LandscapeYield();
+    LandscapeYield(const LandscapeYield &) = delete;
+    LandscapeYield &operator=(const LandscapeYield &) = delete;
+    /// True while at least one LandscapeYield is alive.
+    static bool active() noexcept;
+};
+
 /// Computes the landscape around `base` (every parameter, fixed ones included; the axes' parameters are
 /// overwritten). `cancelled`, if given, is called from the worker threads and must be thread-safe; once it
 /// returns true no further row starts. Throws std::invalid_argument for an axis with from >= to, fewer than
