@@ -80,12 +80,6 @@ void LessonController::registerComparisonPage()
 {
     Document *document = m_window->document();
     PageHooks hooks;
-    hooks.presets = [this] {
-        QStringList names;
-        for (const Preset &preset : m_window->presets())
-            names << preset.name;
-        return names;
-    };
     hooks.currentPreset = [document] {
         return document->presetName();
     };
@@ -133,12 +127,6 @@ void LessonController::registerFitPage()
 {
     FitDocument *document = m_window->fitPage()->document();
     PageHooks hooks;
-    hooks.presets = [] {
-        QStringList names;
-        for (const FitPreset &preset : fitPresets())
-            names << preset.name;
-        return names;
-    };
     hooks.currentPreset = [document] {
         return document->state().preset;
     };

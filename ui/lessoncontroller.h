@@ -37,8 +37,6 @@ public:
     /// What the lessons need of a page.
     struct PageHooks
     {
-        /// The names of the page's presets.
-        std::function<QStringList()> presets;
         /// The preset the page's state was loaded from ("" when none).
         std::function<QString()> currentPreset;
         /// The page's session entry for preset `name`, or for the page's current state when `name` is "";
