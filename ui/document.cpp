@@ -529,6 +529,11 @@ bool Document::loadState(const QString &preset, const klscope::Distribution &p,
     return loadState(s, text);
 }
 
+bool Document::setState(const DocumentState &state, const QString &text)
+{
+    return pushState(state, text);
+}
+
 bool Document::resetState(const DocumentState &state)
 {
     const QString error = prepare(state);

@@ -122,6 +122,9 @@ public:
     /// The discrete form of loadState: name, P, Q, support and unit; keeps the options.
     bool loadState(const QString &preset, const klscope::Distribution &p, const klscope::Distribution &q,
                    std::optional<klscope::EventRange> support, klscope::Unit unit, const QString &text);
+    /// Replaces the whole state in one undo step, the discrete options and locks included, as given (a
+    /// lesson step shows exactly the state it describes). Refused (editRefused) when it cannot be compared.
+    bool setState(const DocumentState &state, const QString &text);
     /// Loads a state without an undo step and marks it clean (start-up, --preset, opening a session).
     bool resetState(const DocumentState &state);
 

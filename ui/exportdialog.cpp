@@ -130,7 +130,9 @@ ExportDialog::ExportDialog(QWidget *parent) : QDialog(parent)
     m_settingsNote->hide();
 
     auto *form = new QFormLayout;
-    form->addRow(tr("&Plot:"), m_plot);
+    m_plotLabel = new QLabel(tr("&Plot:"), this);
+    m_plotLabel->setBuddy(m_plot);
+    form->addRow(m_plotLabel, m_plot);
     // A row holding a layout gets no buddy by itself; the label needs one for its Alt+F mnemonic.
     auto *fileLabel = new QLabel(tr("&File:"), this);
     fileLabel->setBuddy(m_file);
@@ -209,6 +211,12 @@ ExportDialog::ExportDialog(QWidget *parent) : QDialog(parent)
     connect(m_heightMm, &QDoubleSpinBox::valueChanged, this, &ExportDialog::updateSummary);
     connect(m_dpi, &QSpinBox::valueChanged, this, &ExportDialog::updateSummary);
     updateSummary();
+}
+
+void ExportDialog::setPlotChoiceVisible(bool visible)
+{
+    m_plotLabel->setVisible(visible);
+    m_plot->setVisible(visible);
 }
 
 FigureExport::Plot ExportDialog::plot() const

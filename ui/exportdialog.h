@@ -27,6 +27,8 @@ public:
     /// Loads the last choices (or 1200 × 800 at scale 2, all plots, a PNG in the pictures folder).
     explicit ExportDialog(QWidget *parent = nullptr);
 
+    /// Shows or hides the choice of plot (a window with one plot, such as the sweep window, has none).
+    void setPlotChoiceVisible(bool visible);
     FigureExport::Plot plot() const;
     void setPlot(FigureExport::Plot plot);
     QString fileName() const;
@@ -58,6 +60,7 @@ private:
     void browse();
     void updateSummary();
 
+    QLabel *m_plotLabel = nullptr;
     QComboBox *m_plot = nullptr;
     QLineEdit *m_file = nullptr;
     QPushButton *m_browse = nullptr;

@@ -14,6 +14,8 @@
 #include "exportactions.h"
 #include "fitpage.h"
 #include "importcontroller.h"
+#include "lessonbar.h"
+#include "lessoncontroller.h"
 #include "metricspanel.h"
 #include "sessioncontroller.h"
 #include "spec.h"
@@ -75,6 +77,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     outer->addWidget(m_pages);
     setCentralWidget(central);
     m_document = m_compare->document();
+    m_lessons = new LessonController(this);
+    outer->insertWidget(0, m_lessons->bar());
 
     m_statusEvents = new QLabel(this);
     m_statusEvents->setToolTip(tr("Events on the support and the unit of every value."));
@@ -248,6 +252,7 @@ void MainWindow::createMenus()
 
     QMenu *presets = menuBar()->addMenu(tr("&Presets"));
     createPresetMenu(presets);
+    m_lessons->fillMenu(menuBar()->addMenu(tr("&Lessons")));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About klscope"), this,

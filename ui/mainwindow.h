@@ -19,6 +19,7 @@ class ComparisonOptions;
 class ComparisonPage;
 class FitPage;
 class ImportController;
+class LessonController;
 class Page;
 class ContributionPlot;
 class CumulativePlot;
@@ -68,6 +69,8 @@ public:
     SessionController *sessions() const { return m_session; }
     /// Loading distributions (File → Open Distribution, Edit → Paste into P/Q, dropped data files).
     ImportController *imports() const { return m_imports; }
+    /// The guided lessons (Lessons menu, the lesson bar, --lesson).
+    LessonController *lessons() const { return m_lessons; }
     QPushButton *swapButton() const;
     QLabel *lessonLabel() const;
     QLabel *smoothingBanner() const;
@@ -114,6 +117,7 @@ private:
     ExportActions *m_export = nullptr;
     SessionController *m_session = nullptr;
     ImportController *m_imports = nullptr;
+    LessonController *m_lessons = nullptr;
     QLabel *m_statusEvents = nullptr;
     QActionGroup *m_unitGroup = nullptr;
     QList<QAction *> m_unitActions;

@@ -1,19 +1,29 @@
 #include "sweepdialog.h"
 
+#include "atomicwriter.h"
 #include "distributioneditor.h"
 #include "document.h"
+#include "exportdialog.h"
 #include "jobrunner.h"
 #include "numberspinbox.h"
 #include "seriesplot.h"
 
 #include <continuousparameters.h>
+#include <continuousspec.h>
+#include <spec.h>
 #include <units.h>
 
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QStringList>
 #include <QVBoxLayout>
 
@@ -66,7 +76,9 @@ std::optional<std::size_t> argMin(const std::vector<double> &y)
 SweepDialog::SweepDialog(Document *document, Side side, const QString &parameter, QWidget *parent)
     : QDialog(parent), m_document(document), m_side(side), m_parameter(parameter),
       m_plot(new SeriesPlot(this)), m_from(new NumberSpinBox(this)), m_to(new NumberSpinBox(this)),
-      m_steps(new QSpinBox(this)), m_apply(new QPushButton(tr("&Sweep"), this)), m_message(new QLabel(this)),
+      m_steps(new QSpinBox(this)), m_apply(new QPushButton(tr("&Sweep"), this)),
+      m_exportFigure(new QPushButton(tr("Export &figure…"), this)),
+      m_exportCsv(new QPushButton(tr("Export &CSV…"), this)), m_message(new QLabel(this)),
       m_runner(new JobRunner(this))
 {
     const QString key = (side == Side::P ? QStringLiteral("p.") : QStringLiteral("q.")) + parameter;
@@ -98,6 +110,13 @@ SweepDialog::SweepDialog(Document *document, Side side, const QString &parameter
     m_steps->setValue(int(m_range.steps));
     m_steps->setToolTip(tr("How many evenly spaced values from the first to the last, both included"));
     m_apply->setToolTip(tr("Compute the curves over this range"));
+    m_exportFigure->setObjectName(QStringLiteral("sweepExportFigure"));
+    m_exportFigure->setToolTip(tr("Save the plot as PNG, JPG, PDF or SVG"));
+    // Nothing to export before the first sweep arrives.
+    m_exportFigure->setEnabled(false);
+    m_exportCsv->setEnabled(false);
+    m_exportCsv->setObjectName(QStringLiteral("sweepExportCsv"));
+    m_exportCsv->setToolTip(tr("Save the values as CSV, as klscope-cli sweep --out FILE.csv writes them"));
     m_message->setObjectName(QStringLiteral("sweepMessage"));
     m_message->setWordWrap(true);
     m_message->setVisible(false);
@@ -113,6 +132,9 @@ SweepDialog::SweepDialog(Document *document, Side side, const QString &parameter
     controls->addWidget(new QLabel(tr("steps"), this));
     controls->addWidget(m_steps);
     controls->addWidget(m_apply);
+    controls->addSpacing(12);
+    controls->addWidget(m_exportFigure);
+    controls->addWidget(m_exportCsv);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_plot, 1);
     layout->addWidget(m_message);
@@ -120,6 +142,8 @@ SweepDialog::SweepDialog(Document *document, Side side, const QString &parameter
     resize(720, 480);
 
     connect(m_apply, &QPushButton::clicked, this, &SweepDialog::apply);
+    connect(m_exportFigure, &QPushButton::clicked, this, &SweepDialog::exportFigure);
+    connect(m_exportCsv, &QPushButton::clicked, this, &SweepDialog::exportCsv);
     connect(m_runner, &JobRunner::failed, this, &SweepDialog::refuse);
     connect(m_document, &Document::comparisonChanged, this, [this] { start(m_range); });
     connect(m_document, &Document::unitChanged, this, [this] { start(m_range); });
@@ -209,6 +233,8 @@ void SweepDialog::draw(const klscope::Sweep &sweep, const klscope::SweepRange &r
     markers.append(minima);
     m_markers = markers;
     m_plot->setMarkers(markers);
+    m_exportFigure->setEnabled(true);
+    m_exportCsv->setEnabled(true);
     emit sweepShown();
 }
 
@@ -221,6 +247,80 @@ void SweepDialog::refuse(const QString &message)
     m_to->setValue(m_range.to);
     m_steps->setValue(int(m_range.steps));
     emit sweepRefused(message);
+}
+
+FigureExport SweepDialog::figure() const
+{
+    return FigureExport({m_plot});
+}
+
+QString SweepDialog::writeCsv(const QString &fileName) const
+{
+    const std::string csv = klscope::sweepCsv(m_sweep);
+    return writeFileAtomically(fileName, [&csv](QIODevice *device) {
+        return device->write(csv.data(), qint64(csv.size())) == qint64(csv.size()) ? QString()
+                                                                                   : device->errorString();
+    });
+}
+
+void SweepDialog::exportFigure()
+{
+    ExportDialog dialog(this);
+    dialog.setPlotChoiceVisible(false);
+    // The folder and format of the last figure, named after the sweep.
+    const QFileInfo last(dialog.fileName());
+    const QString suffix = last.suffix().isEmpty() ? QStringLiteral("png") : last.suffix();
+    dialog.setFileName(
+        last.dir().filePath(QStringLiteral("klscope-sweep-%1.%2").arg(qs(m_sweep.parameter), suffix)));
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    FigureExport exporter = figure();
+    exporter.setPhysicalSize(dialog.physicalSize());
+    FigureExport::Decorations decorations = dialog.decorations();
+    if (dialog.wantsCaption()) {
+        // The pair the curves belong to: the swept side at its current value.
+        const ContinuousPair *pair = m_document->continuousPair();
+        const QString p = pair ? qs(klscope::formatSpec(pair->p))
+                               : qs(klscope::formatSpec(m_document->distribution(Side::P)));
+        const QString q = pair ? qs(klscope::formatSpec(pair->q))
+                               : qs(klscope::formatSpec(m_document->distribution(Side::Q)));
+        decorations.caption = tr("P = %1 · Q = %2").arg(p, q);
+    }
+    exporter.setDecorations(decorations);
+    const QString file = dialog.fileName();
+    const QString error =
+        exporter.write(file, FigureExport::Plot::Distributions, dialog.figureSize(), dialog.scale());
+    reportExport(error, tr("Exported the figure to %1.").arg(QDir::toNativeSeparators(file)));
+}
+
+void SweepDialog::exportCsv()
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("export"));
+    QString start = settings.value(QStringLiteral("sweepCsvFile")).toString();
+    const QString name = QStringLiteral("klscope-sweep-%1.csv").arg(qs(m_sweep.parameter));
+    if (start.isEmpty()) {
+        const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+        start = QDir(folder.isEmpty() ? QDir::homePath() : folder).filePath(name);
+    } else {
+        start = QFileInfo(start).dir().filePath(name);
+    }
+    const QString file =
+        QFileDialog::getSaveFileName(this, tr("Export Sweep as CSV"), start, tr("CSV files (*.csv)"));
+    if (file.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("sweepCsvFile"), file);
+    reportExport(writeCsv(file), tr("Exported %1 values to %2.")
+                                     .arg(qulonglong(m_sweep.values.size()))
+                                     .arg(QDir::toNativeSeparators(file)));
+}
+
+void SweepDialog::reportExport(const QString &error, const QString &success)
+{
+    m_message->setText(error.isEmpty() ? success : error);
+    m_message->setVisible(true);
+    if (!error.isEmpty())
+        QMessageBox::warning(this, tr("Export"), error);
 }
 
 SweepController::SweepController(Document *document, DistributionEditor *p, DistributionEditor *q,

@@ -5,12 +5,15 @@
 // JobRunner, so the window stays live and a newer request drops an older one's result. The current value
 // is a marker and each curve's minimum is labelled. The range and the number of steps are editable; a
 // range the core refuses shows its sentence and keeps the curves drawn. Every change of the document
-// (an edit, undo, the unit) recomputes the curves at the range shown.
+// (an edit, undo, the unit) recomputes the curves at the range shown. "Export figure…" writes the plot as
+// PNG, JPG, PDF or SVG through the window's export dialog (ExportDialog, FigureExport); "Export CSV…" writes
+// the values as `klscope-cli sweep --out FILE.csv` does (klscope::sweepCsv, shared with the CLI).
 //
 // SweepController connects the editors' sweepRequested() to one window per side and parameter; the
 // comparison page creates it with one line.
 
 #include "documentstate.h"
+#include "figureexport.h"
 #include "seriesplot.h"
 
 #include <sweep.h>
@@ -45,6 +48,8 @@ public:
     NumberSpinBox *toBox() const { return m_to; }
     QSpinBox *stepsBox() const { return m_steps; }
     QPushButton *applyButton() const { return m_apply; }
+    QPushButton *exportFigureButton() const { return m_exportFigure; }
+    QPushButton *exportCsvButton() const { return m_exportCsv; }
     /// The sentence of the last refusal ("" after a sweep was drawn).
     QLabel *messageLabel() const { return m_message; }
     /// The sweep drawn (no values before the first one arrives).
@@ -55,6 +60,15 @@ public:
     QList<PlotMarker> markers() const { return m_markers; }
     /// True while a sweep is being computed.
     bool isRunning() const;
+
+    /// The figure of the plot as drawn now (what "Export figure…" writes).
+    FigureExport figure() const;
+    /// Writes the sweep drawn as CSV (klscope::sweepCsv) through AtomicWriter: "" or "Cannot write file …".
+    QString writeCsv(const QString &fileName) const;
+    /// "Export figure…": asks with the export dialog (its choice of plot hidden), then writes the figure.
+    void exportFigure();
+    /// "Export CSV…": asks for a file, then writes the CSV.
+    void exportCsv();
 
 signals:
     /// A sweep arrived and was drawn.
@@ -67,6 +81,8 @@ private:
     void start(const klscope::SweepRange &range);
     void draw(const klscope::Sweep &sweep, const klscope::SweepRange &range);
     void refuse(const QString &message);
+    /// A sentence under the plot after an export (errors also in a message box).
+    void reportExport(const QString &error, const QString &success);
 
     Document *m_document;
     Side m_side;
@@ -76,6 +92,8 @@ private:
     NumberSpinBox *m_to;
     QSpinBox *m_steps;
     QPushButton *m_apply;
+    QPushButton *m_exportFigure;
+    QPushButton *m_exportCsv;
     QLabel *m_message;
     JobRunner *m_runner;
     klscope::Sweep m_sweep;

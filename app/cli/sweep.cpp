@@ -58,15 +58,6 @@ std::string toJson(const klscope::Sweep &s)
            ", \"kl_qp\": " + jsonArray(s.klQP) + ", \"js\": " + jsonArray(s.js) + "}\n";
 }
 
-std::string toCsv(const klscope::Sweep &s)
-{
-    std::string csv = s.parameter + ",kl_pq,kl_qp,js\n";
-    for (std::size_t i = 0; i < s.values.size(); ++i)
-        csv += number(s.values[i], false) + "," + number(s.klPQ[i], false) + "," + number(s.klQP[i], false) +
-               "," + number(s.js[i], false) + "\n";
-    return csv;
-}
-
 // Where a curve is lowest (the first such step), for the text output.
 // The index of a curve's lowest value (the first such step), or curve.size() when every value is NaN.
 std::size_t minimumIndex(const std::vector<double> &curve)
@@ -314,7 +305,7 @@ int sweep(const QStringList &arguments)
             return kInvalidData;
         }
     } else if (!file.isEmpty()) {
-        const std::string csv = toCsv(result);
+        const std::string csv = klscope::sweepCsv(result);
         QSaveFile saved(file);
         if (!saved.open(QIODevice::WriteOnly) ||
             saved.write(csv.data(), qint64(csv.size())) != qint64(csv.size()) || !saved.commit()) {

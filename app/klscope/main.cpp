@@ -1,13 +1,16 @@
 // klscope: the interactive window.
-//   klscope [--page compare|fit] [--preset NAME] [--screenshot FILE.png] [FILE.klscope]
+//   klscope [--page compare|fit] [--preset NAME] [--lesson NAME [--step K]] [--screenshot FILE.png]
+//           [FILE.klscope]
 //   klscope --version
 // --screenshot renders the whole window after its first paint, writes the PNG and exits (works with
 // QT_QPA_PLATFORM=offscreen). FILE.klscope opens a saved session; without one, an autosave left by a
 // crash is offered for restoring. --page shows that page; a fit page preset (--preset bimodal-fit) opens on
-// the fit page. A screenshot of the fit page waits until its fits and landscapes are drawn.
+// the fit page. A screenshot of the fit page waits until its fits and landscapes are drawn. --lesson starts a
+// guided lesson (at step K, counted from 1), after any session is opened; an unknown lesson exits with 2.
 
 #include "atomicwriter.h"
 #include "fitpage.h"
+#include "lessoncontroller.h"
 #include "mainwindow.h"
 #include "sessioncontroller.h"
 #include "versions.h"
@@ -60,7 +63,13 @@ int main(int argc, char *argv[])
                                         QStringLiteral("Write the window as a PNG after its first paint, "
                                                        "then exit."),
                                         QStringLiteral("FILE.png"));
-    parser.addOptions({preset, page, screenshot});
+    const QCommandLineOption lesson(QStringLiteral("lesson"),
+                                    QStringLiteral("Start the guided lesson NAME (the Lessons menu)."),
+                                    QStringLiteral("NAME"));
+    const QCommandLineOption step(QStringLiteral("step"),
+                                  QStringLiteral("With --lesson: start at step K (from 1)."),
+                                  QStringLiteral("K"));
+    parser.addOptions({preset, page, screenshot, lesson, step});
     parser.addPositionalArgument(QStringLiteral("session"), QStringLiteral("A .klscope session to open."),
                                  QStringLiteral("[FILE.klscope]"));
     parser.process(app);
@@ -74,6 +83,17 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "klscope: there is no page called '%s' (compare, fit)\n",
                      qPrintable(parser.value(page)));
         return 2;
+    }
+    if (parser.isSet(step) && !parser.isSet(lesson)) {
+        std::fprintf(stderr, "klscope: --step needs --lesson NAME\n");
+        return 2;
+    }
+    if (parser.isSet(lesson)) {
+        const QString error = window.lessons()->commandLineError(parser.value(lesson), parser.value(step));
+        if (!error.isEmpty()) {
+            std::fprintf(stderr, "klscope: %s\n", qPrintable(error));
+            return 2;
+        }
     }
     window.show();
 
@@ -91,6 +111,15 @@ int main(int argc, char *argv[])
             window.showPage(parser.value(page));
     } else if (!parser.isSet(screenshot)) {
         window.sessions()->offerAutosaveRestore();
+    }
+
+    if (parser.isSet(lesson)) {
+        const int first = parser.isSet(step) ? parser.value(step).toInt() - 1 : 0;
+        if (!window.lessons()->start(parser.value(lesson), first)) {
+            std::fprintf(stderr, "klscope: %s\n", qPrintable(window.lessons()->lastError()));
+            if (parser.isSet(screenshot))
+                return 1;
+        }
     }
 
     if (parser.isSet(screenshot)) {

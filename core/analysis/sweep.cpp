@@ -9,6 +9,7 @@
 
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -247,6 +248,30 @@ Sweep sweep(const ContinuousDistribution &p, const ContinuousDistribution &q, co
         s.js[i] = c.js.value;
     });
     return s;
+}
+
+namespace {
+
+std::string csvNumber(double v)
+{
+    if (std::isnan(v))
+        return "nan";
+    if (std::isinf(v))
+        return v > 0 ? "inf" : "-inf";
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.17g", v);
+    return buffer;
+}
+
+} // namespace
+
+std::string sweepCsv(const Sweep &s)
+{
+    std::string csv = s.parameter + ",kl_pq,kl_qp,js\n";
+    for (std::size_t i = 0; i < s.values.size(); ++i)
+        csv += csvNumber(s.values[i]) + "," + csvNumber(s.klPQ[i]) + "," + csvNumber(s.klQP[i]) + "," +
+               csvNumber(s.js[i]) + "\n";
+    return csv;
 }
 
 } // namespace klscope

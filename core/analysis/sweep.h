@@ -89,4 +89,9 @@ Sweep sweep(const Distribution &p, const Distribution &q, const SweepParameter &
 Sweep sweep(const ContinuousDistribution &p, const ContinuousDistribution &q, const SweepParameter &parameter,
             const SweepRange &range, Unit unit = Unit::Nats);
 
+/// The sweep as CSV, the file `klscope-cli sweep --out FILE.csv` writes and the sweep window exports: a
+/// header "NAME,kl_pq,kl_qp,js" (NAME the swept parameter, "q.p"), then one line per value, every number with
+/// 17 significant digits so it reads back exactly; an infinite KL is "inf", a failed quadrature "nan".
+std::string sweepCsv(const Sweep &sweep);
+
 } // namespace klscope

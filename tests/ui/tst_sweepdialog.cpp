@@ -1,26 +1,39 @@
 // The sweep window (issue 13) on a real comparison page: a parameter's sweep button opens it, its curves
 // are the core sweep's, an edit of the document moves the current-value marker, and a refused range
-// shows its sentence and keeps the curves drawn.
+// shows its sentence and keeps the curves drawn. Its figure export (through the window's export dialog) names
+// the three curves, and its CSV is byte for byte the one `klscope-cli sweep --out FILE.csv` writes.
 
 #include "comparisonpage.h"
 #include "continuouseditor.h"
 #include "distributioneditor.h"
 #include "document.h"
+#include "exportdialog.h"
+#include "figureexport.h"
 #include "numberspinbox.h"
 #include "presets.h"
 #include "seriesplot.h"
 #include "sweepdialog.h"
 
+#include <continuousspec.h>
 #include <spec.h>
 #include <sweep.h>
 
+#include <QApplication>
+#include <QComboBox>
+#include <QFile>
+#include <QFileInfo>
 #include <QLabel>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 #include <QUndoStack>
+#include <QXmlStreamReader>
 
 #include <cmath>
 
@@ -37,6 +50,29 @@ bool sameCurve(const std::vector<double> &a, const std::vector<double> &b)
         if (!(a[i] == b[i] || (std::isnan(a[i]) && std::isnan(b[i]))))
             return false;
     return true;
+}
+
+// The texts of an SVG file, in document order.
+QStringList svgTexts(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QXmlStreamReader xml(&file);
+    QStringList texts;
+    bool inText = false;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement() && xml.name() == QLatin1String("text")) {
+            inText = true;
+            texts.append(QString());
+        } else if (xml.isEndElement() && xml.name() == QLatin1String("text")) {
+            inText = false;
+        } else if (xml.isCharacters() && inText) {
+            texts.last() += xml.text();
+        }
+    }
+    return xml.hasError() ? QStringList() : texts;
 }
 
 } // namespace
@@ -65,13 +101,25 @@ private:
     }
 
 private slots:
+    void initTestCase();
     void buttonOpensCoreSweep_data();
     void buttonOpensCoreSweep();
     void continuousButtonOpensCoreSweep();
     void editMovesCurrentMarker();
     void refusedRangeKeepsCurves_data();
     void refusedRangeKeepsCurves();
+    void exportedFigureNamesTheCurves();
+    void csvIsTheClis_data();
+    void csvIsTheClis();
 };
+
+void TestSweepDialog::initTestCase()
+{
+    // The export dialog remembers its choices in QSettings: a throw-away location.
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("klscope-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_sweepdialog"));
+}
 
 void TestSweepDialog::buttonOpensCoreSweep_data()
 {
@@ -245,6 +293,138 @@ void TestSweepDialog::refusedRangeKeepsCurves()
     QVERIFY(shown.wait(20000));
     QCOMPARE(dialog->sweep().values.size(), std::size_t(9));
     QVERIFY(dialog->messageLabel()->isHidden());
+}
+
+void TestSweepDialog::exportedFigureNamesTheCurves()
+{
+    const QList<Preset> presets; // the page keeps a reference
+    ComparisonPage page(presets);
+    page.show();
+    QVERIFY(page.document()->setDistribution(Side::P, klscope::parseSpec("binomial:n=20,p=0.3")));
+    QVERIFY(page.document()->setDistribution(Side::Q, klscope::parseSpec("binomial:n=20,p=0.5")));
+    SweepDialog *dialog = openSweep(page, Side::Q, 1);
+    QVERIFY(dialog);
+    QVERIFY(dialog->exportFigureButton()->isEnabled());
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("sweep.svg"));
+
+    // Through the button and the window's export dialog, which has no choice of plot here.
+    bool plotChoiceShown = true;
+    QString offered;
+    QTimer::singleShot(0, this, [&] {
+        auto *exportDialog = qobject_cast<ExportDialog *>(QApplication::activeModalWidget());
+        if (!exportDialog)
+            return;
+        plotChoiceShown = exportDialog->findChild<QComboBox *>(QStringLiteral("plotCombo"))->isVisible();
+        offered = exportDialog->fileName();
+        exportDialog->setFileName(path);
+        exportDialog->setFigureSize(QSize(900, 600));
+        exportDialog->accept();
+    });
+    dialog->exportFigureButton()->click();
+    QVERIFY(!plotChoiceShown);
+    QVERIFY2(QFileInfo(offered).fileName().startsWith(QStringLiteral("klscope-sweep-q.p.")),
+             qPrintable(offered));
+    QVERIFY2(QFile::exists(path), qPrintable(dialog->messageLabel()->text()));
+    QVERIFY(dialog->messageLabel()->text().contains(QStringLiteral("sweep.svg")));
+    const QStringList texts = svgTexts(path);
+    for (const char *name : {"KL(P‖Q)", "KL(Q‖P)", "JS", "q.p"})
+        QVERIFY2(texts.contains(QString::fromUtf8(name)),
+                 qPrintable(QString::fromUtf8(name) + QStringLiteral(" not among ") +
+                            texts.join(QLatin1Char('|'))));
+
+    // The same figure written directly.
+    const QString direct = dir.filePath(QStringLiteral("direct.svg"));
+    QCOMPARE(dialog->figure().write(direct, FigureExport::Plot::Distributions, QSize(900, 600)), QString());
+    QCOMPARE(svgTexts(direct), texts);
+}
+
+void TestSweepDialog::csvIsTheClis_data()
+{
+    QTest::addColumn<QString>("p");
+    QTest::addColumn<QString>("q");
+    QTest::addColumn<Side>("side");
+    QTest::addColumn<QString>("parameter");
+    QTest::addColumn<double>("from");
+    QTest::addColumn<double>("to");
+    QTest::addColumn<int>("steps");
+    QTest::newRow("discrete q.p") << "binomial:n=20,p=0.3"
+                                  << "binomial:n=20,p=0.5" << Side::Q << "p" << 0.05 << 0.95 << 91;
+    QTest::newRow("discrete p.lambda, infinite KL")
+        << "poisson:lambda=4"
+        << "binomial:n=10,p=0.5" << Side::P << "lambda" << 0.5 << 9.0 << 18;
+    QTest::newRow("continuous q.sigma")
+        << "normal:mu=0,sigma=1"
+        << "student_t:nu=5,mu=0,sigma=1" << Side::Q << "sigma" << 0.5 << 3.0 << 26;
+}
+
+void TestSweepDialog::csvIsTheClis()
+{
+    QFETCH(QString, p);
+    QFETCH(QString, q);
+    QFETCH(Side, side);
+    QFETCH(QString, parameter);
+    QFETCH(double, from);
+    QFETCH(double, to);
+    QFETCH(int, steps);
+    const QList<Preset> presets; // the page keeps a reference
+    ComparisonPage page(presets);
+    page.show();
+    QVERIFY(page.document()->loadState(
+        [&] {
+            DocumentState state;
+            if (klscope::isContinuousSpec(p.toStdString())) {
+                ContinuousPair pair;
+                pair.p = klscope::parseContinuousSpec(p.toStdString());
+                pair.q = klscope::parseContinuousSpec(q.toStdString());
+                state.pair = pair;
+            } else {
+                DiscretePair pair;
+                pair.p = klscope::parseSpec(p.toStdString());
+                pair.q = klscope::parseSpec(q.toStdString());
+                state.pair = pair;
+            }
+            return state;
+        }(),
+        QStringLiteral("pair")));
+    SweepController *controller = page.findChild<SweepController *>();
+    QVERIFY(controller);
+    SweepDialog *dialog = controller->open(side, parameter);
+    QSignalSpy shown(dialog, &SweepDialog::sweepShown);
+    if (dialog->sweep().values.empty())
+        QVERIFY(shown.wait(60000));
+    dialog->fromBox()->setValue(from);
+    dialog->toBox()->setValue(to);
+    dialog->stepsBox()->setValue(steps);
+    shown.clear();
+    dialog->applyButton()->click();
+    QVERIFY(shown.wait(60000));
+    QCOMPARE(dialog->sweep().values.size(), std::size_t(steps));
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString mine = dir.filePath(QStringLiteral("window.csv"));
+    const QString theirs = dir.filePath(QStringLiteral("cli.csv"));
+    QCOMPARE(dialog->writeCsv(mine), QString());
+    QProcess cli;
+    const QString vary = QStringLiteral("%1.%2=%3..%4")
+                             .arg(side == Side::P ? QStringLiteral("p") : QStringLiteral("q"), parameter)
+                             .arg(from, 0, 'g', 17)
+                             .arg(to, 0, 'g', 17);
+    cli.start(QStringLiteral(KLSCOPE_CLI),
+              {QStringLiteral("sweep"), QStringLiteral("--p"), p, QStringLiteral("--q"), q,
+               QStringLiteral("--vary"), vary, QStringLiteral("--steps"), QString::number(steps),
+               QStringLiteral("--out"), theirs});
+    QVERIFY(cli.waitForFinished(120000));
+    QCOMPARE(cli.exitCode(), 0);
+    QFile a(mine), b(theirs);
+    QVERIFY(a.open(QIODevice::ReadOnly));
+    QVERIFY(b.open(QIODevice::ReadOnly));
+    const QByteArray window = a.readAll();
+    QVERIFY(window.startsWith((side == Side::P ? "p." : "q.") + parameter.toUtf8() + ",kl_pq,kl_qp,js\n"));
+    QCOMPARE(window.count('\n'), steps + 1);
+    QCOMPARE(window, b.readAll());
 }
 
 QTEST_MAIN(TestSweepDialog)
