@@ -13,6 +13,7 @@
 #include "eventtableview.h"
 #include "exportactions.h"
 #include "fitpage.h"
+#include "imagespage.h"
 #include "importcontroller.h"
 #include "lessonbar.h"
 #include "lessoncontroller.h"
@@ -71,6 +72,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_pages->addTab(m_compare, m_compare->title());
     m_fit = new FitPage;
     m_pages->addTab(m_fit, m_fit->title());
+    m_images = new ImagesPage;
+    m_pages->addTab(m_images, m_images->title());
     auto *central = new QWidget(this);
     auto *outer = new QVBoxLayout(central);
     outer->setContentsMargins(6, 4, 6, 2);
@@ -95,7 +98,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_session, &SessionController::currentFileChanged, this, &MainWindow::updateTitle);
     createMenus();
 
-    for (Page *page : {static_cast<Page *>(m_compare), static_cast<Page *>(m_fit)}) {
+    for (Page *page :
+         {static_cast<Page *>(m_compare), static_cast<Page *>(m_fit), static_cast<Page *>(m_images)}) {
         connect(page, &Page::statusMessage, this,
                 [this](const QString &message, int timeout) { statusBar()->showMessage(message, timeout); });
         connect(page, &Page::statusChanged, this, &MainWindow::updateStatus);
@@ -377,6 +381,8 @@ Page *MainWindow::currentPage() const
 
 QString MainWindow::currentPageName() const
 {
+    if (currentPage() == m_images)
+        return QStringLiteral("images");
     return currentPage() == m_fit ? QStringLiteral("fit") : QStringLiteral("compare");
 }
 
@@ -386,6 +392,8 @@ bool MainWindow::showPage(const QString &name)
         m_pages->setCurrentWidget(m_compare);
     else if (name == QLatin1String("fit"))
         m_pages->setCurrentWidget(m_fit);
+    else if (name == QLatin1String("images"))
+        m_pages->setCurrentWidget(m_images);
     else
         return false;
     return true;

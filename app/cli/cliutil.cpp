@@ -1,6 +1,7 @@
 #include "cliutil.h"
 
 #include "filespec.h"
+#include "imagespec.h"
 #include "spec.h"
 
 #include <QCommandLineParser>
@@ -88,7 +89,8 @@ std::optional<int> parsePairCommand(QCommandLineParser &parser, const QStringLis
         return usage(error);
     if (parser.isSet(QStringLiteral("help"))) {
         writeOut(parser.helpText().toStdString() + kSpecHelp + "\n" +
-                 std::string(klscope::import::fileSpecHelp()) + "\n");
+                 std::string(klscope::import::fileSpecHelp()) + "\n" +
+                 std::string(klscope::import::imageSpecHelp()) + "\n");
         return 0;
     }
     return std::nullopt;

@@ -14,6 +14,7 @@
 #include "analysiscommands.h"
 #include "cliutil.h"
 #include "fitcommands.h"
+#include "imageloader.h"
 #include "multivariatecommands.h"
 
 #include <QApplication>
@@ -58,6 +59,7 @@ int main(int argc, char *argv[])
         widgets ? std::make_unique<QApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("klscope-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(KLSCOPE_VERSION));
+    imageloader::installImageSpecReader(); // image:PATH specs, read with QImageReader
 
     QStringList arguments = QCoreApplication::arguments();
     const QString command = arguments.size() > 1 ? arguments.at(1) : QString();

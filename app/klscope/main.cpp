@@ -1,6 +1,7 @@
 // klscope: the interactive window.
 //   klscope [--page compare|fit] [--preset NAME] [--lesson NAME [--step K]] [--screenshot FILE.png]
 //           [FILE.klscope]
+//   klscope [--page compare|fit|images] [--preset NAME] [--screenshot FILE.png] [FILE.klscope]
 //   klscope --version
 // --screenshot renders the whole window after its first paint, writes the PNG and exits (works with
 // QT_QPA_PLATFORM=offscreen). FILE.klscope opens a saved session; without one, an autosave left by a
@@ -57,7 +58,7 @@ int main(int argc, char *argv[])
         QStringLiteral("Open the preset NAME (a fit page preset opens on the fit page)."),
         QStringLiteral("NAME"));
     const QCommandLineOption page(QStringLiteral("page"),
-                                  QStringLiteral("Show the page PAGE: compare or fit."),
+                                  QStringLiteral("Show the page PAGE: compare, fit or images."),
                                   QStringLiteral("PAGE"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         QStringLiteral("Write the window as a PNG after its first paint, "
@@ -80,7 +81,7 @@ int main(int argc, char *argv[])
         return 2;
     }
     if (parser.isSet(page) && !window.showPage(parser.value(page))) {
-        std::fprintf(stderr, "klscope: there is no page called '%s' (compare, fit)\n",
+        std::fprintf(stderr, "klscope: there is no page called '%s' (compare, fit, images)\n",
                      qPrintable(parser.value(page)));
         return 2;
     }

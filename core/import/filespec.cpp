@@ -1,6 +1,7 @@
 #include "filespec.h"
 
 #include "delimitedtext.h"
+#include "imagespec.h"
 #include "spec.h"
 #include "textcheck.h"
 #include "validation.h"
@@ -226,6 +227,8 @@ Result<FileSpec> parseFileSpec(std::string_view spec)
 
 Result<Source> loadSource(std::string_view spec, Side side)
 {
+    if (isImageSpec(spec))
+        return loadImageSource(spec);
     Source source;
     try {
         if (!isFileSpec(spec)) {
@@ -294,6 +297,11 @@ Result<Source> loadSource(std::string_view spec, Side side)
 Result<ResolvedPair> pairSources(const Source &p, const Source &q)
 {
     try {
+        // Two images are compared bin by bin, so they must be binned alike.
+        if (p.imageBins > 0 && q.imageBins > 0 && p.imageBins != q.imageBins)
+            return makeError(p.name + " and " + q.name, 0,
+                             "the images are binned differently (" + std::to_string(p.imageBins) + " and " +
+                                 std::to_string(q.imageBins) + " bins); give the same bins= on both sides");
         Prepared sides[2];
         std::vector<std::string> notes;
         const Source *sources[2] = {&p, &q};

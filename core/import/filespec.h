@@ -84,12 +84,13 @@ struct Source
     std::vector<std::uint32_t> sampleLines;   ///< Samples: source lines
     BinningOptions binning;                   ///< Samples
     std::string description; ///< for people: "data.csv: 3 events read as counts (sample size 120)"
+    unsigned imageBins = 0;  ///< image: specs (imagespec.h): the number of level bins; 0 otherwise
 };
 
-/// Reads one side: a file:/samples: spec reads and checks its file (syntax, shape, values for the
-/// chosen kind); anything else goes to klscope::parseSpec. A repeated label is reported by
-/// pairSources/resolveSpec, which see how the labels are used. Errors name the file and line (or
-/// repeat parseSpec's sentence). Never throws.
+/// Reads one side: an image: spec goes to loadImageSource (imagespec.h); a file:/samples: spec reads and
+/// checks its file (syntax, shape, values for the chosen kind); anything else goes to klscope::parseSpec. A
+/// repeated label is reported by pairSources/resolveSpec, which see how the labels are used. Errors name the
+/// file and line (or repeat parseSpec's sentence). Never throws.
 Result<Source> loadSource(std::string_view spec, Side side);
 
 /// P and Q ready for compare(), with the labels of the events when a side was labelled.
