@@ -15,6 +15,7 @@
 #include "fitpage.h"
 #include "importcontroller.h"
 #include "metricspanel.h"
+#include "samplespage.h"
 #include "sessioncontroller.h"
 #include "spec.h"
 #include "versions.h"
@@ -69,6 +70,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_pages->addTab(m_compare, m_compare->title());
     m_fit = new FitPage;
     m_pages->addTab(m_fit, m_fit->title());
+    auto *samples = new SamplesPage;
+    m_pages->addTab(samples, samples->title());
     auto *central = new QWidget(this);
     auto *outer = new QVBoxLayout(central);
     outer->setContentsMargins(6, 4, 6, 2);
