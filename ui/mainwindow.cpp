@@ -18,6 +18,7 @@
 #include "lessonbar.h"
 #include "lessoncontroller.h"
 #include "metricspanel.h"
+#include "samplespage.h"
 #include "sessioncontroller.h"
 #include "spec.h"
 #include "versions.h"
@@ -74,6 +75,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_pages->addTab(m_fit, m_fit->title());
     m_images = new ImagesPage;
     m_pages->addTab(m_images, m_images->title());
+    auto *samples = new SamplesPage;
+    m_pages->addTab(samples, samples->title());
     auto *central = new QWidget(this);
     auto *outer = new QVBoxLayout(central);
     outer->setContentsMargins(6, 4, 6, 2);

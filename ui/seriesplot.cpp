@@ -442,6 +442,12 @@ bool SeriesPlot::logScale() const
     return d->logScale;
 }
 
+void SeriesPlot::setLogXScale(bool on)
+{
+    klscope::plot::setLogAxis(d->plot->xAxis, on);
+    d->update();
+}
+
 std::pair<double, double> SeriesPlot::valueAxisRange() const
 {
     return {d->plot->yAxis->range().lower, d->plot->yAxis->range().upper};

@@ -108,6 +108,9 @@ public:
     /// smallest positive value shown but no more than 12 decades below the largest.
     void setLogScale(bool on);
     bool logScale() const;
+    /// A logarithmic x axis (decades), for quantities against a sample size; x ≤ 0 is not drawn. Set the
+    /// default range with setXRange.
+    void setLogXScale(bool on);
     /// The y axis range (tests read it).
     std::pair<double, double> valueAxisRange() const;
     /// The hover text for the x under the mouse; without one, "x = …".

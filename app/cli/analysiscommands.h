@@ -1,6 +1,6 @@
 #pragma once
 
-// klscope-cli sweep, test and bench --sweep: questions asked of a pair (issue 13, core/analysis).
+// klscope-cli sweep, test, estimate and bench --sweep: questions asked of a pair (issue 13, core/analysis).
 
 #include <QStringList>
 
@@ -14,6 +14,9 @@ int sweep(const QStringList &arguments);
 bool sweepDrawsFigure(int argc, char *argv[]);
 /// test --a SPEC --b SPEC [--json]: G-test, Pearson's chi^2, Z-test and Welch's t-test.
 int hypothesisTest(const QStringList &arguments);
+/// estimate --p SPEC --q SPEC --n N [--m M] | --a samples:FILE --b samples:FILE [--seed S] [--bootstrap B]
+/// [--smoothing A] [--k K] [--json]: plug-in, Miller-Madow and kNN estimates with bootstrap intervals.
+int estimate(const QStringList &arguments);
 /// bench --sweep [--json]: sweep_ms for 1000 steps of a discrete pair of 100 events.
 int benchSweep(bool json);
 

@@ -6,6 +6,7 @@
 //   klscope-cli landscape --p SPEC --family FAMILY --x NAME=A..B [--y NAME=C..D] [--size WxH] --out FILE.csv
 //   klscope-cli sweep --p SPEC --q SPEC --vary q.NAME=A..B [--steps N] [--unit U] [--json | --out FILE]
 //   klscope-cli test --a SPEC --b SPEC [--json]
+//   klscope-cli estimate --p SPEC --q SPEC --n N [--m M] [--seed S] [--bootstrap B] [--smoothing A] [--json]
 //   klscope-cli export --p SPEC --q SPEC [--support A..B] [--unit U] --plot PLOT --out FILE [--width W
 //                      --height H --scale S]
 // Exit codes: 0 success, 1 invalid data, 2 usage error; messages go to stderr.
@@ -77,6 +78,7 @@ int main(int argc, char *argv[])
             "  landscape KL both ways over a grid of Q's parameters, as CSV\n"
             "  sweep     KL(P||Q), KL(Q||P) and JS against one parameter of P or Q\n"
             "  test      G-test, chi-square, Z-test and Welch's t-test on counts or samples\n"
+            "  estimate  KL and JS estimated from samples (plug-in, Miller-Madow, kNN) with intervals\n"
             "  vae       the VAE term KL(N(mu, diag sigma^2) || N(0, I)) per latent dimension, from CSV\n\n"
             "Run 'klscope-cli COMMAND --help' for a command's options.\n");
         cli::writeOut(std::string(cli::kSpecHelp) + "\n");
@@ -104,6 +106,8 @@ int main(int argc, char *argv[])
             return cli::sweep(arguments);
         if (command == QLatin1String("test"))
             return cli::hypothesisTest(arguments);
+        if (command == QLatin1String("estimate"))
+            return cli::estimate(arguments);
         if (command == QLatin1String("vae"))
             return cli::vae(arguments);
     } catch (const std::bad_alloc &) {
@@ -113,8 +117,7 @@ int main(int argc, char *argv[])
         cli::printError(QStringLiteral("internal error: %1").arg(QString::fromStdString(e.what())));
         return cli::kInvalidData;
     }
-    return cli::usage(
-        QStringLiteral(
-            "unknown command '%1' (expected compute, bench, export, fit, landscape, sweep, test or vae)")
-            .arg(command));
+    return cli::usage(QStringLiteral("unknown command '%1' (expected compute, bench, export, fit, landscape, "
+                                     "sweep, test, estimate or vae)")
+                          .arg(command));
 }
