@@ -17,6 +17,7 @@
 #include "metricspanel.h"
 #include "sessioncontroller.h"
 #include "spec.h"
+#include "vaepage.h"
 #include "versions.h"
 
 #include <QAction>
@@ -69,6 +70,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_pages->addTab(m_compare, m_compare->title());
     m_fit = new FitPage;
     m_pages->addTab(m_fit, m_fit->title());
+    m_vae = new VaePage;
+    m_pages->addTab(m_vae, m_vae->title());
     auto *central = new QWidget(this);
     auto *outer = new QVBoxLayout(central);
     outer->setContentsMargins(6, 4, 6, 2);
@@ -84,14 +87,17 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_imports = new ImportController(m_document, this);
     m_session->setImportController(m_imports);
     m_session->setFitPage(
-        m_fit->document(), [this] { return currentPageName(); },
+        // The VAE page keeps nothing in a session; a session saved there reopens on the comparison page.
+        m_fit->document(),
+        [this] { return currentPage() == m_vae ? QStringLiteral("compare") : currentPageName(); },
         [this](const QString &name) { showPage(name); });
     m_session->acceptDrops(editor(0), Side::P);
     m_session->acceptDrops(editor(1), Side::Q);
     connect(m_session, &SessionController::currentFileChanged, this, &MainWindow::updateTitle);
     createMenus();
 
-    for (Page *page : {static_cast<Page *>(m_compare), static_cast<Page *>(m_fit)}) {
+    for (Page *page :
+         {static_cast<Page *>(m_compare), static_cast<Page *>(m_fit), static_cast<Page *>(m_vae)}) {
         connect(page, &Page::statusMessage, this,
                 [this](const QString &message, int timeout) { statusBar()->showMessage(message, timeout); });
         connect(page, &Page::statusChanged, this, &MainWindow::updateStatus);
@@ -364,6 +370,8 @@ Page *MainWindow::currentPage() const
 
 QString MainWindow::currentPageName() const
 {
+    if (currentPage() == m_vae)
+        return QStringLiteral("vae");
     return currentPage() == m_fit ? QStringLiteral("fit") : QStringLiteral("compare");
 }
 
@@ -373,6 +381,8 @@ bool MainWindow::showPage(const QString &name)
         m_pages->setCurrentWidget(m_compare);
     else if (name == QLatin1String("fit"))
         m_pages->setCurrentWidget(m_fit);
+    else if (name == QLatin1String("vae"))
+        m_pages->setCurrentWidget(m_vae);
     else
         return false;
     return true;

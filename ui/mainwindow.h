@@ -18,6 +18,7 @@
 class ComparisonOptions;
 class ComparisonPage;
 class FitPage;
+class VaePage;
 class ImportController;
 class Page;
 class ContributionPlot;
@@ -50,11 +51,12 @@ public:
     Document *document() const { return m_document; }
     ComparisonPage *comparisonPage() const { return m_compare; }
     FitPage *fitPage() const { return m_fit; }
+    VaePage *vaePage() const { return m_vae; }
     /// The page showing.
     Page *currentPage() const;
-    /// The name of the page showing, as sessions and --page spell it: "compare" or "fit".
+    /// The name of the page showing, as sessions and --page spell it: "compare", "fit" or "vae".
     QString currentPageName() const;
-    /// Shows the page called `name` ("compare" or "fit"); false when there is none by that name.
+    /// Shows the page called `name` ("compare", "fit" or "vae"); false when there is none by that name.
     bool showPage(const QString &name);
     DistributionEditor *editor(int side) const;
     DistributionPlot *distributionPlot() const;
@@ -111,6 +113,7 @@ private:
     QUndoGroup *m_undoGroup = nullptr; ///< the pages' undo stacks; the current page's is active
     ComparisonPage *m_compare = nullptr;
     FitPage *m_fit = nullptr;
+    VaePage *m_vae = nullptr;
     ExportActions *m_export = nullptr;
     SessionController *m_session = nullptr;
     ImportController *m_imports = nullptr;

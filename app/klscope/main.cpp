@@ -1,5 +1,5 @@
 // klscope: the interactive window.
-//   klscope [--page compare|fit] [--preset NAME] [--screenshot FILE.png] [FILE.klscope]
+//   klscope [--page compare|fit|vae] [--preset NAME] [--screenshot FILE.png] [FILE.klscope]
 //   klscope --version
 // --screenshot renders the whole window after its first paint, writes the PNG and exits (works with
 // QT_QPA_PLATFORM=offscreen). FILE.klscope opens a saved session; without one, an autosave left by a
@@ -54,7 +54,7 @@ int main(int argc, char *argv[])
         QStringLiteral("Open the preset NAME (a fit page preset opens on the fit page)."),
         QStringLiteral("NAME"));
     const QCommandLineOption page(QStringLiteral("page"),
-                                  QStringLiteral("Show the page PAGE: compare or fit."),
+                                  QStringLiteral("Show the page PAGE: compare, fit or vae."),
                                   QStringLiteral("PAGE"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         QStringLiteral("Write the window as a PNG after its first paint, "
@@ -71,7 +71,7 @@ int main(int argc, char *argv[])
         return 2;
     }
     if (parser.isSet(page) && !window.showPage(parser.value(page))) {
-        std::fprintf(stderr, "klscope: there is no page called '%s' (compare, fit)\n",
+        std::fprintf(stderr, "klscope: there is no page called '%s' (compare, fit, vae)\n",
                      qPrintable(parser.value(page)));
         return 2;
     }
