@@ -21,6 +21,7 @@
 #include "samplespage.h"
 #include "sessioncontroller.h"
 #include "spec.h"
+#include "vaepage.h"
 #include "versions.h"
 
 #include <QAction>
@@ -77,6 +78,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_pages->addTab(m_images, m_images->title());
     auto *samples = new SamplesPage;
     m_pages->addTab(samples, samples->title());
+    m_vae = new VaePage;
+    m_pages->addTab(m_vae, m_vae->title());
     auto *central = new QWidget(this);
     auto *outer = new QVBoxLayout(central);
     outer->setContentsMargins(6, 4, 6, 2);
@@ -94,7 +97,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_imports = new ImportController(m_document, this);
     m_session->setImportController(m_imports);
     m_session->setFitPage(
-        m_fit->document(), [this] { return currentPageName(); },
+        // The VAE page keeps nothing in a session; a session saved there reopens on the comparison page.
+        m_fit->document(),
+        [this] { return currentPage() == m_vae ? QStringLiteral("compare") : currentPageName(); },
         [this](const QString &name) { showPage(name); });
     m_session->acceptDrops(editor(0), Side::P);
     m_session->acceptDrops(editor(1), Side::Q);
@@ -103,6 +108,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 
     for (Page *page :
          {static_cast<Page *>(m_compare), static_cast<Page *>(m_fit), static_cast<Page *>(m_images)}) {
+         {static_cast<Page *>(m_compare), static_cast<Page *>(m_fit), static_cast<Page *>(m_vae)}) {
         connect(page, &Page::statusMessage, this,
                 [this](const QString &message, int timeout) { statusBar()->showMessage(message, timeout); });
         connect(page, &Page::statusChanged, this, &MainWindow::updateStatus);
@@ -386,6 +392,8 @@ QString MainWindow::currentPageName() const
 {
     if (currentPage() == m_images)
         return QStringLiteral("images");
+    if (currentPage() == m_vae)
+        return QStringLiteral("vae");
     return currentPage() == m_fit ? QStringLiteral("fit") : QStringLiteral("compare");
 }
 
@@ -397,6 +405,8 @@ bool MainWindow::showPage(const QString &name)
         m_pages->setCurrentWidget(m_fit);
     else if (name == QLatin1String("images"))
         m_pages->setCurrentWidget(m_images);
+    else if (name == QLatin1String("vae"))
+        m_pages->setCurrentWidget(m_vae);
     else
         return false;
     return true;

@@ -19,6 +19,7 @@ class ComparisonOptions;
 class ComparisonPage;
 class FitPage;
 class ImagesPage;
+class VaePage;
 class ImportController;
 class LessonController;
 class Page;
@@ -58,6 +59,12 @@ public:
     /// The name of the page showing, as sessions and --page spell it: "compare", "fit" or "images".
     QString currentPageName() const;
     /// Shows the page called `name` ("compare", "fit" or "images"); false when there is none by that name.
+    VaePage *vaePage() const { return m_vae; }
+    /// The page showing.
+    Page *currentPage() const;
+    /// The name of the page showing, as sessions and --page spell it: "compare", "fit" or "vae".
+    QString currentPageName() const;
+    /// Shows the page called `name` ("compare", "fit" or "vae"); false when there is none by that name.
     bool showPage(const QString &name);
     DistributionEditor *editor(int side) const;
     DistributionPlot *distributionPlot() const;
@@ -117,6 +124,7 @@ private:
     ComparisonPage *m_compare = nullptr;
     FitPage *m_fit = nullptr;
     ImagesPage *m_images = nullptr;
+    VaePage *m_vae = nullptr;
     ExportActions *m_export = nullptr;
     SessionController *m_session = nullptr;
     ImportController *m_imports = nullptr;

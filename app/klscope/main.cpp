@@ -2,6 +2,7 @@
 //   klscope [--page compare|fit] [--preset NAME] [--lesson NAME [--step K]] [--screenshot FILE.png]
 //           [FILE.klscope]
 //   klscope [--page compare|fit|images] [--preset NAME] [--screenshot FILE.png] [FILE.klscope]
+//   klscope [--page compare|fit|vae] [--preset NAME] [--screenshot FILE.png] [FILE.klscope]
 //   klscope --version
 // --screenshot renders the whole window after its first paint, writes the PNG and exits (works with
 // QT_QPA_PLATFORM=offscreen). FILE.klscope opens a saved session; without one, an autosave left by a
@@ -59,6 +60,7 @@ int main(int argc, char *argv[])
         QStringLiteral("NAME"));
     const QCommandLineOption page(QStringLiteral("page"),
                                   QStringLiteral("Show the page PAGE: compare, fit or images."),
+                                  QStringLiteral("Show the page PAGE: compare, fit or vae."),
                                   QStringLiteral("PAGE"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         QStringLiteral("Write the window as a PNG after its first paint, "
@@ -82,6 +84,7 @@ int main(int argc, char *argv[])
     }
     if (parser.isSet(page) && !window.showPage(parser.value(page))) {
         std::fprintf(stderr, "klscope: there is no page called '%s' (compare, fit, images)\n",
+        std::fprintf(stderr, "klscope: there is no page called '%s' (compare, fit, vae)\n",
                      qPrintable(parser.value(page)));
         return 2;
     }

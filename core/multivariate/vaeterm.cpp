@@ -284,6 +284,8 @@ private:
                 return fail("more than " + std::to_string(kMaxVaeDimensions) + " latent dimensions (rows)");
             const double term = vaeKlTerm(pair[0], pair[1]);
             m_summary.kl.push_back(term);
+            m_summary.mu.push_back(pair[0]);
+            m_summary.logvar.push_back(pair[1]);
             m_summary.total += term;
             return true;
         }
@@ -329,6 +331,8 @@ VaeSummary summarizeVae(std::span<const double> mu, std::span<const double> logv
         s.total += s.kl.back();
     }
     s.spread.assign(s.kl.size(), 0.0);
+    s.mu.assign(mu.begin(), mu.begin() + std::ptrdiff_t(s.kl.size()));
+    s.logvar.assign(logvar.begin(), logvar.begin() + std::ptrdiff_t(s.kl.size()));
     return s;
 }
 

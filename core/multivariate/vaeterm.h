@@ -54,6 +54,9 @@ struct VaeSummary
     std::vector<double> spread; ///< per dimension, the standard deviation over the rows (0 for PerDimension)
     double total = 0.0;         ///< sum of kl, nats
     double totalSpread = 0.0;   ///< standard deviation of the per-example totals (0 for PerDimension)
+    /// Per dimension, the values read (PerDimension layout and summarizeVae only; empty for PerExample, whose
+    /// rows are summarised as they stream past).
+    std::vector<double> mu, logvar;
 };
 
 /// A summary or the error sentence naming the file and line.
