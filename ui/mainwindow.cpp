@@ -15,6 +15,7 @@
 #include "fitpage.h"
 #include "importcontroller.h"
 #include "metricspanel.h"
+#include "normal2page.h"
 #include "sessioncontroller.h"
 #include "spec.h"
 #include "versions.h"
@@ -69,6 +70,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_pages->addTab(m_compare, m_compare->title());
     m_fit = new FitPage;
     m_pages->addTab(m_fit, m_fit->title());
+    m_normal2 = new Normal2Page;
+    m_pages->addTab(m_normal2, m_normal2->title());
     auto *central = new QWidget(this);
     auto *outer = new QVBoxLayout(central);
     outer->setContentsMargins(6, 4, 6, 2);
@@ -91,7 +94,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_session, &SessionController::currentFileChanged, this, &MainWindow::updateTitle);
     createMenus();
 
-    for (Page *page : {static_cast<Page *>(m_compare), static_cast<Page *>(m_fit)}) {
+    for (Page *page :
+         {static_cast<Page *>(m_compare), static_cast<Page *>(m_fit), static_cast<Page *>(m_normal2)}) {
         connect(page, &Page::statusMessage, this,
                 [this](const QString &message, int timeout) { statusBar()->showMessage(message, timeout); });
         connect(page, &Page::statusChanged, this, &MainWindow::updateStatus);
@@ -310,6 +314,14 @@ bool MainWindow::openPreset(const QString &name)
 bool MainWindow::startUp(const QString &preset)
 {
     if (!preset.isEmpty() && !findPreset(m_presets, preset)) {
+        // A 2-D page preset (--preset mean-field): that page starts on it, showing.
+        const QList<Normal2Preset> planes = normal2Presets();
+        for (const Normal2Preset &plane : planes)
+            if (plane.name == preset) {
+                startUp();
+                m_normal2->document()->resetState(plane.state);
+                return showPage(QStringLiteral("2d"));
+            }
         // A fit page preset: the comparison page starts as usual, the fit page on the preset, showing.
         const QList<FitPreset> fits = fitPresets();
         const auto fit =
@@ -364,6 +376,8 @@ Page *MainWindow::currentPage() const
 
 QString MainWindow::currentPageName() const
 {
+    if (currentPage() == m_normal2)
+        return QStringLiteral("2d");
     return currentPage() == m_fit ? QStringLiteral("fit") : QStringLiteral("compare");
 }
 
@@ -373,6 +387,8 @@ bool MainWindow::showPage(const QString &name)
         m_pages->setCurrentWidget(m_compare);
     else if (name == QLatin1String("fit"))
         m_pages->setCurrentWidget(m_fit);
+    else if (name == QLatin1String("2d"))
+        m_pages->setCurrentWidget(m_normal2);
     else
         return false;
     return true;

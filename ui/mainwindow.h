@@ -18,6 +18,7 @@
 class ComparisonOptions;
 class ComparisonPage;
 class FitPage;
+class Normal2Page;
 class ImportController;
 class Page;
 class ContributionPlot;
@@ -50,11 +51,12 @@ public:
     Document *document() const { return m_document; }
     ComparisonPage *comparisonPage() const { return m_compare; }
     FitPage *fitPage() const { return m_fit; }
+    Normal2Page *normal2Page() const { return m_normal2; }
     /// The page showing.
     Page *currentPage() const;
-    /// The name of the page showing, as sessions and --page spell it: "compare" or "fit".
+    /// The name of the page showing, as sessions and --page spell it: "compare", "fit" or "2d".
     QString currentPageName() const;
-    /// Shows the page called `name` ("compare" or "fit"); false when there is none by that name.
+    /// Shows the page called `name` ("compare", "fit" or "2d"); false when there is none by that name.
     bool showPage(const QString &name);
     DistributionEditor *editor(int side) const;
     DistributionPlot *distributionPlot() const;
@@ -111,6 +113,7 @@ private:
     QUndoGroup *m_undoGroup = nullptr; ///< the pages' undo stacks; the current page's is active
     ComparisonPage *m_compare = nullptr;
     FitPage *m_fit = nullptr;
+    Normal2Page *m_normal2 = nullptr;
     ExportActions *m_export = nullptr;
     SessionController *m_session = nullptr;
     ImportController *m_imports = nullptr;

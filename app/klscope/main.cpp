@@ -1,5 +1,5 @@
 // klscope: the interactive window.
-//   klscope [--page compare|fit] [--preset NAME] [--screenshot FILE.png] [FILE.klscope]
+//   klscope [--page compare|fit|2d] [--preset NAME] [--screenshot FILE.png] [FILE.klscope]
 //   klscope --version
 // --screenshot renders the whole window after its first paint, writes the PNG and exits (works with
 // QT_QPA_PLATFORM=offscreen). FILE.klscope opens a saved session; without one, an autosave left by a
@@ -9,6 +9,7 @@
 #include "atomicwriter.h"
 #include "fitpage.h"
 #include "mainwindow.h"
+#include "normal2page.h"
 #include "sessioncontroller.h"
 #include "versions.h"
 
@@ -54,7 +55,7 @@ int main(int argc, char *argv[])
         QStringLiteral("Open the preset NAME (a fit page preset opens on the fit page)."),
         QStringLiteral("NAME"));
     const QCommandLineOption page(QStringLiteral("page"),
-                                  QStringLiteral("Show the page PAGE: compare or fit."),
+                                  QStringLiteral("Show the page PAGE: compare, fit or 2d."),
                                   QStringLiteral("PAGE"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         QStringLiteral("Write the window as a PNG after its first paint, "
@@ -71,7 +72,7 @@ int main(int argc, char *argv[])
         return 2;
     }
     if (parser.isSet(page) && !window.showPage(parser.value(page))) {
-        std::fprintf(stderr, "klscope: there is no page called '%s' (compare, fit)\n",
+        std::fprintf(stderr, "klscope: there is no page called '%s' (compare, fit, 2d)\n",
                      qPrintable(parser.value(page)));
         return 2;
     }
@@ -102,6 +103,13 @@ int main(int argc, char *argv[])
             if (window.currentPage() == window.fitPage()) {
                 QDeadlineTimer deadline(60'000);
                 while ((window.fitPage()->isBusy() || !window.fitPage()->outcome()) && !deadline.hasExpired())
+                    QApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+                QApplication::processEvents();
+            }
+            // The 2-D page's cubature (JS, TV) runs in the background too.
+            if (window.currentPage() == window.normal2Page()) {
+                QDeadlineTimer deadline(60'000);
+                while (window.normal2Page()->isBusy() && !deadline.hasExpired())
                     QApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
                 QApplication::processEvents();
             }
