@@ -95,9 +95,8 @@ struct Gaussian2DPlot::Private : PlotCanvas
     QList<QCPCurve *> curves;
     QCPGraph *centres = nullptr;
     QCPGraph *axisEnds = nullptr;
-    QSize sampled;             ///< the axis rect size the maps were sampled at
-    QCPRange xRange, yRange;   ///< the plane the maps cover
-    std::vector<double> cells; ///< the shown map's values (row-major, j * width + i), for the read-out
+    QSize sampled;           ///< the axis rect size the maps were sampled at
+    QCPRange xRange, yRange; ///< the plane the maps cover
 
     // The drag going on (dragHandle < 0: none).
     int dragHandle = -1;
@@ -155,14 +154,12 @@ struct Gaussian2DPlot::Private : PlotCanvas
         m->setSize(nx, ny);
         m->setRange(QCPRange(xRange.lower + dx / 2, xRange.upper - dx / 2),
                     QCPRange(yRange.lower + dy / 2, yRange.upper - dy / 2));
-        cells.assign(std::size_t(nx) * std::size_t(ny), kNaN);
         double top = 0;
         for (int j = 0; j < ny; ++j) {
             const double y = yRange.lower + (j + 0.5) * dy;
             for (int i = 0; i < nx; ++i) {
                 const double x = xRange.lower + (i + 0.5) * dx;
                 const double v = f(x, y);
-                cells[std::size_t(j) * std::size_t(nx) + std::size_t(i)] = v;
                 m->setCell(i, j, v);
                 if (std::isfinite(v))
                     top = std::max(top, std::fabs(v));
@@ -198,17 +195,6 @@ struct Gaussian2DPlot::Private : PlotCanvas
             const double m = top > 0 ? top : 1;
             integrand->setDataRange(QCPRange(-m, m));
             scale->axis()->setLabel(data.integrandName);
-        } else if (!data.layers.isEmpty() && data.layers.front().logDensity) {
-            // The read-out of a density plot gives the first layer's density.
-            const Gaussian2DData::Layer &layer = data.layers.front();
-            const int nx = size.width(), ny = size.height();
-            cells.resize(std::size_t(nx) * std::size_t(ny));
-            for (int j = 0; j < ny; ++j)
-                for (int i = 0; i < nx; ++i)
-                    cells[std::size_t(j) * std::size_t(nx) + std::size_t(i)] =
-                        layers[0]->data()->cell(i, j) * std::exp(layer.logPeak);
-        } else {
-            cells.clear();
         }
         sampled = size;
 
@@ -422,13 +408,17 @@ double Gaussian2DPlot::mapValueAt(QPoint canvasPosition) const
 {
     const QPointF v = valueAt(canvasPosition);
     const int nx = d->sampled.width(), ny = d->sampled.height();
-    if (nx <= 0 || ny <= 0 || d->cells.size() != std::size_t(nx) * std::size_t(ny))
+    const bool integrand = bool(d->data.integrand);
+    if (nx <= 0 || ny <= 0 || (!integrand && (d->data.layers.isEmpty() || !d->layers[0]->visible())))
         return kNaN;
     const int i = int(std::floor((v.x() - d->xRange.lower) / d->xRange.size() * nx));
     const int j = int(std::floor((v.y() - d->yRange.lower) / d->yRange.size() * ny));
     if (i < 0 || j < 0 || i >= nx || j >= ny)
         return kNaN;
-    return d->cells[std::size_t(j) * std::size_t(nx) + std::size_t(i)];
+    if (integrand)
+        return d->integrand->data()->cell(i, j);
+    // The first layer holds its density over its peak.
+    return d->layers[0]->data()->cell(i, j) * std::exp(d->data.layers.front().logPeak);
 }
 
 QString Gaussian2DPlot::readoutAt(QPoint canvasPosition) const
