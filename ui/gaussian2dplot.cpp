@@ -275,7 +275,7 @@ Gaussian2DPlot::Gaussian2DPlot(QWidget *parent)
 {
     QCustomPlot *plot = d->plot;
     // Not as wide as the legend's one row: the legend wraps to the width the window gives (fitLegend).
-    plot->setMinimumSize(240, 240);
+    plot->setMinimumSize(160, 160);
     klscope::plot::setupValueAxis(plot->xAxis);
     klscope::plot::setupValueAxis(plot->yAxis);
     plot->xAxis->setLabel(QStringLiteral("x₁"));
