@@ -19,6 +19,7 @@
 #include "lessoncontroller.h"
 #include "metricspanel.h"
 #include "samplespage.h"
+#include "normal2page.h"
 #include "sessioncontroller.h"
 #include "spec.h"
 #include "vaepage.h"
@@ -80,6 +81,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_pages->addTab(samples, samples->title());
     m_vae = new VaePage;
     m_pages->addTab(m_vae, m_vae->title());
+    m_normal2 = new Normal2Page;
+    m_pages->addTab(m_normal2, m_normal2->title());
     auto *central = new QWidget(this);
     auto *outer = new QVBoxLayout(central);
     outer->setContentsMargins(6, 4, 6, 2);
@@ -109,6 +112,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     for (Page *page :
          {static_cast<Page *>(m_compare), static_cast<Page *>(m_fit), static_cast<Page *>(m_images)}) {
          {static_cast<Page *>(m_compare), static_cast<Page *>(m_fit), static_cast<Page *>(m_vae)}) {
+         {static_cast<Page *>(m_compare), static_cast<Page *>(m_fit), static_cast<Page *>(m_normal2)}) {
         connect(page, &Page::statusMessage, this,
                 [this](const QString &message, int timeout) { statusBar()->showMessage(message, timeout); });
         connect(page, &Page::statusChanged, this, &MainWindow::updateStatus);
@@ -331,6 +335,14 @@ bool MainWindow::openPreset(const QString &name)
 bool MainWindow::startUp(const QString &preset)
 {
     if (!preset.isEmpty() && !findPreset(m_presets, preset)) {
+        // A 2-D page preset (--preset mean-field): that page starts on it, showing.
+        const QList<Normal2Preset> planes = normal2Presets();
+        for (const Normal2Preset &plane : planes)
+            if (plane.name == preset) {
+                startUp();
+                m_normal2->document()->resetState(plane.state);
+                return showPage(QStringLiteral("2d"));
+            }
         // A fit page preset: the comparison page starts as usual, the fit page on the preset, showing.
         const QList<FitPreset> fits = fitPresets();
         const auto fit =
@@ -394,6 +406,8 @@ QString MainWindow::currentPageName() const
         return QStringLiteral("images");
     if (currentPage() == m_vae)
         return QStringLiteral("vae");
+    if (currentPage() == m_normal2)
+        return QStringLiteral("2d");
     return currentPage() == m_fit ? QStringLiteral("fit") : QStringLiteral("compare");
 }
 
@@ -407,6 +421,8 @@ bool MainWindow::showPage(const QString &name)
         m_pages->setCurrentWidget(m_images);
     else if (name == QLatin1String("vae"))
         m_pages->setCurrentWidget(m_vae);
+    else if (name == QLatin1String("2d"))
+        m_pages->setCurrentWidget(m_normal2);
     else
         return false;
     return true;

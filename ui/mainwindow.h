@@ -20,6 +20,7 @@ class ComparisonPage;
 class FitPage;
 class ImagesPage;
 class VaePage;
+class Normal2Page;
 class ImportController;
 class LessonController;
 class Page;
@@ -65,6 +66,12 @@ public:
     /// The name of the page showing, as sessions and --page spell it: "compare", "fit" or "vae".
     QString currentPageName() const;
     /// Shows the page called `name` ("compare", "fit" or "vae"); false when there is none by that name.
+    Normal2Page *normal2Page() const { return m_normal2; }
+    /// The page showing.
+    Page *currentPage() const;
+    /// The name of the page showing, as sessions and --page spell it: "compare", "fit" or "2d".
+    QString currentPageName() const;
+    /// Shows the page called `name` ("compare", "fit" or "2d"); false when there is none by that name.
     bool showPage(const QString &name);
     DistributionEditor *editor(int side) const;
     DistributionPlot *distributionPlot() const;
@@ -125,6 +132,7 @@ private:
     FitPage *m_fit = nullptr;
     ImagesPage *m_images = nullptr;
     VaePage *m_vae = nullptr;
+    Normal2Page *m_normal2 = nullptr;
     ExportActions *m_export = nullptr;
     SessionController *m_session = nullptr;
     ImportController *m_imports = nullptr;

@@ -2,6 +2,7 @@
 // repainted window).
 
 #include "analysiscommands.h"
+#include "benchnormal2.h"
 #include "cliutil.h"
 #include "computecontinuous.h"
 #include "fitcommands.h"
@@ -108,6 +109,9 @@ int bench(const QStringList &arguments)
     // bench --vae [--json]: loading a 10^5 x 512 VAE file (benchvae.cpp).
     if (arguments.contains(QStringLiteral("--vae")))
         return benchVae(arguments.contains(QStringLiteral("--json")));
+    // bench --normal2 [--json]: the 2-D page's edit_replot_ms (benchnormal2.cpp).
+    if (arguments.contains(QStringLiteral("--normal2")))
+        return benchNormal2(arguments.contains(QStringLiteral("--json")));
     // bench --fit [--json]: fit_ms and landscape_ms (benchfit.cpp).
     if (arguments.contains(QStringLiteral("--fit")))
         return benchFit(arguments.contains(QStringLiteral("--json")));

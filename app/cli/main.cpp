@@ -29,8 +29,8 @@
 
 namespace {
 
-// Commands that draw widgets need a QApplication: export, sweep with a figure, and bench --gui (which times
-// the plots).
+// Commands that draw widgets need a QApplication: export, sweep with a figure, and bench --gui and --normal2
+// (which time the plots).
 bool needsWidgets(int argc, char *argv[])
 {
     if (argc < 2)
@@ -42,7 +42,8 @@ bool needsWidgets(int argc, char *argv[])
     if (std::strcmp(argv[1], "bench") != 0)
         return false;
     for (int i = 2; i < argc; ++i)
-        if (std::strcmp(argv[i], "--gui") == 0 || std::strcmp(argv[i], "-gui") == 0)
+        if (std::strcmp(argv[i], "--gui") == 0 || std::strcmp(argv[i], "-gui") == 0 ||
+            std::strcmp(argv[i], "--normal2") == 0)
             return true;
     return false;
 }

@@ -3,6 +3,7 @@
 //           [FILE.klscope]
 //   klscope [--page compare|fit|images] [--preset NAME] [--screenshot FILE.png] [FILE.klscope]
 //   klscope [--page compare|fit|vae] [--preset NAME] [--screenshot FILE.png] [FILE.klscope]
+//   klscope [--page compare|fit|2d] [--preset NAME] [--screenshot FILE.png] [FILE.klscope]
 //   klscope --version
 // --screenshot renders the whole window after its first paint, writes the PNG and exits (works with
 // QT_QPA_PLATFORM=offscreen). FILE.klscope opens a saved session; without one, an autosave left by a
@@ -14,6 +15,7 @@
 #include "fitpage.h"
 #include "lessoncontroller.h"
 #include "mainwindow.h"
+#include "normal2page.h"
 #include "sessioncontroller.h"
 #include "versions.h"
 
@@ -61,6 +63,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption page(QStringLiteral("page"),
                                   QStringLiteral("Show the page PAGE: compare, fit or images."),
                                   QStringLiteral("Show the page PAGE: compare, fit or vae."),
+                                  QStringLiteral("Show the page PAGE: compare, fit or 2d."),
                                   QStringLiteral("PAGE"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         QStringLiteral("Write the window as a PNG after its first paint, "
@@ -85,6 +88,7 @@ int main(int argc, char *argv[])
     if (parser.isSet(page) && !window.showPage(parser.value(page))) {
         std::fprintf(stderr, "klscope: there is no page called '%s' (compare, fit, images)\n",
         std::fprintf(stderr, "klscope: there is no page called '%s' (compare, fit, vae)\n",
+        std::fprintf(stderr, "klscope: there is no page called '%s' (compare, fit, 2d)\n",
                      qPrintable(parser.value(page)));
         return 2;
     }
@@ -135,6 +139,13 @@ int main(int argc, char *argv[])
             if (window.currentPage() == window.fitPage()) {
                 QDeadlineTimer deadline(60'000);
                 while ((window.fitPage()->isBusy() || !window.fitPage()->outcome()) && !deadline.hasExpired())
+                    QApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+                QApplication::processEvents();
+            }
+            // The 2-D page's cubature (JS, TV) runs in the background too.
+            if (window.currentPage() == window.normal2Page()) {
+                QDeadlineTimer deadline(60'000);
+                while (window.normal2Page()->isBusy() && !deadline.hasExpired())
                     QApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
                 QApplication::processEvents();
             }

@@ -1,0 +1,563 @@
+#include "normal2page.h"
+
+#include "eventreadout.h"
+#include "gaussian2dplot.h"
+#include "jobrunner.h"
+#include "numberspinbox.h"
+#include "palette.h"
+
+#include <gaussianclosedform.h>
+#include <meanfield.h>
+#include <normal2comparison.h>
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QToolButton>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <numbers>
+
+namespace {
+
+const QString kMeanField = QStringLiteral("mean-field");
+
+/// The log-density of a bivariate normal as a plot layer: ln p = c − ½ dᵀ Σ⁻¹ d, c = −ln 2π − ½ ln det Σ.
+Gaussian2DData::Layer layerOf(const klscope::Normal2 &n, const QString &name, const QColor &colour)
+{
+    const double det = n.determinant();
+    const double i11 = n.var2() / det, i22 = n.var1() / det, i12 = -n.cov() / det;
+    const double c = -std::log(2 * std::numbers::pi) - 0.5 * std::log(det);
+    const double m1 = n.mu1(), m2 = n.mu2();
+    Gaussian2DData::Layer layer;
+    layer.name = name;
+    layer.colour = colour;
+    layer.logPeak = c;
+    layer.logDensity = [=](double x, double y) {
+        const double dx = x - m1, dy = y - m2;
+        return c - 0.5 * (i11 * dx * dx + 2 * i12 * dx * dy + i22 * dy * dy);
+    };
+    return layer;
+}
+
+PlotEllipse ellipseOf(const Normal2Params &n, double sigmas, const QColor &colour, Qt::PenStyle style,
+                      const QString &name, int handle)
+{
+    PlotEllipse e;
+    e.mu1 = n.mu1;
+    e.mu2 = n.mu2;
+    e.var1 = n.var1;
+    e.var2 = n.var2;
+    e.cov = n.cov;
+    e.sigmas = sigmas;
+    e.colour = colour;
+    e.style = style;
+    e.width = sigmas > 1 ? 1.5 : 2.5;
+    e.name = name;
+    e.handle = handle;
+    return e;
+}
+
+Normal2Params paramsOf(const klscope::DiagonalNormal2 &d)
+{
+    return {d.mu1, d.mu2, d.var1, d.var2, 0.0};
+}
+
+QString fieldName(Normal2Page::Field field)
+{
+    switch (field) {
+    case Normal2Page::Mu1:
+        return QStringLiteral("μ₁");
+    case Normal2Page::Mu2:
+        return QStringLiteral("μ₂");
+    case Normal2Page::Var1:
+        return QStringLiteral("σ₁²");
+    case Normal2Page::Var2:
+        return QStringLiteral("σ₂²");
+    default:
+        return QStringLiteral("ρ");
+    }
+}
+
+double fieldValue(const Normal2Params &n, Normal2Page::Field field)
+{
+    switch (field) {
+    case Normal2Page::Mu1:
+        return n.mu1;
+    case Normal2Page::Mu2:
+        return n.mu2;
+    case Normal2Page::Var1:
+        return n.var1;
+    case Normal2Page::Var2:
+        return n.var2;
+    default:
+        return n.correlation();
+    }
+}
+
+QString row(const QString &name, double value, const QString &method, double error = 0)
+{
+    QString note = method;
+    if (error > 0)
+        note += QStringLiteral(" ± %1").arg(klscope::formatValue(error));
+    return QStringLiteral("<tr><td>%1</td><td align=right>&nbsp;%2</td><td>&nbsp;<small>%3</small></td></tr>")
+        .arg(name, klscope::formatValue(value), note);
+}
+
+} // namespace
+
+QList<Normal2Preset> normal2Presets()
+{
+    QList<Normal2Preset> presets;
+    {
+        Normal2Preset p;
+        p.name = QStringLiteral("kl-2d");
+        p.lesson =
+            QObject::tr("P = N(0, I) against Q = N((1, −1), [[2, .5], [.5, 1]]): KL(P‖Q) = 1 + ½ ln(7/4) "
+                        "(reference vector 26). Drag a centre or an axis handle and watch where the "
+                        "divergence comes from.");
+        p.state.p = {0.0, 0.0, 1.0, 1.0, 0.0};
+        p.state.q = {1.0, -1.0, 2.0, 1.0, 0.5};
+        p.state.preset = p.name;
+        presets.append(p);
+    }
+    {
+        Normal2Preset p;
+        p.name = kMeanField;
+        p.lesson =
+            QObject::tr("A factorised Q fitted to a correlated P both ways (Bishop, PRML fig. 10.2): the "
+                        "forward fit keeps P's marginal variances, the reverse fit 1/Λᵢᵢ is too narrow. "
+                        "Turn P's axis towards the diagonal (ρ → ±1) and the reverse fit shrinks. Q "
+                        "starts as the reverse fit.");
+        p.state.p = {0.0, 0.0, 1.0, 1.0, 0.9};
+        p.state.q = {0.0, 0.0, 0.19, 0.19, 0.0}; // the reverse fit: 1 − ρ²
+        p.state.meanField = true;
+        p.state.preset = p.name;
+        presets.append(p);
+    }
+    return presets;
+}
+
+Normal2Page::Normal2Page(QWidget *parent)
+    : Page(parent), m_document(new Normal2Document(this)), m_cubatureJobs(new JobRunner(this))
+{
+    setObjectName(QStringLiteral("normal2Page"));
+    auto *panel = new QWidget;
+    buildControls(panel);
+    auto *scroll = new QScrollArea;
+    scroll->setWidget(panel);
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setMinimumWidth(panel->sizeHint().width() + 12);
+    scroll->setMaximumWidth(panel->sizeHint().width() + 40);
+
+    m_density = new Gaussian2DPlot;
+    m_density->setObjectName(QStringLiteral("normal2DensityPlot"));
+    m_integrand = new Gaussian2DPlot;
+    m_integrand->setObjectName(QStringLiteral("normal2IntegrandPlot"));
+    auto *plots = new QSplitter(Qt::Horizontal);
+    plots->addWidget(m_density);
+    plots->addWidget(m_integrand);
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(scroll);
+    layout->addWidget(plots, 1);
+
+    connect(m_document, &Normal2Document::stateChanged, this, &Normal2Page::showState);
+    connect(m_document, &DocumentBase::editRefused, this,
+            [this](const QString &message) { emit statusMessage(message, 6000); });
+    connect(m_cubatureJobs, &JobRunner::failed, this, [this](const QString &message) {
+        emit statusMessage(tr("The cubature failed: %1").arg(message), 6000);
+    });
+    connect(m_cubatureJobs, &JobRunner::busyChanged, this, &Page::statusChanged);
+
+    // A drag on the plot is one undo step: handle 0 is P, handle 1 is Q.
+    connect(m_density, &Gaussian2DPlot::dragStarted, this, [this](int) { m_document->beginDrag(); });
+    connect(m_density, &Gaussian2DPlot::ellipseDragged, this,
+            [this](int handle, double mu1, double mu2, double var1, double var2, double cov) {
+                m_document->setSide(handle == 0 ? Normal2Document::P : Normal2Document::Q,
+                                    {mu1, mu2, var1, var2, cov});
+            });
+    connect(m_density, &Gaussian2DPlot::dragFinished, this, [this](int) {
+        m_document->endDrag();
+        // The plane follows the new pair once the drag is over.
+        showState();
+    });
+
+    m_document->resetState(normal2Presets().front().state);
+    showState();
+}
+
+Normal2Page::~Normal2Page() = default;
+
+void Normal2Page::buildControls(QWidget *panel)
+{
+    auto *layout = new QVBoxLayout(panel);
+
+    auto *presetRow = new QHBoxLayout;
+    presetRow->addWidget(new QLabel(tr("Preset:")));
+    m_presetCombo = new QComboBox;
+    m_presetCombo->setObjectName(QStringLiteral("normal2PresetCombo"));
+    m_presetCombo->addItem(tr("(none)"));
+    for (const Normal2Preset &p : normal2Presets())
+        m_presetCombo->addItem(p.name);
+    presetRow->addWidget(m_presetCombo, 1);
+    QUndoStack *stack = m_document->undoStack();
+    auto *undo = new QToolButton;
+    undo->setText(tr("Undo"));
+    undo->setEnabled(false);
+    connect(undo, &QToolButton::clicked, stack, &QUndoStack::undo);
+    connect(stack, &QUndoStack::canUndoChanged, undo, &QWidget::setEnabled);
+    auto *redo = new QToolButton;
+    redo->setText(tr("Redo"));
+    redo->setEnabled(false);
+    connect(redo, &QToolButton::clicked, stack, &QUndoStack::redo);
+    connect(stack, &QUndoStack::canRedoChanged, redo, &QWidget::setEnabled);
+    presetRow->addWidget(undo);
+    presetRow->addWidget(redo);
+    layout->addLayout(presetRow);
+    connect(m_presetCombo, &QComboBox::activated, this, [this](int index) {
+        if (index > 0)
+            loadPreset(m_presetCombo->itemText(index));
+    });
+    m_lesson = new QLabel;
+    m_lesson->setObjectName(QStringLiteral("normal2Lesson"));
+    m_lesson->setWordWrap(true);
+    layout->addWidget(m_lesson);
+
+    for (int s = 0; s < 2; ++s) {
+        const auto side = Normal2Document::Side(s);
+        auto *box = new QGroupBox(side == Normal2Document::P ? tr("P") : tr("Q"));
+        const QColor colour = side == Normal2Document::P ? klscope::palette::p() : klscope::palette::q();
+        box->setStyleSheet(QStringLiteral("QGroupBox { font-weight: bold; color: %1; }").arg(colour.name()));
+        auto *grid = new QGridLayout(box);
+        for (int f = 0; f < FieldCount; ++f) {
+            const auto field = Field(f);
+            auto *spin = new NumberSpinBox;
+            spin->setObjectName(QStringLiteral("%1_%2").arg(side == Normal2Document::P ? "p" : "q").arg(f));
+            spin->setStyleSheet(QStringLiteral("font-weight: normal; color: palette(text);"));
+            switch (field) {
+            case Mu1:
+            case Mu2:
+                spin->setRange(-1e6, 1e6);
+                spin->setSingleStep(0.1);
+                break;
+            case Var1:
+            case Var2:
+                spin->setRange(0, 1e6);
+                spin->setSingleStep(0.1);
+                break;
+            default:
+                spin->setRange(-1, 1);
+                spin->setSingleStep(0.05);
+                break;
+            }
+            m_spins[std::size_t(s)][std::size_t(f)] = spin;
+            connect(spin, &NumberSpinBox::valueChanged, this, [this, side, field](double v) {
+                if (!m_showing)
+                    editField(side, field, v);
+            });
+        }
+        // μ₁ μ₂ / σ₁² σ₂² / ρ, two to a row.
+        for (int f = 0; f < FieldCount; ++f) {
+            auto *label = new QLabel(fieldName(Field(f)));
+            label->setStyleSheet(QStringLiteral("font-weight: normal; color: palette(text);"));
+            grid->addWidget(label, f / 2, (f % 2) * 2);
+            grid->addWidget(m_spins[std::size_t(s)][std::size_t(f)], f / 2, (f % 2) * 2 + 1);
+        }
+        layout->addWidget(box);
+    }
+
+    m_meanField = new QCheckBox(tr("Mean-field fits of P"));
+    m_meanField->setObjectName(QStringLiteral("normal2MeanField"));
+    m_meanField->setToolTip(
+        tr("A factorised Gaussian (no correlation) fitted to P by KL(P‖Q) and by KL(Q‖P)."));
+    connect(m_meanField, &QCheckBox::toggled, this, [this](bool on) {
+        if (!m_showing)
+            m_document->setMeanField(on);
+    });
+    layout->addWidget(m_meanField);
+    m_reverse = new QCheckBox(tr("Integrand of KL(Q‖P): q·log(q/p)"));
+    m_reverse->setObjectName(QStringLiteral("normal2Reverse"));
+    connect(m_reverse, &QCheckBox::toggled, this, [this](bool on) {
+        if (!m_showing)
+            m_document->setReverseIntegrand(on);
+    });
+    layout->addWidget(m_reverse);
+
+    m_metrics = new QLabel;
+    m_metrics->setObjectName(QStringLiteral("normal2Metrics"));
+    m_metrics->setTextFormat(Qt::RichText);
+    m_metrics->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_metrics);
+    m_meanFieldNumbers = new QLabel;
+    m_meanFieldNumbers->setObjectName(QStringLiteral("normal2MeanFieldNumbers"));
+    m_meanFieldNumbers->setTextFormat(Qt::RichText);
+    m_meanFieldNumbers->setWordWrap(true);
+    layout->addWidget(m_meanFieldNumbers);
+    layout->addStretch(1);
+}
+
+QString Normal2Page::title() const
+{
+    return tr("2-D");
+}
+
+DocumentBase *Normal2Page::documentBase() const
+{
+    return m_document;
+}
+
+QList<const PlotWidget *> Normal2Page::figurePlots() const
+{
+    return {m_density, m_integrand};
+}
+
+QString Normal2Page::statusText() const
+{
+    const double kl =
+        klscope::klNormal2(m_document->normal(Normal2Document::P), m_document->normal(Normal2Document::Q));
+    return tr("Two bivariate normals · KL(P‖Q) = %1 nats%2")
+        .arg(klscope::formatValue(kl), isBusy() ? tr(" · computing…") : QString());
+}
+
+void Normal2Page::setTextScale(double factor)
+{
+    m_density->setTextScale(factor);
+    m_integrand->setTextScale(factor);
+}
+
+void Normal2Page::resetZoom()
+{
+    m_density->setZoom(std::nullopt);
+    m_integrand->setZoom(std::nullopt);
+}
+
+bool Normal2Page::loadPreset(const QString &name)
+{
+    for (const Normal2Preset &p : normal2Presets())
+        if (p.name == name)
+            return m_document->setState(p.state, tr("Load preset %1").arg(name));
+    return false;
+}
+
+bool Normal2Page::isBusy() const
+{
+    return m_cubatureJobs->isRunning();
+}
+
+void Normal2Page::editField(Normal2Document::Side side, Field field, double value)
+{
+    Normal2Params n = m_document->params(side);
+    const double rho = n.correlation();
+    switch (field) {
+    case Mu1:
+        n.mu1 = value;
+        break;
+    case Mu2:
+        n.mu2 = value;
+        break;
+    case Var1:
+    case Var2:
+        // A new variance keeps the correlation: the covariance scales with it.
+        (field == Var1 ? n.var1 : n.var2) = value;
+        n.cov = value > 0 ? rho * std::sqrt(n.var1 * n.var2) : n.cov;
+        break;
+    default:
+        n.cov = value * std::sqrt(n.var1 * n.var2);
+        break;
+    }
+    if (!m_document->setSide(side, n))
+        showState(); // the refused value leaves the box: it shows the document again
+}
+
+QRectF Normal2Page::defaultView() const
+{
+    double left = 1e300, right = -1e300, bottom = 1e300, top = -1e300;
+    for (const Normal2Params &n : {m_document->state().p, m_document->state().q}) {
+        const double s1 = 2.5 * std::sqrt(n.var1), s2 = 2.5 * std::sqrt(n.var2);
+        left = std::min(left, n.mu1 - s1);
+        right = std::max(right, n.mu1 + s1);
+        bottom = std::min(bottom, n.mu2 - s2);
+        top = std::max(top, n.mu2 + s2);
+    }
+    const double pad = 0.05 * std::max(right - left, top - bottom);
+    return QRectF(QPointF(left - pad, bottom - pad), QPointF(right + pad, top + pad));
+}
+
+void Normal2Page::showState()
+{
+    const Normal2State &s = m_document->state();
+    m_showing = true;
+    for (int side = 0; side < 2; ++side)
+        for (int f = 0; f < FieldCount; ++f)
+            m_spins[std::size_t(side)][std::size_t(f)]->setValue(fieldValue(side == 0 ? s.p : s.q, Field(f)));
+    m_meanField->setChecked(s.meanField);
+    m_reverse->setChecked(s.reverseIntegrand);
+    const int preset = m_presetCombo->findText(s.preset);
+    m_presetCombo->setCurrentIndex(s.preset.isEmpty() || preset < 0 ? 0 : preset);
+    QString lesson;
+    for (const Normal2Preset &p : normal2Presets())
+        if (p.name == s.preset)
+            lesson = p.lesson;
+    m_lesson->setText(lesson);
+    m_lesson->setVisible(!lesson.isEmpty());
+    m_showing = false;
+
+    if (m_document->currentDrag() == 0 || m_view.isEmpty())
+        m_view = defaultView();
+    drawPlots();
+    showMetrics();
+    startCubature();
+    emit statusChanged();
+}
+
+void Normal2Page::drawPlots()
+{
+    const Normal2State &s = m_document->state();
+    const klscope::Normal2 p = s.p.normal(), q = s.q.normal();
+    const QColor pc = klscope::palette::p(), qc = klscope::palette::q();
+
+    QList<PlotEllipse> ellipses;
+    ellipses << ellipseOf(s.p, 2, pc, Qt::SolidLine, QString(), -1)
+             << ellipseOf(s.q, 2, qc, Qt::SolidLine, QString(), -1);
+    if (s.meanField) {
+        ellipses << ellipseOf(paramsOf(klscope::meanFieldForward(p)), 1, klscope::palette::klPQ(),
+                              Qt::DashLine, tr("forward fit"), -1)
+                 << ellipseOf(paramsOf(klscope::meanFieldReverse(p)), 1, klscope::palette::klQP(),
+                              Qt::DashLine, tr("reverse fit"), -1);
+    }
+    // The 1σ ellipses last, on top, with their handles.
+    ellipses << ellipseOf(s.p, 1, pc, Qt::SolidLine, tr("P"), 0)
+             << ellipseOf(s.q, 1, qc, Qt::SolidLine, tr("Q"), 1);
+
+    const Gaussian2DData::Layer lp = layerOf(p, QStringLiteral("p"), pc);
+    const Gaussian2DData::Layer lq = layerOf(q, QStringLiteral("q"), qc);
+
+    Gaussian2DData density;
+    density.title = tr("P and Q: densities, 1σ and 2σ ellipses");
+    density.layers = {lp, lq};
+    density.ellipses = ellipses;
+    density.view = m_view;
+    m_density->setData(std::move(density));
+
+    Gaussian2DData integrand;
+    const bool reverse = s.reverseIntegrand;
+    const Gaussian2DData::Field own = reverse ? lq.logDensity : lp.logDensity;
+    const Gaussian2DData::Field other = reverse ? lp.logDensity : lq.logDensity;
+    integrand.integrand = [own, other](double x, double y) {
+        const double a = own(x, y);
+        return std::exp(a) * (a - other(x, y));
+    };
+    integrand.integrandName = reverse ? QStringLiteral("q·log(q/p)") : QStringLiteral("p·log(p/q)");
+    integrand.positive = reverse ? klscope::palette::klQP() : klscope::palette::klPQ();
+    integrand.title =
+        reverse ? tr("Where KL(Q‖P) comes from: q·log(q/p)") : tr("Where KL(P‖Q) comes from: p·log(p/q)");
+    for (PlotEllipse e : ellipses) {
+        if (e.sigmas > 1 || (e.handle < 0 && !s.meanField))
+            continue;
+        e.handle = -1;
+        e.width = 1.5;
+        integrand.ellipses << e;
+    }
+    integrand.view = m_view;
+    m_integrand->setData(std::move(integrand));
+}
+
+void Normal2Page::showMetrics()
+{
+    const klscope::Normal2 p = m_document->normal(Normal2Document::P);
+    const klscope::Normal2 q = m_document->normal(Normal2Document::Q);
+    const double klPQ = klscope::klNormal2(p, q), klQP = klscope::klNormal2(q, p);
+    const double hP = klscope::entropyNormal2(p), hQ = klscope::entropyNormal2(q);
+    const std::array<double, 2> mp{p.mu1(), p.mu2()}, mq{q.mu1(), q.mu2()};
+    const std::array<double, 4> sp{p.var1(), p.cov(), p.cov(), p.var2()},
+        sq{q.var1(), q.cov(), q.cov(), q.var2()};
+    const double hellinger = std::sqrt(std::max(0.0, klscope::gaussianHellingerSquared({mp, sp}, {mq, sq})));
+    const QString closed = tr("closed form");
+    QString html = QStringLiteral("<b>%1</b><table>").arg(tr("Metrics (nats)"));
+    html += row(tr("KL(P‖Q)"), klPQ, closed) + row(tr("KL(Q‖P)"), klQP, closed);
+    html += row(tr("h(P)"), hP, closed) + row(tr("h(Q)"), hQ, closed);
+    html += row(tr("H(P, Q)"), hP + klPQ, closed) + row(tr("H(Q, P)"), hQ + klQP, closed);
+    html += row(tr("Hellinger"), hellinger, closed);
+    if (m_cubature) {
+        html += row(tr("JS"), m_cubature->js.value, QString::fromStdString(m_cubature->js.method),
+                    m_cubature->js.error);
+        html +=
+            row(tr("TV"), m_cubature->totalVariation.value,
+                QString::fromStdString(m_cubature->totalVariation.method), m_cubature->totalVariation.error);
+    } else {
+        html += QStringLiteral("<tr><td>JS, TV</td><td colspan=2>&nbsp;<small>%1</small></td></tr>")
+                    .arg(m_document->currentDrag() != 0 ? tr("by cubature once the drag ends")
+                                                        : tr("computing by cubature…"));
+    }
+    html += QStringLiteral("</table>");
+    m_metrics->setText(html);
+
+    if (!m_document->state().meanField) {
+        m_meanFieldNumbers->clear();
+        m_meanFieldNumbers->hide();
+        return;
+    }
+    const klscope::DiagonalNormal2 forward = klscope::meanFieldForward(p),
+                                   reverse = klscope::meanFieldReverse(p);
+    QString text = QStringLiteral("<b>%1</b> (ρ = %2)<table>")
+                       .arg(tr("Mean-field fits of P"), klscope::formatValue(p.correlation()));
+    const auto fit = [&](const QString &name, const QColor &colour, const klscope::DiagonalNormal2 &f) {
+        const klscope::Normal2 n = f.normal();
+        return QStringLiteral("<tr><td><font color=%1>%2</font></td><td>&nbsp;σ₁² = %3, σ₂² = %4</td></tr>"
+                              "<tr><td></td><td>&nbsp;KL(P‖Q) = %5, KL(Q‖P) = %6</td></tr>")
+            .arg(colour.name(), name, klscope::formatValue(f.var1), klscope::formatValue(f.var2),
+                 klscope::formatValue(klscope::klNormal2(p, n)),
+                 klscope::formatValue(klscope::klNormal2(n, p)));
+    };
+    text += fit(tr("forward"), klscope::palette::klPQ(), forward);
+    text += fit(tr("reverse"), klscope::palette::klQP(), reverse);
+    text += QStringLiteral("</table>");
+    m_meanFieldNumbers->setText(text);
+    m_meanFieldNumbers->show();
+}
+
+void Normal2Page::startCubature()
+{
+    m_cubature.reset();
+    // The cubature cannot be interrupted: during a drag it would pile up a run per mouse move, so it
+    // waits for the drag's end (the closed forms follow the mouse meanwhile).
+    // A hidden page computes nothing (the window builds every page at start) until it is shown.
+    m_cubaturePending = !isVisible();
+    if (m_document->currentDrag() != 0 || m_cubaturePending) {
+        m_cubatureJobs->cancel();
+        return;
+    }
+    const klscope::Normal2 p = m_document->normal(Normal2Document::P);
+    const klscope::Normal2 q = m_document->normal(Normal2Document::Q);
+    m_cubatureJobs->start(
+        [p, q](JobControl &control) {
+            // A run superseded while it waited for a thread is skipped.
+            return control.cancelled() ? klscope::Summary{} : klscope::compareNormal2(p, q);
+        },
+        [this](const klscope::Summary &summary) {
+            m_cubature = summary;
+            showMetrics();
+            emit statusChanged();
+            emit metricsUpdated();
+        });
+}
+
+void Normal2Page::showEvent(QShowEvent *event)
+{
+    Page::showEvent(event);
+    if (m_cubaturePending)
+        startCubature();
+}
