@@ -18,8 +18,8 @@
 #include "lessonbar.h"
 #include "lessoncontroller.h"
 #include "metricspanel.h"
-#include "samplespage.h"
 #include "normal2page.h"
+#include "samplespage.h"
 #include "sessioncontroller.h"
 #include "spec.h"
 #include "vaepage.h"
@@ -77,8 +77,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_pages->addTab(m_fit, m_fit->title());
     m_images = new ImagesPage;
     m_pages->addTab(m_images, m_images->title());
-    auto *samples = new SamplesPage;
-    m_pages->addTab(samples, samples->title());
+    m_samples = new SamplesPage;
+    m_pages->addTab(m_samples, m_samples->title());
     m_vae = new VaePage;
     m_pages->addTab(m_vae, m_vae->title());
     m_normal2 = new Normal2Page;
@@ -100,9 +100,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_imports = new ImportController(m_document, this);
     m_session->setImportController(m_imports);
     m_session->setFitPage(
-        // The VAE page keeps nothing in a session; a session saved there reopens on the comparison page.
+        // Sessions keep the comparison and fit pages; one saved on another page reopens on the comparison.
         m_fit->document(),
-        [this] { return currentPage() == m_vae ? QStringLiteral("compare") : currentPageName(); },
+        [this] { return currentPage() == m_fit ? QStringLiteral("fit") : QStringLiteral("compare"); },
         [this](const QString &name) { showPage(name); });
     m_session->acceptDrops(editor(0), Side::P);
     m_session->acceptDrops(editor(1), Side::Q);
@@ -110,9 +110,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     createMenus();
 
     for (Page *page :
-         {static_cast<Page *>(m_compare), static_cast<Page *>(m_fit), static_cast<Page *>(m_images)}) {
-         {static_cast<Page *>(m_compare), static_cast<Page *>(m_fit), static_cast<Page *>(m_vae)}) {
-         {static_cast<Page *>(m_compare), static_cast<Page *>(m_fit), static_cast<Page *>(m_normal2)}) {
+         {static_cast<Page *>(m_compare), static_cast<Page *>(m_fit), static_cast<Page *>(m_images),
+          static_cast<Page *>(m_vae), static_cast<Page *>(m_normal2), static_cast<Page *>(m_samples)}) {
         connect(page, &Page::statusMessage, this,
                 [this](const QString &message, int timeout) { statusBar()->showMessage(message, timeout); });
         connect(page, &Page::statusChanged, this, &MainWindow::updateStatus);

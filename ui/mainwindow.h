@@ -21,6 +21,7 @@ class FitPage;
 class ImagesPage;
 class VaePage;
 class Normal2Page;
+class SamplesPage;
 class ImportController;
 class LessonController;
 class Page;
@@ -55,23 +56,14 @@ public:
     ComparisonPage *comparisonPage() const { return m_compare; }
     FitPage *fitPage() const { return m_fit; }
     ImagesPage *imagesPage() const { return m_images; }
-    /// The page showing.
-    Page *currentPage() const;
-    /// The name of the page showing, as sessions and --page spell it: "compare", "fit" or "images".
-    QString currentPageName() const;
-    /// Shows the page called `name` ("compare", "fit" or "images"); false when there is none by that name.
     VaePage *vaePage() const { return m_vae; }
-    /// The page showing.
-    Page *currentPage() const;
-    /// The name of the page showing, as sessions and --page spell it: "compare", "fit" or "vae".
-    QString currentPageName() const;
-    /// Shows the page called `name` ("compare", "fit" or "vae"); false when there is none by that name.
     Normal2Page *normal2Page() const { return m_normal2; }
     /// The page showing.
     Page *currentPage() const;
-    /// The name of the page showing, as sessions and --page spell it: "compare", "fit" or "2d".
+    /// The name of the page showing, as --page spells it: "compare", "fit", "2d", "vae" or "images".
     QString currentPageName() const;
-    /// Shows the page called `name` ("compare", "fit" or "2d"); false when there is none by that name.
+    /// Shows the page called `name` ("compare", "fit", "2d", "vae" or "images"); false when there is none
+    /// by that name.
     bool showPage(const QString &name);
     DistributionEditor *editor(int side) const;
     DistributionPlot *distributionPlot() const;
@@ -133,6 +125,7 @@ private:
     ImagesPage *m_images = nullptr;
     VaePage *m_vae = nullptr;
     Normal2Page *m_normal2 = nullptr;
+    SamplesPage *m_samples = nullptr;
     ExportActions *m_export = nullptr;
     SessionController *m_session = nullptr;
     ImportController *m_imports = nullptr;

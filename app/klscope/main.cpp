@@ -1,9 +1,6 @@
 // klscope: the interactive window.
-//   klscope [--page compare|fit] [--preset NAME] [--lesson NAME [--step K]] [--screenshot FILE.png]
-//           [FILE.klscope]
-//   klscope [--page compare|fit|images] [--preset NAME] [--screenshot FILE.png] [FILE.klscope]
-//   klscope [--page compare|fit|vae] [--preset NAME] [--screenshot FILE.png] [FILE.klscope]
-//   klscope [--page compare|fit|2d] [--preset NAME] [--screenshot FILE.png] [FILE.klscope]
+//   klscope [--page compare|fit|2d|vae|images|samples] [--preset NAME] [--lesson NAME [--step K]]
+//           [--screenshot FILE.png] [FILE.klscope]
 //   klscope --version
 // --screenshot renders the whole window after its first paint, writes the PNG and exits (works with
 // QT_QPA_PLATFORM=offscreen). FILE.klscope opens a saved session; without one, an autosave left by a
@@ -61,9 +58,7 @@ int main(int argc, char *argv[])
         QStringLiteral("Open the preset NAME (a fit page preset opens on the fit page)."),
         QStringLiteral("NAME"));
     const QCommandLineOption page(QStringLiteral("page"),
-                                  QStringLiteral("Show the page PAGE: compare, fit or images."),
-                                  QStringLiteral("Show the page PAGE: compare, fit or vae."),
-                                  QStringLiteral("Show the page PAGE: compare, fit or 2d."),
+                                  QStringLiteral("Show the page PAGE: compare, fit, 2d, vae or images."),
                                   QStringLiteral("PAGE"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         QStringLiteral("Write the window as a PNG after its first paint, "
@@ -86,9 +81,7 @@ int main(int argc, char *argv[])
         return 2;
     }
     if (parser.isSet(page) && !window.showPage(parser.value(page))) {
-        std::fprintf(stderr, "klscope: there is no page called '%s' (compare, fit, images)\n",
-        std::fprintf(stderr, "klscope: there is no page called '%s' (compare, fit, vae)\n",
-        std::fprintf(stderr, "klscope: there is no page called '%s' (compare, fit, 2d)\n",
+        std::fprintf(stderr, "klscope: there is no page called '%s' (compare, fit, 2d, vae, images)\n",
                      qPrintable(parser.value(page)));
         return 2;
     }
