@@ -14,24 +14,10 @@ constexpr std::string_view kImagePrefix = "image:";
 
 std::atomic<ImageReader> g_reader{nullptr};
 
-ImportError specError(std::string_view spec, std::string_view what)
+/// specError with "image: " before `what`.
+ImportError imageSpecError(std::string_view spec, std::string_view what)
 {
-    std::string message(1, '\'');
-    message += excerpt(spec, 80);
-    message += "': image: ";
-    message += what;
-    return {std::move(message), 0};
-}
-
-bool looksLikeOption(std::string_view part) noexcept
-{
-    const std::size_t eq = part.find('=');
-    if (eq == std::string_view::npos || eq == 0)
-        return false;
-    for (std::size_t i = 0; i < eq; ++i)
-        if (!((part[i] >= 'a' && part[i] <= 'z') || part[i] == '_'))
-            return false;
-    return true;
+    return specError(spec, std::string("image: ").append(what));
 }
 
 } // namespace
@@ -53,7 +39,7 @@ std::string_view imageSpecHelp() noexcept
 Result<ImageSpec> parseImageSpec(std::string_view spec)
 {
     if (!isImageSpec(spec))
-        return specError(spec, "not an image: spec");
+        return imageSpecError(spec, "not an image: spec");
     ImageSpec out;
     std::string_view rest = spec.substr(kImagePrefix.size());
     bool channelGiven = false, binsGiven = false;
@@ -70,15 +56,15 @@ Result<ImageSpec> parseImageSpec(std::string_view spec)
         const std::string_view value = part.substr(eq + 1);
         if (key == "channel") {
             if (channelGiven)
-                return specError(spec, "channel= is given twice");
+                return imageSpecError(spec, "channel= is given twice");
             channelGiven = true;
             const auto channel = parseChannel(value);
             if (!channel)
-                return specError(spec, "channel='" + excerpt(value) + "' is not grey, r, g or b");
+                return imageSpecError(spec, "channel='" + excerpt(value) + "' is not grey, r, g or b");
             out.channel = *channel;
         } else if (key == "bins") {
             if (binsGiven)
-                return specError(spec, "bins= is given twice");
+                return imageSpecError(spec, "bins= is given twice");
             binsGiven = true;
             unsigned bins = 0;
             bool digits = !value.empty() && value.size() <= 3;
@@ -87,16 +73,18 @@ Result<ImageSpec> parseImageSpec(std::string_view spec)
                 bins = bins * 10 + static_cast<unsigned>(c - '0');
             }
             if (!digits || !validLevelBins(bins))
-                return specError(spec, "bins='" + excerpt(value) +
-                                           "' must divide the 256 levels evenly: 1, 2, 4, 8, 16, 32, 64, 128 "
-                                           "or 256");
+                return imageSpecError(spec,
+                                      "bins='" + excerpt(value) +
+                                          "' must divide the 256 levels evenly: 1, 2, 4, 8, 16, 32, 64, 128 "
+                                          "or 256");
             out.bins = bins;
         } else {
-            return specError(spec, "unknown option '" + excerpt(key) + "' (image: takes channel= and bins=)");
+            return imageSpecError(spec,
+                                  "unknown option '" + excerpt(key) + "' (image: takes channel= and bins=)");
         }
     }
     if (rest.empty())
-        return specError(spec, "no file path");
+        return imageSpecError(spec, "no file path");
     out.path = std::string(rest);
     return out;
 }

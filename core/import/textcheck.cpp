@@ -175,4 +175,23 @@ std::string excerpt(std::string_view text, std::size_t maxBytes)
     return std::string(text.substr(0, cut)) + "...";
 }
 
+ImportError specError(std::string_view spec, std::string_view what)
+{
+    // Appended piece by piece: GCC 12 gives a false -Wrestrict for "'" + std::string(...).
+    std::string message(1, '\'');
+    message += excerpt(spec, 80);
+    message += "': ";
+    message += what;
+    return {std::move(message), 0};
+}
+
+bool looksLikeOption(std::string_view part) noexcept
+{
+    const std::size_t eq = part.find('=');
+    if (eq == std::string_view::npos || eq == 0)
+        return false;
+    return std::all_of(part.begin(), part.begin() + static_cast<std::ptrdiff_t>(eq),
+                       [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
+}
+
 } // namespace klscope::import

@@ -52,4 +52,12 @@ std::string_view stripByteOrderMark(std::string_view text) noexcept;
 /// "..." appended when cut.
 std::string excerpt(std::string_view text, std::size_t maxBytes = 40);
 
+/// The error for a bad file:/samples:/image: spec: the spec quoted (at most 80 bytes), then `what`
+/// ("'samples:x.csv,bins=3.5': bins must be ..."). No line: the spec is not in a file.
+ImportError specError(std::string_view spec, std::string_view what);
+
+/// True when `part` of a spec reads "name=..." with a name of lower-case letters and '_' (an option, not
+/// part of a path holding a comma).
+bool looksLikeOption(std::string_view part) noexcept;
+
 } // namespace klscope::import
