@@ -12,6 +12,7 @@
 #include "numberspinbox.h"
 #include "palette.h"
 #include "seriesplot.h"
+#include "undobuttons.h"
 
 #include "continuousparameters.h"
 #include "continuousspec.h"
@@ -342,24 +343,7 @@ void FitPage::buildControls(QWidget *panel)
     for (const FitPreset &p : fitPresets())
         m_presetCombo->addItem(p.name);
     presetRow->addWidget(m_presetCombo, 1);
-    // The page's own undo and redo (Edit → Undo follows the comparison page).
-    QUndoStack *stack = m_document->undoStack();
-    auto *undo = new QToolButton;
-    undo->setText(tr("Undo"));
-    undo->setEnabled(false);
-    connect(undo, &QToolButton::clicked, stack, &QUndoStack::undo);
-    connect(stack, &QUndoStack::canUndoChanged, undo, &QWidget::setEnabled);
-    connect(stack, &QUndoStack::undoTextChanged, undo,
-            [undo](const QString &text) { undo->setToolTip(tr("Undo %1").arg(text)); });
-    auto *redo = new QToolButton;
-    redo->setText(tr("Redo"));
-    redo->setEnabled(false);
-    connect(redo, &QToolButton::clicked, stack, &QUndoStack::redo);
-    connect(stack, &QUndoStack::canRedoChanged, redo, &QWidget::setEnabled);
-    connect(stack, &QUndoStack::redoTextChanged, redo,
-            [redo](const QString &text) { redo->setToolTip(tr("Redo %1").arg(text)); });
-    presetRow->addWidget(undo);
-    presetRow->addWidget(redo);
+    addUndoRedoButtons(presetRow, m_document->undoStack());
     layout->addLayout(presetRow);
     m_lesson = new QLabel;
     m_lesson->setObjectName(QStringLiteral("fitLesson"));

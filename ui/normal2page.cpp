@@ -5,6 +5,7 @@
 #include "jobrunner.h"
 #include "numberspinbox.h"
 #include "palette.h"
+#include "undobuttons.h"
 
 #include <gaussianclosedform.h>
 #include <meanfield.h>
@@ -213,19 +214,7 @@ void Normal2Page::buildControls(QWidget *panel)
     for (const Normal2Preset &p : normal2Presets())
         m_presetCombo->addItem(p.name);
     presetRow->addWidget(m_presetCombo, 1);
-    QUndoStack *stack = m_document->undoStack();
-    auto *undo = new QToolButton;
-    undo->setText(tr("Undo"));
-    undo->setEnabled(false);
-    connect(undo, &QToolButton::clicked, stack, &QUndoStack::undo);
-    connect(stack, &QUndoStack::canUndoChanged, undo, &QWidget::setEnabled);
-    auto *redo = new QToolButton;
-    redo->setText(tr("Redo"));
-    redo->setEnabled(false);
-    connect(redo, &QToolButton::clicked, stack, &QUndoStack::redo);
-    connect(stack, &QUndoStack::canRedoChanged, redo, &QWidget::setEnabled);
-    presetRow->addWidget(undo);
-    presetRow->addWidget(redo);
+    addUndoRedoButtons(presetRow, m_document->undoStack());
     layout->addLayout(presetRow);
     connect(m_presetCombo, &QComboBox::activated, this, [this](int index) {
         if (index > 0)
