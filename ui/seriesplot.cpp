@@ -448,6 +448,12 @@ void SeriesPlot::setLogXScale(bool on)
     d->update();
 }
 
+void SeriesPlot::setWholeNumberXAxis()
+{
+    klscope::plot::setupEventAxis(d->plot->xAxis);
+    d->update();
+}
+
 std::pair<double, double> SeriesPlot::valueAxisRange() const
 {
     return {d->plot->yAxis->range().lower, d->plot->yAxis->range().upper};

@@ -111,6 +111,8 @@ public:
     /// A logarithmic x axis (decades), for quantities against a sample size; x ≤ 0 is not drawn. Set the
     /// default range with setXRange.
     void setLogXScale(bool on);
+    /// An x axis of whole numbers (dimensions, events): ticks at steps of 1, 2 or 5 × 10^k, never 2.5.
+    void setWholeNumberXAxis();
     /// The y axis range (tests read it).
     std::pair<double, double> valueAxisRange() const;
     /// The hover text for the x under the mouse; without one, "x = …".

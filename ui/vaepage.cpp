@@ -150,6 +150,7 @@ VaePage::VaePage(QWidget *parent)
 
     m_plot = new SeriesPlot;
     m_plot->setObjectName(QStringLiteral("vaePlot"));
+    m_plot->setWholeNumberXAxis();
     m_plot->setAxisTitles(tr("latent dimension"), tr("KL(N(μ, σ²) ‖ N(0, 1)) / nats"));
     m_plot->setReadout([this](double x) -> QString {
         const long position = std::lround(x) - 1;
