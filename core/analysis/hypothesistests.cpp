@@ -189,6 +189,20 @@ Moments moments(std::span<const double> x, const char *what)
     return m;
 }
 
+// The common part of the G and chi-square results on k categories: the statistic against chi-square with
+// k - 1 degrees of freedom.
+TestResult chiSquareResult(double statistic, double sampleSize, std::size_t k)
+{
+    TestResult r;
+    r.applies = true;
+    r.sampleSize = sampleSize;
+    r.categories = k;
+    r.df = static_cast<double>(k - 1);
+    r.statistic = statistic;
+    r.pValue = chiSquareTail(r.statistic, r.df);
+    return r;
+}
+
 } // namespace
 
 TestResult TestResult::notApplicable(std::string reason)
@@ -207,13 +221,8 @@ TestResult gTestGoodnessOfFit(std::span<const double> counts, std::span<const do
     std::vector<double> empirical(k);
     for (std::size_t i = 0; i < k; ++i)
         empirical[i] = cells.observed[i] / cells.n;
-    TestResult r;
-    r.applies = true;
-    r.sampleSize = cells.n;
-    r.categories = k;
-    r.df = static_cast<double>(k - 1);
-    r.statistic = 2.0 * cells.n * divergences(empirical, cells.model, Unit::Nats).klPQ;
-    r.pValue = chiSquareTail(r.statistic, r.df);
+    TestResult r =
+        chiSquareResult(2.0 * cells.n * divergences(empirical, cells.model, Unit::Nats).klPQ, cells.n, k);
     r.sentence =
         fitSentence("G", r.statistic, r.df, r.pValue) + smallExpectedNote(smallExpectedFit(cells), k);
     if (std::isinf(r.statistic))
@@ -233,13 +242,7 @@ TestResult chiSquareGoodnessOfFit(std::span<const double> counts, std::span<cons
         const double d = cells.observed[i] - e;
         x2.add(e > 0 ? d * d / e : kInf);
     }
-    TestResult r;
-    r.applies = true;
-    r.sampleSize = cells.n;
-    r.categories = k;
-    r.df = static_cast<double>(k - 1);
-    r.statistic = x2.value();
-    r.pValue = chiSquareTail(r.statistic, r.df);
+    TestResult r = chiSquareResult(x2.value(), cells.n, k);
     r.sentence =
         fitSentence("X^2", r.statistic, r.df, r.pValue) + smallExpectedNote(smallExpectedFit(cells), k);
     return r;
@@ -258,14 +261,9 @@ TestResult gTestHomogeneity(std::span<const double> a, std::span<const double> b
         pb[i] = t.b[i] / t.nb;
         pooled[i] = (t.a[i] + t.b[i]) / n;
     }
-    TestResult r;
-    r.applies = true;
-    r.sampleSize = n;
-    r.categories = k;
-    r.df = static_cast<double>(k - 1);
-    r.statistic = 2.0 * (t.na * divergences(pa, pooled, Unit::Nats).klPQ +
-                         t.nb * divergences(pb, pooled, Unit::Nats).klPQ);
-    r.pValue = chiSquareTail(r.statistic, r.df);
+    TestResult r = chiSquareResult(2.0 * (t.na * divergences(pa, pooled, Unit::Nats).klPQ +
+                                          t.nb * divergences(pb, pooled, Unit::Nats).klPQ),
+                                   n, k);
     r.sentence = homogeneitySentence("G", r.statistic, r.df, r.pValue) +
                  smallExpectedNote(smallExpectedTable(t.a, t.b, t.na, t.nb), 2 * k);
     return r;
@@ -286,13 +284,7 @@ TestResult chiSquareHomogeneity(std::span<const double> a, std::span<const doubl
             x2.add((o - e) * (o - e) / e);
         }
     }
-    TestResult r;
-    r.applies = true;
-    r.sampleSize = n;
-    r.categories = k;
-    r.df = static_cast<double>(k - 1);
-    r.statistic = x2.value();
-    r.pValue = chiSquareTail(r.statistic, r.df);
+    TestResult r = chiSquareResult(x2.value(), n, k);
     r.sentence = homogeneitySentence("X^2", r.statistic, r.df, r.pValue) +
                  smallExpectedNote(smallExpectedTable(t.a, t.b, t.na, t.nb), 2 * k);
     return r;
