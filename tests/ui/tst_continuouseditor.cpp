@@ -6,6 +6,7 @@
 #include "continuouseditor.h"
 #include "continuousparameters.h"
 #include "numberspinbox.h"
+#include "widgetinput.h"
 
 #include <QPushButton>
 #include <QSignalSpy>
@@ -21,33 +22,10 @@
 
 Q_DECLARE_METATYPE(klscope::ContinuousDistribution)
 
+using klscope::test::sliderHandleCentre;
+using klscope::test::typeInto;
+
 namespace {
-
-void type(NumberSpinBox *box, const QString &text)
-{
-    box->setFocus();
-    QTest::keyClick(box, Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClicks(box, text);
-    QTest::keyClick(box, Qt::Key_Return);
-}
-
-QPoint sliderHandleCentre(QSlider *slider)
-{
-    QStyleOptionSlider option;
-    option.initFrom(slider);
-    option.subControls = QStyle::SC_All;
-    option.orientation = slider->orientation();
-    option.minimum = slider->minimum();
-    option.maximum = slider->maximum();
-    option.sliderPosition = slider->sliderPosition();
-    option.sliderValue = slider->value();
-    option.singleStep = slider->singleStep();
-    option.pageStep = slider->pageStep();
-    option.upsideDown = slider->invertedAppearance();
-    return slider->style()
-        ->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderHandle, slider)
-        .center();
-}
 
 QPoint upArrowCentre(NumberSpinBox *spin)
 {
@@ -154,7 +132,7 @@ void TestContinuousEditor::typedValueEmitsEdit()
     m_editor->setDistribution(d);
     QVERIFY(m_events.isEmpty());
     QSignalSpy spy(m_editor.get(), &ContinuousEditor::parameterEdited);
-    type(m_editor->spinBox(index), text);
+    typeInto(m_editor->spinBox(index), text);
     QCOMPARE(spy.count(), 1);
     QCOMPARE(spy.at(0).at(0).toInt(), index);
     QCOMPARE(spy.at(0).at(1).toDouble(), expected);
@@ -191,7 +169,7 @@ void TestContinuousEditor::invalidValueIsRefused()
     const double before = klscope::parameterValues(d).at(std::size_t(index));
     QSignalSpy edits(m_editor.get(), &ContinuousEditor::parameterEdited);
     QSignalSpy refusals(m_editor.get(), &ContinuousEditor::editRefused);
-    type(m_editor->spinBox(index), text);
+    typeInto(m_editor->spinBox(index), text);
     QCOMPARE(edits.count(), 0);
     QCOMPARE(refusals.count(), sentence ? 1 : 0);
     if (sentence)
@@ -299,14 +277,14 @@ void TestContinuousEditor::setDistributionShowsEveryDigit()
 void TestContinuousEditor::mixtureComponentEdits()
 {
     m_editor->setDistribution(twoComponents());
-    type(m_editor->componentSpinBox(0, 0), QStringLiteral("0.8"));
+    typeInto(m_editor->componentSpinBox(0, 0), QStringLiteral("0.8"));
     QCOMPARE(int(m_mixtures.size()), 1);
     auto mixture = m_mixtures.at(0);
     QCOMPARE(mixture.components()[0].weight, 0.8);
     QCOMPARE(mixture.components()[1].weight, 0.2 * (0.75 / 0.75));
     QCOMPARE(m_editor->componentSpinBox(1, 0)->value(), mixture.components()[1].weight);
-    type(m_editor->componentSpinBox(1, 1), QStringLiteral("-7.5"));
-    type(m_editor->componentSpinBox(1, 2), QStringLiteral("0.25"));
+    typeInto(m_editor->componentSpinBox(1, 1), QStringLiteral("-7.5"));
+    typeInto(m_editor->componentSpinBox(1, 2), QStringLiteral("0.25"));
     QCOMPARE(int(m_mixtures.size()), 3);
     mixture = m_mixtures.at(2);
     QCOMPARE(mixture.components()[1],
@@ -376,7 +354,7 @@ void TestContinuousEditor::mixtureRefusesInvalidComponents()
     QSignalSpy refusals(m_editor.get(), &ContinuousEditor::editRefused);
     NumberSpinBox *spin = m_editor->componentSpinBox(component, column);
     const double shown = spin->value();
-    type(spin, text);
+    typeInto(spin, text);
     QVERIFY(m_mixtures.empty());
     QCOMPARE(refusals.count(), sentence ? 1 : 0);
     if (sentence)

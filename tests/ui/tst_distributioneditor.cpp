@@ -9,6 +9,7 @@
 #include "document.h"
 #include "familycombo.h"
 #include "numberspinbox.h"
+#include "widgetinput.h"
 
 #include <continuousparameters.h>
 
@@ -29,33 +30,10 @@ using namespace klscope;
 Q_DECLARE_METATYPE(klscope::ContinuousFamily)
 Q_DECLARE_METATYPE(Side)
 
+using klscope::test::sliderHandleCentre;
+using klscope::test::typeInto;
+
 namespace {
-
-void type(NumberSpinBox *box, const QString &text)
-{
-    box->setFocus();
-    QTest::keyClick(box, Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClicks(box, text);
-    QTest::keyClick(box, Qt::Key_Return);
-}
-
-QPoint sliderHandleCentre(QSlider *slider)
-{
-    QStyleOptionSlider option;
-    option.initFrom(slider);
-    option.subControls = QStyle::SC_All;
-    option.orientation = slider->orientation();
-    option.minimum = slider->minimum();
-    option.maximum = slider->maximum();
-    option.sliderPosition = slider->sliderPosition();
-    option.sliderValue = slider->value();
-    option.singleStep = slider->singleStep();
-    option.pageStep = slider->pageStep();
-    option.upsideDown = slider->invertedAppearance();
-    return slider->style()
-        ->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderHandle, slider)
-        .center();
-}
 
 // What a person's pick in the drop-down list does: the item becomes current and is activated.
 void choose(FamilyCombo *combo, int index)
@@ -203,7 +181,7 @@ void TestDistributionEditor::typedValueEditsTheDocument()
 {
     switchPToNormal();
     const ContinuousDistribution before = m_document->continuousPair()->p;
-    type(m_p->continuousEditor()->spinBox(0), QStringLiteral("2.5"));
+    typeInto(m_p->continuousEditor()->spinBox(0), QStringLiteral("2.5"));
     const double sigma = parameterValues(before).at(1);
     QVERIFY(std::fabs(sigma - std::sqrt(56.0 / 15.0)) < 1e-12);
     QVERIFY(m_document->continuousPair()->p == ContinuousDistribution(Normal(2.5, sigma)));
@@ -258,7 +236,7 @@ void TestDistributionEditor::refusedValueReachesTheDocument()
     switchPToNormal();
     const DocumentState before = m_document->state();
     QSignalSpy refused(m_document.get(), &Document::editRefused);
-    type(m_q->continuousEditor()->spinBox(1), QStringLiteral("-2"));
+    typeInto(m_q->continuousEditor()->spinBox(1), QStringLiteral("-2"));
     QCOMPARE(refused.count(), 1);
     QVERIFY2(refused.at(0).at(0).toString().contains(QStringLiteral("continuous_uniform")),
              qPrintable(refused.at(0).at(0).toString()));
@@ -325,7 +303,7 @@ void TestDistributionEditor::mixtureEditsReachTheDocument()
 
     NumberSpinBox *mu = m_p->continuousEditor()->componentSpinBox(1, 1);
     QVERIFY(mu);
-    type(mu, QStringLiteral("12"));
+    typeInto(mu, QStringLiteral("12"));
     const auto *edited = std::get_if<GaussianMixture>(&m_document->continuousPair()->p);
     QVERIFY(edited);
     QCOMPARE(edited->components()[1].mu, 12.0);

@@ -27,6 +27,7 @@
 #include <units.h>
 
 #include "comparespecs.h"
+#include "widgetinput.h"
 
 #include <QAction>
 #include <QApplication>
@@ -158,10 +159,7 @@ NumberSpinBox *TestLectureHall::spin(const char *objectName, int side) const
 
 void TestLectureHall::type(NumberSpinBox *box, const QString &text)
 {
-    box->setFocus();
-    QTest::keyClick(box, Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClicks(box, text);
-    QTest::keyClick(box, Qt::Key_Return);
+    klscope::test::typeInto(box, text);
 }
 
 void TestLectureHall::waitForPlots()

@@ -19,6 +19,7 @@
 #include <relativecompare.h>
 
 #include "comparespecs.h"
+#include "widgetinput.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -44,6 +45,9 @@
 #include <cmath>
 #include <memory>
 
+using klscope::test::sliderHandleCentre;
+using klscope::test::typeInto;
+
 namespace {
 
 // The value labels of the metrics panel and the total each one shows.
@@ -68,25 +72,6 @@ constexpr ValueLabel kValueLabels[] = {
 };
 
 using klscope::test::compareSpecs;
-
-QPoint sliderHandleCentre(QSlider *slider)
-{
-    QStyleOptionSlider option;
-    option.initFrom(slider);
-    option.subControls = QStyle::SC_All;
-    option.orientation = slider->orientation();
-    option.minimum = slider->minimum();
-    option.maximum = slider->maximum();
-    option.sliderPosition = slider->sliderPosition();
-    option.sliderValue = slider->value();
-    option.singleStep = slider->singleStep();
-    option.pageStep = slider->pageStep();
-    option.upsideDown = slider->invertedAppearance();
-    option.tickPosition = slider->tickPosition();
-    return slider->style()
-        ->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderHandle, slider)
-        .center();
-}
 
 } // namespace
 

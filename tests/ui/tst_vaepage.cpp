@@ -7,6 +7,7 @@
 #include "seriesplot.h"
 #include "vaedocument.h"
 #include "vaepage.h"
+#include "widgetinput.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -26,6 +27,9 @@
 #include <cmath>
 #include <numeric>
 #include <set>
+
+using klscope::test::sliderHandleCentre;
+using klscope::test::typeInto;
 
 namespace {
 
@@ -50,39 +54,11 @@ QList<QVariant> load(VaePage &page, const QString &path)
     return spy.takeFirst();
 }
 
-// The centre of the slider's handle, from the style.
-QPoint handleCentre(QSlider *slider)
-{
-    QStyleOptionSlider option;
-    option.initFrom(slider);
-    option.orientation = slider->orientation();
-    option.minimum = slider->minimum();
-    option.maximum = slider->maximum();
-    option.sliderPosition = slider->sliderPosition();
-    option.sliderValue = slider->value();
-    option.singleStep = slider->singleStep();
-    option.pageStep = slider->pageStep();
-    option.upsideDown = slider->invertedAppearance();
-    option.subControls = QStyle::SC_All;
-    return slider->style()
-        ->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderHandle, slider)
-        .center();
-}
-
 void sendMouse(QWidget *w, QEvent::Type type, QPoint at, Qt::MouseButtons buttons)
 {
     QMouseEvent event(type, QPointF(at), w->mapToGlobal(QPointF(at)), Qt::LeftButton, buttons,
                       Qt::NoModifier);
     QApplication::sendEvent(w, &event);
-}
-
-// Types `text` into the box as a person would (select all, type, Enter).
-void typeInto(NumberSpinBox *box, const QString &text)
-{
-    box->setFocus();
-    QTest::keyClick(box, Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClicks(box, text);
-    QTest::keyClick(box, Qt::Key_Return);
 }
 
 } // namespace
@@ -210,7 +186,7 @@ private slots:
         QSlider *slider = page.muSlider();
         QCOMPARE(slider->value(), int(std::lround(before.mu[dim] * VaePage::kSliderScale)));
 
-        QPoint at = handleCentre(slider);
+        QPoint at = sliderHandleCentre(slider);
         sendMouse(slider, QEvent::MouseButtonPress, at, Qt::LeftButton);
         QVERIFY(slider->isSliderDown());
         std::vector<double> seen;
