@@ -76,7 +76,7 @@ bool DiscretisationPanel::isBusy() const
 void DiscretisationPanel::setComparison(std::shared_ptr<const klscope::ContinuousComparison> comparison,
                                         const ContinuousPair &pair)
 {
-    if (!m_active) {
+    if (!m_hidden.isActive()) {
         // Hidden: nothing runs for a pair nobody looks at. A new pair stops the old run; the pair given
         // last is started when the panel is shown.
         const bool same = m_pair && m_pair->sameComparisonInputs(pair) && m_pair->binWidth == pair.binWidth;
@@ -84,7 +84,7 @@ void DiscretisationPanel::setComparison(std::shared_ptr<const klscope::Continuou
             m_runner->cancel();
             m_pair.reset();
         }
-        m_pending.emplace(std::move(comparison), pair);
+        m_hidden.hold(std::move(comparison), pair);
         return;
     }
     m_comparison = std::move(comparison);
@@ -103,14 +103,8 @@ void DiscretisationPanel::setComparison(std::shared_ptr<const klscope::Continuou
 
 void DiscretisationPanel::setActive(bool active)
 {
-    if (m_active == active)
-        return;
-    m_active = active;
-    if (active && m_pending) {
-        auto [comparison, pair] = std::move(*m_pending);
-        m_pending.reset();
-        setComparison(std::move(comparison), pair);
-    }
+    if (auto pending = m_hidden.setActive(active))
+        setComparison(std::move(std::get<0>(*pending)), std::get<1>(*pending));
 }
 
 void DiscretisationPanel::start()

@@ -6,6 +6,7 @@
 // (dashed lines) as h shrinks. The binning runs through a JobRunner; a newer pair or width supersedes it.
 // Fed with data; an edit of the width is an intent (binWidthEdited) that the binder makes a document edit.
 
+#include "deferredinput.h"
 #include "documentstate.h"
 
 #include <discretise.h>
@@ -56,7 +57,7 @@ public:
     /// While inactive (its tab hidden) the panel computes nothing: a new pair cancels the run and waits,
     /// and becoming active again starts the latest pair's run. Active from construction.
     void setActive(bool active);
-    bool isActive() const { return m_active; }
+    bool isActive() const { return m_hidden.isActive(); }
 
 signals:
     /// The person set the width (0: off).
@@ -74,9 +75,8 @@ private:
     JobRunner *m_runner;
     std::shared_ptr<const klscope::ContinuousComparison> m_comparison;
     std::optional<ContinuousPair> m_pair;
-    bool m_active = true;
-    /// The last pair given while inactive, for when the panel becomes active.
-    std::optional<std::pair<std::shared_ptr<const klscope::ContinuousComparison>, ContinuousPair>> m_pending;
+    /// While hidden: the pair given last, started when the panel is shown.
+    DeferredInput<std::shared_ptr<const klscope::ContinuousComparison>, ContinuousPair> m_hidden;
     std::vector<klscope::DiscreteKlPoint> m_sweep;
     std::optional<klscope::DiscreteKlPoint> m_current;
 };

@@ -68,14 +68,14 @@ bool MonteCarloPanel::appliesTo(const ContinuousPair &pair)
 void MonteCarloPanel::setComparison(std::shared_ptr<const klscope::ContinuousComparison> comparison,
                                     const ContinuousPair &pair)
 {
-    if (!m_active) {
+    if (!m_hidden.isActive()) {
         // Hidden: nothing runs for a pair nobody looks at. A new pair stops the old run; the pair given
         // last is started when the panel is shown.
         if (!(m_pair && m_pair->sameComparisonInputs(pair))) {
             m_runner->cancel();
             m_pair.reset();
         }
-        m_pending.emplace(std::move(comparison), pair);
+        m_hidden.hold(std::move(comparison), pair);
         return;
     }
     const bool hadComparison = m_comparison != nullptr;
@@ -115,14 +115,8 @@ bool MonteCarloPanel::isRunning() const
 
 void MonteCarloPanel::setActive(bool active)
 {
-    if (m_active == active)
-        return;
-    m_active = active;
-    if (active && m_pending) {
-        auto [comparison, pair] = std::move(*m_pending);
-        m_pending.reset();
-        setComparison(std::move(comparison), pair);
-    }
+    if (auto pending = m_hidden.setActive(active))
+        setComparison(std::move(std::get<0>(*pending)), std::get<1>(*pending));
 }
 
 void MonteCarloPanel::start()

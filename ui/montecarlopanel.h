@@ -6,6 +6,7 @@
 // with a progress bar and a Stop button; a new pair supersedes it, and points of a superseded run are
 // never shown. Fed with data: the binder gives it the document's comparison.
 
+#include "deferredinput.h"
 #include "documentstate.h"
 
 #include <montecarloprogress.h>
@@ -53,7 +54,7 @@ public:
     /// While inactive (its tab hidden) the panel computes nothing: a new pair cancels the run and waits,
     /// and becoming active again starts the latest pair's run. Active from construction.
     void setActive(bool active);
-    bool isActive() const { return m_active; }
+    bool isActive() const { return m_hidden.isActive(); }
 
 signals:
     /// A checkpoint of the current run arrived (and is drawn).
@@ -72,9 +73,8 @@ private:
     JobRunner *m_runner;
     std::shared_ptr<const klscope::ContinuousComparison> m_comparison;
     std::optional<ContinuousPair> m_pair;
-    bool m_active = true;
-    /// The last pair given while inactive, for when the panel becomes active.
-    std::optional<std::pair<std::shared_ptr<const klscope::ContinuousComparison>, ContinuousPair>> m_pending;
+    /// While hidden: the pair given last, started when the panel is shown.
+    DeferredInput<std::shared_ptr<const klscope::ContinuousComparison>, ContinuousPair> m_hidden;
     std::vector<klscope::MonteCarloPoint> m_points;
     std::size_t m_maxSamples = 1'000'000;
     QString m_infinite;
