@@ -5,6 +5,7 @@
 
 #include "numberspinbox.h"
 
+#include <QComboBox>
 #include <QPoint>
 #include <QSlider>
 #include <QString>
@@ -21,6 +22,14 @@ inline void typeInto(NumberSpinBox *box, const QString &text)
     QTest::keyClick(box, Qt::Key_A, Qt::ControlModifier);
     QTest::keyClicks(box, text);
     QTest::keyClick(box, Qt::Key_Return);
+}
+
+/// What a person's pick in a drop-down list does: the item becomes current and is activated.
+inline void choose(QComboBox *combo, int index)
+{
+    QVERIFY(index >= 0);
+    combo->setCurrentIndex(index);
+    emit combo->activated(index);
 }
 
 /// The centre of the slider's handle, in the slider's coordinates (where a press grabs it).

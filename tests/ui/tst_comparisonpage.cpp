@@ -25,6 +25,7 @@
 #include "plotwidget.h"
 #include "presets.h"
 #include "seriesplot.h"
+#include "widgetinput.h"
 
 #include <continuouscomparison.h>
 #include <continuousspec.h>
@@ -48,17 +49,7 @@
 
 using namespace klscope;
 
-namespace {
-
-// What a person's pick in the drop-down list does: the item becomes current and is activated.
-void choose(FamilyCombo *combo, int index)
-{
-    QVERIFY(index >= 0);
-    combo->setCurrentIndex(index);
-    emit combo->activated(index);
-}
-
-} // namespace
+using klscope::test::choose;
 
 class TestComparisonPage : public QObject
 {

@@ -30,20 +30,9 @@ using namespace klscope;
 Q_DECLARE_METATYPE(klscope::ContinuousFamily)
 Q_DECLARE_METATYPE(Side)
 
+using klscope::test::choose;
 using klscope::test::sliderHandleCentre;
 using klscope::test::typeInto;
-
-namespace {
-
-// What a person's pick in the drop-down list does: the item becomes current and is activated.
-void choose(FamilyCombo *combo, int index)
-{
-    QVERIFY(index >= 0);
-    combo->setCurrentIndex(index);
-    emit combo->activated(index);
-}
-
-} // namespace
 
 class TestDistributionEditor : public QObject
 {
