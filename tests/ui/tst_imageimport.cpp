@@ -13,19 +13,15 @@
 
 #include <custom.h>
 
+#include <importtesthelpers.h>
 #include <relativecompare.h>
 
-#include <QApplication>
 #include <QComboBox>
-#include <QDropEvent>
-#include <QFile>
 #include <QImage>
-#include <QMimeData>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QTimer>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -66,18 +62,6 @@ std::array<double, 256> shares(const QImage &image, imp::ImageChannel channel)
 const klscope::Custom *customOf(const Document &d, Side side)
 {
     return std::get_if<klscope::Custom>(&d.distribution(side));
-}
-
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 } // namespace
@@ -134,9 +118,8 @@ void TestImageImport::greyLevelsIntoP()
         QCOMPARE(p->masses()[level], expected[level]);
     QVERIFY(d->distribution(Side::Q) == std::get<DiscretePair>(before.pair).q);
     QCOMPARE(d->undoStack()->index(), index + 1);
-    QVERIFY2(
-        w.imports()->importNote().contains(QStringLiteral("P ← picture.png: grey levels, 1200 pixels")),
-        qPrintable(w.imports()->importNote()));
+    QVERIFY2(w.imports()->importNote().contains(QStringLiteral("P ← picture.png: grey levels, 1200 pixels")),
+             qPrintable(w.imports()->importNote()));
     d->undoStack()->undo();
     QVERIFY(d->state() == before);
     d->undoStack()->redo();
@@ -187,10 +170,10 @@ void TestImageImport::recognisesImageFiles()
     QVERIFY(ImportController::isImageFile(m_bmp));
     // A PNG under another name is still an image, by its first bytes.
     const QString renamed = m_dir.filePath(QStringLiteral("picture.dat"));
-    QVERIFY(writeFile(renamed, readFile(m_png)));
+    QVERIFY(klscope::test::writeBytes(renamed, klscope::test::readBytes(m_png)));
     QVERIFY(ImportController::isImageFile(renamed));
     const QString csv = m_dir.filePath(QStringLiteral("counts.csv"));
-    QVERIFY(writeFile(csv, "a,1\nb,2\n"));
+    QVERIFY(klscope::test::writeBytes(csv, "a,1\nb,2\n"));
     QVERIFY(!ImportController::isImageFile(csv));
 }
 
@@ -200,7 +183,7 @@ void TestImageImport::badFileChangesNothing_data()
     QTest::addColumn<QByteArray>("content"); // empty: no file at all
     QTest::addColumn<unsigned>("bins");
     QTest::addColumn<QString>("why");
-    const QByteArray png = readFile(m_png);
+    const QByteArray png = klscope::test::readBytes(m_png);
     QTest::newRow("not an image") << "notes.png" << QByteArray("these are notes, not a picture\n") << 256u
                                   << "notes.png: not an image";
     QTest::newRow("truncated") << "half.png" << png.left(png.size() / 2) << 256u << "half.png";
@@ -217,7 +200,7 @@ void TestImageImport::badFileChangesNothing()
     QTemporaryDir dir;
     const QString path = dir.filePath(name);
     if (!content.isEmpty())
-        QVERIFY(writeFile(path, content));
+        QVERIFY(klscope::test::writeBytes(path, content));
     MainWindow w;
     QVERIFY(w.openPreset(QStringLiteral("seed")));
     Document *d = w.document();
@@ -249,28 +232,14 @@ void TestImageImport::droppedImageOpensTheImageDialog()
     Side seen = Side::P;
     QString preview;
     imp::ImageSpec spec;
-    // The dialog is modal: answer it from a timer once it shows.
-    QTimer answer;
-    answer.setInterval(10);
-    connect(&answer, &QTimer::timeout, this, [&] {
-        auto *dialog = qobject_cast<ImageImportDialog *>(QApplication::activeModalWidget());
-        if (!dialog)
-            return;
-        answer.stop();
+    const auto answer = klscope::test::answerNextDialog<ImageImportDialog>([&](ImageImportDialog *dialog) {
         seen = dialog->side();
         spec = dialog->spec();
         preview = dialog->previewText();
         dialog->setBins(64);
         dialog->accept();
     });
-    answer.start();
-    QMimeData mime;
-    mime.setUrls({QUrl::fromLocalFile(m_png)});
-    QDragEnterEvent enter(QPoint(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QCoreApplication::sendEvent(q, &enter);
-    QVERIFY(enter.isAccepted());
-    QDropEvent drop(QPointF(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QCoreApplication::sendEvent(q, &drop);
+    QVERIFY(klscope::test::dropFile(q, m_png));
     QTRY_VERIFY(customOf(*w.document(), Side::Q));
     QCOMPARE(seen, Side::Q);
     // It starts on grey levels in 256 bins, and its preview names the picture and its size.
