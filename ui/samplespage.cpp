@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QTableWidget>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -65,6 +66,9 @@ QTableWidget *makeTable(const QStringList &columns, const QStringList &rows)
     table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
     table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // The last column stretches, so the table never scrolls sideways; without this its size hint keeps
+    // room for a scroll bar, an empty strip under the last row.
+    table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     return table;
 }
 
@@ -281,7 +285,14 @@ SamplesPage::SamplesPage(QWidget *parent)
     m_chunks->setWordWrap(true);
     m_chunks->setTextFormat(Qt::RichText);
     grid->addWidget(m_chunks, 4, 0, 1, 2);
-    outer->addWidget(results, 1);
+    // On a small screen the results scroll rather than squeeze the plots over the text below them.
+    auto *scroll = new QScrollArea;
+    scroll->setObjectName(QStringLiteral("samplesResults"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setWidget(results);
+    outer->addWidget(scroll, 1);
 
     // Controls → document.
     connect(m_preset, &QComboBox::activated, this, [this](int index) {
