@@ -73,6 +73,18 @@ QString editOrWhy(DocumentBase *document, const std::function<bool()> &set)
     return done ? QString() : refusal;
 }
 
+/// The entry of the preset called `name` among `presets` (each with a name and a state), as `toJson`
+/// writes its state; else the sentence naming the page and the preset.
+template <typename Presets, typename ToJson>
+std::variant<QJsonObject, QString> presetEntry(const Presets &presets, const QString &name, ToJson toJson,
+                                               const QString &page)
+{
+    for (const auto &preset : presets)
+        if (preset.name == name)
+            return toJson(preset.state);
+    return LessonController::tr("the %1 page has no preset called “%2”").arg(page, name);
+}
+
 /// The samples page's state as a step's entry: {"p", "q", "n", "m", "seed", "smoothing", "bootstrap",
 /// "preset"}.
 QJsonObject samplesEntry(const SamplesState &state)
@@ -268,10 +280,7 @@ void LessonController::registerFitPage()
     hooks.entry = [document](const QString &name) -> std::variant<QJsonObject, QString> {
         if (name.isEmpty())
             return fitStateToJson(document->state());
-        for (const FitPreset &preset : fitPresets())
-            if (preset.name == name)
-                return fitStateToJson(preset.state);
-        return tr("the Fit page has no preset called “%1”").arg(name);
+        return presetEntry(fitPresets(), name, fitStateToJson, tr("Fit"));
     };
     hooks.apply = [document](const QJsonObject &entry, const QString &text) -> QString {
         const auto read = fitStateFromJson(entry, QStringLiteral("state."));
@@ -292,10 +301,7 @@ void LessonController::registerSamplesPage()
     hooks.entry = [document](const QString &name) -> std::variant<QJsonObject, QString> {
         if (name.isEmpty())
             return samplesEntry(document->state());
-        for (const SamplesPreset &preset : samplesPresets())
-            if (preset.name == name)
-                return samplesEntry(preset.state);
-        return tr("the Samples page has no preset called “%1”").arg(name);
+        return presetEntry(samplesPresets(), name, samplesEntry, tr("Samples"));
     };
     hooks.apply = [document](const QJsonObject &entry, const QString &text) -> QString {
         SamplesState state = document->state();
