@@ -3,12 +3,15 @@
 #include "corecall.h"
 #include "custom.h"
 #include "filespec.h"
+#include "imagespec.h"
 #include "labelalignment.h"
 
 #include <QCoreApplication>
+#include <QFile>
 
 #include <cmath>
 #include <new>
+#include <optional>
 #include <stdexcept>
 
 namespace imp = klscope::import;
@@ -71,6 +74,32 @@ imp::Result<klscope::Distribution> standAlone(const imp::LabelledMasses &data, c
 QString fromStd(const std::string &s)
 {
     return QString::fromStdString(s);
+}
+
+// Puts `source`, read for `side`, into `result` beside the other side of `current`: aligned by label with a
+// labelled custom other side, else on its own. The error names the source.
+std::optional<imp::ImportError> pairWithOther(const DiscretePair &current, Side side,
+                                              const imp::Source &source, bool realHistogram,
+                                              DistributionImport &result)
+{
+    const imp::Source other = otherSource(current, side);
+    result.p = current.p;
+    result.q = current.q;
+    if (other.type == imp::Source::Type::Masses && !source.data.labels.empty()) {
+        auto pair = side == Side::P ? imp::pairSources(source, other) : imp::pairSources(other, source);
+        if (!pair)
+            return pair.error();
+        result.p = std::move(pair->p);
+        result.q = std::move(pair->q);
+        if (!pair->notes.empty())
+            result.alignment = fromStd(pair->notes.back());
+        return std::nullopt;
+    }
+    auto alone = standAlone(source.data, source.name, realHistogram);
+    if (!alone)
+        return alone.error();
+    (side == Side::P ? result.p : result.q) = std::move(alone).value();
+    return std::nullopt;
 }
 
 } // namespace
@@ -138,28 +167,46 @@ imp::Result<DistributionImport> prepareImport(const DiscretePair &current, Side 
             }
         }
 
-        const imp::Source other = otherSource(current, side);
-        result.p = current.p;
-        result.q = current.q;
-        if (other.type == imp::Source::Type::Masses && !source.data.labels.empty()) {
-            auto pair = side == Side::P ? imp::pairSources(source, other) : imp::pairSources(other, source);
-            if (!pair)
-                return pair.error();
-            result.p = std::move(pair->p);
-            result.q = std::move(pair->q);
-            if (!pair->notes.empty())
-                result.alignment = fromStd(pair->notes.back());
-        } else {
-            auto alone = standAlone(source.data, table.fileName, realHistogram);
-            if (!alone)
-                return alone.error();
-            (side == Side::P ? result.p : result.q) = std::move(alone).value();
-        }
+        if (auto error = pairWithOther(current, side, source, realHistogram, result))
+            return *error;
         return result;
     } catch (const std::bad_alloc &) {
         return imp::makeError(table.fileName, 0, "not enough memory for the events");
     } catch (const std::exception &) {
         return imp::makeError(table.fileName, 0, currentCoreError().toStdString());
+    }
+}
+
+imp::ImageSpec imageSpecFor(const QString &path, imp::ImageChannel channel, unsigned bins)
+{
+    imp::ImageSpec spec;
+    spec.path = QFile::encodeName(path).toStdString();
+    spec.channel = channel;
+    spec.bins = bins;
+    return spec;
+}
+
+imp::Result<DistributionImport> prepareImageImport(const DiscretePair &current, Side side,
+                                                   const imp::ImageSpec &image)
+{
+    try {
+        auto source = imp::loadImageSource(image);
+        if (!source)
+            return source.error();
+        DistributionImport result;
+        result.sampleSize = source->sampleSize;
+        const QString channel = fromStd(std::string(imp::channelName(image.channel)));
+        result.note = tr("%1: %2 levels, %3 pixels")
+                          .arg(fromStd(source->name), channel)
+                          .arg(source->sampleSize, 0, 'g', 15);
+        result.summary = fromStd(source->description);
+        if (auto error = pairWithOther(current, side, *source, false, result))
+            return *error;
+        return result;
+    } catch (const std::bad_alloc &) {
+        return imp::makeError(image.path, 0, "not enough memory for the image's levels");
+    } catch (const std::exception &) {
+        return imp::makeError(image.path, 0, currentCoreError().toStdString());
     }
 }
 

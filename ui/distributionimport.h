@@ -15,6 +15,7 @@
 #include "delimitedtext.h"
 #include "documentstate.h"
 #include "histogram.h"
+#include "imagespec.h"
 #include "result.h"
 #include "valuekind.h"
 
@@ -53,6 +54,16 @@ std::size_t importColumn(const klscope::import::Table &table, Side side);
 klscope::import::Result<DistributionImport> prepareImport(const DiscretePair &current, Side side,
                                                           const klscope::import::Table &table,
                                                           const ImportChoice &choice);
+
+/// The image: spec of the file at `path` (any path: no comma rules), `channel` and `bins`.
+klscope::import::ImageSpec imageSpecFor(const QString &path, klscope::import::ImageChannel channel,
+                                        unsigned bins);
+
+/// Reads the image `image` names (its grey levels or one channel, in image.bins bins; imagespec.h) for
+/// `side` as counts of pixels and pairs it with the other side of `current` as prepareImport does. A file
+/// that is not an image, is truncated or too large is refused with its name. Never throws; changes nothing.
+klscope::import::Result<DistributionImport> prepareImageImport(const DiscretePair &current, Side side,
+                                                               const klscope::import::ImageSpec &image);
 
 /// The bin width of `d` when it is a histogram of real values from an earlier import (labels
 /// "[a, b)"), else 0. Binning new samples with this width puts them on the same edges.

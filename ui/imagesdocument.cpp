@@ -88,6 +88,11 @@ bool ImagesDocument::setBins(unsigned bins)
     return push(std::move(next), tr("%1 bins").arg(bins));
 }
 
+bool ImagesDocument::setState(const ImagesState &state, const QString &text)
+{
+    return push(state, text);
+}
+
 bool ImagesDocument::resetState(const ImagesState &state)
 {
     if (const QString why = validate(state); !why.isEmpty())

@@ -61,6 +61,8 @@ public:
     bool shuffle(quint32 seed);
     bool setChannel(klscope::import::ImageChannel channel);
     bool setBins(unsigned bins);
+    /// A whole state at once (a lesson step), one undo step named `text`.
+    bool setState(const ImagesState &state, const QString &text);
     /// Replaces the state without an undo step; the history is cleared and the document is clean.
     bool resetState(const ImagesState &state);
 

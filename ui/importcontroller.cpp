@@ -1,13 +1,17 @@
 #include "importcontroller.h"
 
 #include "document.h"
+#include "imageimportdialog.h"
+#include "imageloader.h"
 #include "importdialog.h"
 
 #include <QAction>
 #include <QClipboard>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QGuiApplication>
+#include <QImageReader>
 #include <QLabel>
 #include <QMainWindow>
 #include <QMenu>
@@ -23,6 +27,15 @@ namespace {
 QString sideName(Side side)
 {
     return side == Side::P ? QStringLiteral("P") : QStringLiteral("Q");
+}
+
+// "*.bmp *.gif *.jpeg ...": the image files Qt reads here.
+QString imageFilePatterns()
+{
+    QStringList patterns;
+    for (const QByteArray &format : QImageReader::supportedImageFormats())
+        patterns.append(QStringLiteral("*.") + QString::fromLatin1(format));
+    return patterns.join(QLatin1Char(' '));
 }
 
 QString message(const imp::ImportError &error)
@@ -97,6 +110,8 @@ ImportController::ImportController(Document *document, QMainWindow *window)
     m_importLabel->hide();
     window->statusBar()->addPermanentWidget(m_importLabel);
     connect(m_document, &Document::distributionChanged, this, &ImportController::updateImportNote);
+    // Images come in through the image: spec's reader (QImageReader, with its size and file checks).
+    imageloader::installImageSpecReader();
 }
 
 ImportController::~ImportController() = default;
@@ -105,12 +120,17 @@ void ImportController::addImportActions(QMenu *file)
 {
     QAction *importAction = file->addAction(tr("Open &Distribution…"), this, [this] { openDistribution(); });
     importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
-    importAction->setStatusTip(tr("Load P or Q from a CSV/TSV file of probabilities, counts, logits, "
-                                  "log-probabilities or raw samples."));
+    importAction->setStatusTip(
+        tr("Load P or Q from a CSV/TSV file of probabilities, counts, logits, "
+           "log-probabilities or raw samples, or from an image's histogram of levels."));
 }
 
 void ImportController::importFile(const QString &path, std::optional<Side> side)
 {
+    if (isImageFile(path)) {
+        importImageWithDialog(side.value_or(Side::P), path);
+        return;
+    }
     const auto table = readTable(path);
     if (!table) {
         warn(message(table.error()));
@@ -136,7 +156,13 @@ void ImportController::addPasteActions(QMenu *edit)
 bool ImportController::applyImport(Side side, const imp::Table &table, const ImportChoice &choice,
                                    QString *error)
 {
-    auto prepared = prepareImport(m_document->discretePair(), side, table, choice);
+    return commitImport(side, prepareImport(m_document->discretePair(), side, table, choice),
+                        QString::fromStdString(table.fileName), error);
+}
+
+bool ImportController::commitImport(Side side, const imp::Result<DistributionImport> &prepared,
+                                    const QString &name, QString *error)
+{
     if (!prepared) {
         if (error)
             *error = message(prepared.error());
@@ -152,13 +178,13 @@ bool ImportController::applyImport(Side side, const imp::Table &table, const Imp
     QString refusal;
     const auto connection =
         connect(m_document, &Document::editRefused, this, [&refusal](const QString &m) { refusal = m; });
-    const bool ok = m_document->loadState(
-        QString(), prepared->p, prepared->q, std::nullopt, m_document->unit(),
-        tr("Import %1 into %2").arg(QString::fromStdString(table.fileName), sideName(side)));
+    const bool ok =
+        m_document->loadState(QString(), prepared->p, prepared->q, std::nullopt, m_document->unit(),
+                              tr("Import %1 into %2").arg(name, sideName(side)));
     disconnect(connection);
     if (!ok) {
         if (error)
-            *error = QStringLiteral("%1: %2").arg(QString::fromStdString(table.fileName), refusal);
+            *error = QStringLiteral("%1: %2").arg(name, refusal);
         return false;
     }
     m_imported.push_back({side == Side::P ? prepared->p : prepared->q, prepared->note, prepared->summary});
@@ -170,6 +196,38 @@ bool ImportController::applyImport(Side side, const imp::Table &table, const Imp
     m_window->statusBar()->showMessage(
         prepared->alignment.isEmpty() ? prepared->summary : prepared->alignment, 15000);
     return true;
+}
+
+bool ImportController::importImage(Side side, const QString &path, imp::ImageChannel channel, unsigned bins,
+                                   QString *error)
+{
+    return commitImport(
+        side, prepareImageImport(m_document->discretePair(), side, imageSpecFor(path, channel, bins)),
+        QFileInfo(path).fileName(), error);
+}
+
+bool ImportController::isImageFile(const QString &path)
+{
+    // By the name (so a broken picture is refused as an image, naming it) or by the first bytes.
+    const QByteArray suffix = QFileInfo(path).suffix().toLower().toLatin1();
+    return (!suffix.isEmpty() && QImageReader::supportedImageFormats().contains(suffix)) ||
+           !QImageReader::imageFormat(path).isEmpty();
+}
+
+void ImportController::importImageWithDialog(Side side, const QString &path)
+{
+    ImageImportDialog dialog(
+        path, side,
+        [this](Side s, const imp::ImageSpec &spec) {
+            return prepareImageImport(m_document->discretePair(), s, spec);
+        },
+        m_window);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const imp::ImageSpec spec = dialog.spec();
+    QString error;
+    if (!importImage(dialog.side(), path, spec.channel, spec.bins, &error))
+        warn(error);
 }
 
 bool ImportController::importDistribution(Side side, const QString &path, const ImportChoice &choice,
@@ -221,11 +279,15 @@ void ImportController::updateImportNote()
 
 void ImportController::openDistribution(std::optional<Side> side)
 {
-    const QString path =
-        QFileDialog::getOpenFileName(m_window, tr("Open Distribution"), QString(),
-                                     tr("Data files (*.csv *.tsv *.txt *.dat);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(
+        m_window, tr("Open Distribution"), QString(),
+        tr("Data files (*.csv *.tsv *.txt *.dat);;Images (%1);;All files (*)").arg(imageFilePatterns()));
     if (path.isEmpty())
         return;
+    if (isImageFile(path)) {
+        importImageWithDialog(side.value_or(Side::P), path);
+        return;
+    }
     const auto table = readTable(path);
     if (!table) {
         warn(message(table.error()));

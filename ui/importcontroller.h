@@ -44,6 +44,13 @@ public:
     // Without dialogs.
     /// Reads a CSV/TSV/semicolon file into `side` as one undoable edit (see distributionimport.h).
     bool importDistribution(Side side, const QString &path, const ImportChoice &choice, QString *error);
+    /// Reads the histogram of an image file's levels (`channel`, in `bins` bins that divide 256; the
+    /// image: spec's reading, imagespec.h) into `side` as one undoable edit; a file that is not an image,
+    /// is truncated or too large is refused naming it, and the document stays as it was.
+    bool importImage(Side side, const QString &path, klscope::import::ImageChannel channel, unsigned bins,
+                     QString *error);
+    /// True when `path` is an image file by its name or its first bytes (importFile then reads it as one).
+    static bool isImageFile(const QString &path);
     /// The same for text copied from a spreadsheet; messages call it "clipboard".
     bool pasteDistribution(Side side, const QString &text, const ImportChoice &choice, QString *error);
     /// What the status bar says about the imported sides that are still as imported
@@ -54,8 +61,9 @@ public:
     // With dialogs (action slots).
     /// Picks a data file and a side, then shows the import dialog.
     void openDistribution(std::optional<Side> side = std::nullopt);
-    /// Reads `path` and shows the import dialog for `side` (or the side chosen there); a file that cannot
-    /// be read gets a message box naming it.
+    /// Reads `path` and shows the import dialog for `side` (or the side chosen there): the image dialog
+    /// for an image file (isImageFile), else the table one; a file that cannot be read gets a message box
+    /// naming it.
     void importFile(const QString &path, std::optional<Side> side);
 
     // Shared with other pages that import a distribution (the Fit page's P).
@@ -68,6 +76,9 @@ public:
                                                     QWidget *parent);
 
 private:
+    bool commitImport(Side side, const klscope::import::Result<DistributionImport> &prepared,
+                      const QString &name, QString *error);
+    void importImageWithDialog(Side side, const QString &path);
     bool applyImport(Side side, const klscope::import::Table &table, const ImportChoice &choice,
                      QString *error);
     void importWithDialog(Side side, const klscope::import::Table &table);

@@ -4,19 +4,30 @@
 #include "fitpage.h"
 #include "fitstatejson.h"
 #include "highlightframe.h"
+#include "imageloader.h"
+#include "imagesdocument.h"
+#include "imagespage.h"
 #include "lessonbar.h"
 #include "mainwindow.h"
 #include "presets.h"
+#include "samplesdocument.h"
+#include "samplespage.h"
 #include "session.h"
 
 #include <continuousspec.h>
 #include <spec.h>
 
+#include <imagehistogram.h>
+
 #include <QAction>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QMenu>
 
+#include <cmath>
+#include <functional>
+#include <optional>
 #include <stdexcept>
 
 namespace {
@@ -51,6 +62,144 @@ QJsonValue sideFromSpec(const QString &spec, QString &domain)
     return compareEntry(state).value(QLatin1String("p"));
 }
 
+/// Runs `set`, an edit of `document`: "" when it was made, else the sentence the document refused it with.
+QString editOrWhy(DocumentBase *document, const std::function<bool()> &set)
+{
+    QString refusal;
+    const auto connection = QObject::connect(document, &DocumentBase::editRefused,
+                                             [&refusal](const QString &message) { refusal = message; });
+    const bool done = set();
+    QObject::disconnect(connection);
+    return done ? QString() : refusal;
+}
+
+/// The entry of the preset called `name` among `presets` (each with a name and a state), as `toJson`
+/// writes its state; else the sentence naming the page and the preset.
+template <typename Presets, typename ToJson>
+std::variant<QJsonObject, QString> presetEntry(const Presets &presets, const QString &name, ToJson toJson,
+                                               const QString &page)
+{
+    for (const auto &preset : presets)
+        if (preset.name == name)
+            return toJson(preset.state);
+    return LessonController::tr("the %1 page has no preset called “%2”").arg(page, name);
+}
+
+/// The samples page's state as a step's entry: {"p", "q", "n", "m", "seed", "smoothing", "bootstrap",
+/// "preset"}.
+QJsonObject samplesEntry(const SamplesState &state)
+{
+    return {{QStringLiteral("p"), state.p},
+            {QStringLiteral("q"), state.q},
+            {QStringLiteral("n"), state.n},
+            {QStringLiteral("m"), state.m},
+            {QStringLiteral("seed"), double(state.seed)},
+            {QStringLiteral("smoothing"), state.smoothing},
+            {QStringLiteral("bootstrap"), state.bootstrap},
+            {QStringLiteral("preset"), state.preset}};
+}
+
+/// A whole number in `entry` at `key` (kept when absent): "" or the sentence naming the key.
+QString readWhole(const QJsonObject &entry, const QString &key, qint64 low, qint64 high, qint64 &value)
+{
+    const QJsonValue v = entry.value(key);
+    if (v.isUndefined())
+        return {};
+    const double x = v.toDouble(std::nan(""));
+    if (!v.isDouble() || x != std::floor(x) || x < double(low) || x > double(high))
+        return LessonController::tr("state.%1 must be a whole number from %2 to %3")
+            .arg(key)
+            .arg(low)
+            .arg(high);
+    value = qint64(x);
+    return {};
+}
+
+/// A string in `entry` at `key` (kept when absent): "" or the sentence naming the key.
+QString readText(const QJsonObject &entry, const QString &key, QString &value)
+{
+    const QJsonValue v = entry.value(key);
+    if (v.isUndefined())
+        return {};
+    if (!v.isString())
+        return LessonController::tr("state.%1 must be a string").arg(key);
+    value = v.toString();
+    return {};
+}
+
+/// Reads a step's samples entry over `state`; "" or the sentence naming the bad key. The document judges
+/// the values (SamplesDocument::validate).
+QString samplesFromEntry(const QJsonObject &entry, SamplesState &state)
+{
+    qint64 n = state.n, m = state.m, seed = qint64(state.seed), bootstrap = state.bootstrap;
+    const qint64 most = SamplesDocument::kMaxSamples;
+    for (const QString &error :
+         {readText(entry, QStringLiteral("p"), state.p), readText(entry, QStringLiteral("q"), state.q),
+          readText(entry, QStringLiteral("preset"), state.preset),
+          readWhole(entry, QStringLiteral("n"), 2, most, n),
+          readWhole(entry, QStringLiteral("m"), 2, most, m),
+          readWhole(entry, QStringLiteral("seed"), 0, qint64(1) << 53, seed),
+          readWhole(entry, QStringLiteral("bootstrap"), 0, SamplesDocument::kMaxBootstrap, bootstrap)})
+        if (!error.isEmpty())
+            return error;
+    if (const QJsonValue v = entry.value(QLatin1String("smoothing")); !v.isUndefined()) {
+        if (!v.isDouble())
+            return LessonController::tr("state.smoothing must be a number");
+        state.smoothing = v.toDouble();
+    }
+    state.n = int(n);
+    state.m = int(m);
+    state.seed = quint64(seed);
+    state.bootstrap = int(bootstrap);
+    return {};
+}
+
+/// Reads a step's images entry over `state`; "" or the sentence naming the bad key or file. The keys:
+/// "a" and "b", image files (":/images/shapes.png" for a built-in one), loaded onto A and B; "shuffle",
+/// a seed: B becomes A's pixels shuffled with it (after "a" is read); "channel" ("grey", "r", "g", "b")
+/// and "bins".
+QString imagesFromEntry(const QJsonObject &entry, ImagesState &state)
+{
+    for (int side = 0; side < 2; ++side) {
+        QString path;
+        const QString key = side == 0 ? QStringLiteral("a") : QStringLiteral("b");
+        if (const QString error = readText(entry, key, path); !error.isEmpty())
+            return error;
+        if (path.isEmpty())
+            continue;
+        // A built-in image is read from the resources as is; a file goes through the checks of every load.
+        QString why;
+        const auto image = path.startsWith(QLatin1String(":/")) ? std::optional<QImage>(QImage(path))
+                                                                : imageloader::readImage(path, &why);
+        if (!image || image->isNull())
+            return LessonController::tr("state.%1: %2")
+                .arg(key,
+                     why.isEmpty() ? LessonController::tr("there is no built-in image %1").arg(path) : why);
+        (side == 0 ? state.a : state.b) = *image;
+        (side == 0 ? state.nameA : state.nameB) = QFileInfo(path).fileName();
+    }
+    qint64 seed = -1, bins = state.bins;
+    for (const QString &error : {readWhole(entry, QStringLiteral("shuffle"), 0, 0xffffffffLL, seed),
+                                 readWhole(entry, QStringLiteral("bins"), 1, 256, bins)})
+        if (!error.isEmpty())
+            return error;
+    if (seed >= 0) {
+        state.b = shufflePixels(state.a, quint32(seed));
+        state.nameB = ImagesDocument::tr("%1 shuffled (seed %2)").arg(state.nameA).arg(seed);
+    }
+    state.bins = unsigned(bins);
+    QString channel;
+    if (const QString error = readText(entry, QStringLiteral("channel"), channel); !error.isEmpty())
+        return error;
+    if (!channel.isEmpty()) {
+        const auto parsed = klscope::import::parseChannel(channel.toStdString());
+        if (!parsed)
+            return LessonController::tr("state.channel must be grey, r, g or b, not “%1”").arg(channel);
+        state.channel = *parsed;
+    }
+    return {};
+}
+
 } // namespace
 
 QWidget *LessonController::highlightTarget(QWidget *window, const QString &path)
@@ -72,6 +221,8 @@ LessonController::LessonController(MainWindow *window)
     connect(m_bar, &LessonBar::closeClicked, this, &LessonController::close);
     registerComparisonPage();
     registerFitPage();
+    registerSamplesPage();
+    registerImagesPage();
 }
 
 LessonController::~LessonController() = default;
@@ -113,12 +264,8 @@ void LessonController::registerComparisonPage()
         const auto read = sessionFromJson(QJsonDocument(session).toJson(QJsonDocument::Compact));
         if (const QString *error = std::get_if<QString>(&read))
             return *error;
-        QString refusal;
-        const auto connection = connect(document, &DocumentBase::editRefused,
-                                        [&refusal](const QString &message) { refusal = message; });
-        const bool set = document->setState(std::get<SessionContents>(read).state, text);
-        disconnect(connection);
-        return set ? QString() : refusal;
+        return editOrWhy(document,
+                         [&] { return document->setState(std::get<SessionContents>(read).state, text); });
     };
     addPage(QStringLiteral("compare"), hooks);
 }
@@ -133,23 +280,59 @@ void LessonController::registerFitPage()
     hooks.entry = [document](const QString &name) -> std::variant<QJsonObject, QString> {
         if (name.isEmpty())
             return fitStateToJson(document->state());
-        for (const FitPreset &preset : fitPresets())
-            if (preset.name == name)
-                return fitStateToJson(preset.state);
-        return tr("the Fit page has no preset called “%1”").arg(name);
+        return presetEntry(fitPresets(), name, fitStateToJson, tr("Fit"));
     };
     hooks.apply = [document](const QJsonObject &entry, const QString &text) -> QString {
         const auto read = fitStateFromJson(entry, QStringLiteral("state."));
         if (const QString *error = std::get_if<QString>(&read))
             return *error;
-        QString refusal;
-        const auto connection = connect(document, &DocumentBase::editRefused,
-                                        [&refusal](const QString &message) { refusal = message; });
-        const bool set = document->setState(std::get<FitState>(read), text);
-        disconnect(connection);
-        return set ? QString() : refusal;
+        return editOrWhy(document, [&] { return document->setState(std::get<FitState>(read), text); });
     };
     addPage(QStringLiteral("fit"), hooks);
+}
+
+void LessonController::registerSamplesPage()
+{
+    SamplesDocument *document = m_window->samplesPage()->document();
+    PageHooks hooks;
+    hooks.currentPreset = [document] {
+        return document->state().preset;
+    };
+    hooks.entry = [document](const QString &name) -> std::variant<QJsonObject, QString> {
+        if (name.isEmpty())
+            return samplesEntry(document->state());
+        return presetEntry(samplesPresets(), name, samplesEntry, tr("Samples"));
+    };
+    hooks.apply = [document](const QJsonObject &entry, const QString &text) -> QString {
+        SamplesState state = document->state();
+        if (const QString error = samplesFromEntry(entry, state); !error.isEmpty())
+            return error;
+        return editOrWhy(document, [&] { return document->setState(state, text); });
+    };
+    addPage(QStringLiteral("samples"), hooks);
+}
+
+void LessonController::registerImagesPage()
+{
+    ImagesDocument *document = m_window->imagesPage()->document();
+    PageHooks hooks;
+    // The Images page has no presets: its steps name the images ("a", "b") or shuffle ("shuffle").
+    hooks.currentPreset = [] {
+        return QString();
+    };
+    hooks.entry = [](const QString &name) -> std::variant<QJsonObject, QString> {
+        if (name.isEmpty())
+            return QJsonObject();
+        return tr("the Images page has no presets (a step names its images in \"state\"), not “%1”")
+            .arg(name);
+    };
+    hooks.apply = [document](const QJsonObject &entry, const QString &text) -> QString {
+        ImagesState state = document->state();
+        if (const QString error = imagesFromEntry(entry, state); !error.isEmpty())
+            return error;
+        return editOrWhy(document, [&] { return document->setState(state, text); });
+    };
+    addPage(QStringLiteral("images"), hooks);
 }
 
 void LessonController::addPage(const QString &name, PageHooks hooks)

@@ -8,8 +8,11 @@
 // page or preset, a state the reader refuses) shows its sentence in the bar and the lesson stays where it
 // was.
 //
-// Pages are known by the names MainWindow::showPage takes. The comparison and fit pages are registered by
-// the constructor; a new page registers its hooks with addPage() once, and its lessons are then only JSON.
+// Pages are known by the names MainWindow::showPage takes. The comparison, fit, samples and images pages
+// are registered by the constructor; a new page registers its hooks with addPage() once, and its lessons
+// are then only JSON. The samples page's state keys are "p", "q" (specs), "n", "m", "seed", "smoothing" and
+// "bootstrap"; the images page has no presets, and its keys are "a" and "b" (image files, ":/images/..."
+// for the built-in ones), "shuffle" (a seed: B becomes A's pixels in a random order), "channel" and "bins".
 
 #include "lessons.h"
 
@@ -102,6 +105,8 @@ signals:
 private:
     void registerComparisonPage();
     void registerFitPage();
+    void registerSamplesPage();
+    void registerImagesPage();
     /// Sets step `index` of the running lesson on its page: "" or why not.
     QString apply(int index);
     bool fail(const QString &message);

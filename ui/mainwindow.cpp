@@ -22,8 +22,10 @@
 #include "samplespage.h"
 #include "sessioncontroller.h"
 #include "spec.h"
+
 #include "vaepage.h"
 #include "versions.h"
+#include <continuousspec.h>
 
 #include <QAction>
 #include <QActionGroup>
@@ -104,6 +106,24 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         m_fit->document(),
         [this] { return currentPage() == m_fit ? QStringLiteral("fit") : QStringLiteral("compare"); },
         [this](const QString &name) { showPage(name); });
+    // The Samples page can draw from the comparison page's pair, as specs.
+    m_samples->setComparePairSource([this]() -> std::variant<std::pair<QString, QString>, QString> {
+        QString error;
+        const auto specs = callCore(
+            [this] {
+                return std::visit(
+                    [](const auto &pair) {
+                        return std::pair<QString, QString>(
+                            QString::fromStdString(klscope::formatSpec(pair.p)),
+                            QString::fromStdString(klscope::formatSpec(pair.q)));
+                    },
+                    m_document->state().pair);
+            },
+            &error);
+        if (!specs)
+            return error;
+        return *specs;
+    });
     m_session->acceptDrops(editor(0), Side::P);
     m_session->acceptDrops(editor(1), Side::Q);
     connect(m_session, &SessionController::currentFileChanged, this, &MainWindow::updateTitle);
@@ -399,31 +419,34 @@ Page *MainWindow::currentPage() const
     return static_cast<Page *>(m_pages->currentWidget());
 }
 
+QStringList MainWindow::pageNames()
+{
+    return {QStringLiteral("compare"), QStringLiteral("fit"), QStringLiteral("images"),
+            QStringLiteral("samples"), QStringLiteral("vae"), QStringLiteral("2d")};
+}
+
+Page *MainWindow::pageNamed(const QString &name) const
+{
+    // In the order of pageNames().
+    Page *const pages[] = {m_compare, m_fit, m_images, m_samples, m_vae, m_normal2};
+    const qsizetype index = pageNames().indexOf(name);
+    return index < 0 ? nullptr : pages[index];
+}
+
 QString MainWindow::currentPageName() const
 {
-    if (currentPage() == m_images)
-        return QStringLiteral("images");
-    if (currentPage() == m_vae)
-        return QStringLiteral("vae");
-    if (currentPage() == m_normal2)
-        return QStringLiteral("2d");
-    return currentPage() == m_fit ? QStringLiteral("fit") : QStringLiteral("compare");
+    for (const QString &name : pageNames())
+        if (pageNamed(name) == currentPage())
+            return name;
+    return QStringLiteral("compare");
 }
 
 bool MainWindow::showPage(const QString &name)
 {
-    if (name == QLatin1String("compare"))
-        m_pages->setCurrentWidget(m_compare);
-    else if (name == QLatin1String("fit"))
-        m_pages->setCurrentWidget(m_fit);
-    else if (name == QLatin1String("images"))
-        m_pages->setCurrentWidget(m_images);
-    else if (name == QLatin1String("vae"))
-        m_pages->setCurrentWidget(m_vae);
-    else if (name == QLatin1String("2d"))
-        m_pages->setCurrentWidget(m_normal2);
-    else
+    Page *page = pageNamed(name);
+    if (!page)
         return false;
+    m_pages->setCurrentWidget(page);
     return true;
 }
 

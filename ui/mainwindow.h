@@ -12,6 +12,7 @@
 #include <QFont>
 #include <QList>
 #include <QMainWindow>
+#include <QStringList>
 
 #include <optional>
 
@@ -58,12 +59,15 @@ public:
     ImagesPage *imagesPage() const { return m_images; }
     VaePage *vaePage() const { return m_vae; }
     Normal2Page *normal2Page() const { return m_normal2; }
+    SamplesPage *samplesPage() const { return m_samples; }
     /// The page showing.
     Page *currentPage() const;
-    /// The name of the page showing, as --page spells it: "compare", "fit", "2d", "vae" or "images".
+    /// Every page's name, as --page spells it, in tab order: "compare", "fit", "images", "samples", "vae",
+    /// "2d".
+    static QStringList pageNames();
+    /// The name of the page showing (one of pageNames()).
     QString currentPageName() const;
-    /// Shows the page called `name` ("compare", "fit", "2d", "vae" or "images"); false when there is none
-    /// by that name.
+    /// Shows the page called `name` (one of pageNames()); false when there is none by that name.
     bool showPage(const QString &name);
     DistributionEditor *editor(int side) const;
     DistributionPlot *distributionPlot() const;
@@ -104,6 +108,8 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    /// The page called `name` (one of pageNames()), or nullptr.
+    Page *pageNamed(const QString &name) const;
     void createMenus();
     void createPresetMenu(QMenu *presets);
     void updateTitle();

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <optional>
 #include <stdexcept>
+#include <utility>
 
 SamplesDocument::SamplesDocument(QObject *parent)
     : DocumentBase(parent), m_p(klscope::parseSampleModel(m_state.p.toStdString())),
@@ -35,55 +36,50 @@ QString SamplesDocument::validate(const SamplesState &state)
     return {};
 }
 
-bool SamplesDocument::setP(const QString &spec)
+template <typename T>
+bool SamplesDocument::change(T SamplesState::*field, T value, const QString &text, bool newPair)
 {
     SamplesState next = m_state;
-    next.p = spec.trimmed();
-    next.preset.clear();
-    return push(std::move(next), tr("Change P"));
+    next.*field = std::move(value);
+    // A new P or Q is no longer the preset's pair; the other settings are variations of it.
+    if (newPair)
+        next.preset.clear();
+    return push(std::move(next), text);
+}
+
+bool SamplesDocument::setP(const QString &spec)
+{
+    return change(&SamplesState::p, spec.trimmed(), tr("Change P"), true);
 }
 
 bool SamplesDocument::setQ(const QString &spec)
 {
-    SamplesState next = m_state;
-    next.q = spec.trimmed();
-    next.preset.clear();
-    return push(std::move(next), tr("Change Q"));
+    return change(&SamplesState::q, spec.trimmed(), tr("Change Q"), true);
 }
 
 bool SamplesDocument::setN(int n)
 {
-    SamplesState next = m_state;
-    next.n = n;
-    return push(std::move(next), tr("Change n"));
+    return change(&SamplesState::n, n, tr("Change n"));
 }
 
 bool SamplesDocument::setM(int m)
 {
-    SamplesState next = m_state;
-    next.m = m;
-    return push(std::move(next), tr("Change m"));
+    return change(&SamplesState::m, m, tr("Change m"));
 }
 
 bool SamplesDocument::setSeed(quint64 seed)
 {
-    SamplesState next = m_state;
-    next.seed = seed;
-    return push(std::move(next), tr("Draw new samples"));
+    return change(&SamplesState::seed, seed, tr("Draw new samples"));
 }
 
 bool SamplesDocument::setSmoothing(double alpha)
 {
-    SamplesState next = m_state;
-    next.smoothing = alpha;
-    return push(std::move(next), tr("Change smoothing"));
+    return change(&SamplesState::smoothing, alpha, tr("Change smoothing"));
 }
 
 bool SamplesDocument::setBootstrap(int resamples)
 {
-    SamplesState next = m_state;
-    next.bootstrap = resamples;
-    return push(std::move(next), tr("Change bootstrap resamples"));
+    return change(&SamplesState::bootstrap, resamples, tr("Change bootstrap resamples"));
 }
 
 bool SamplesDocument::setState(const SamplesState &state, const QString &text)

@@ -61,6 +61,9 @@ signals:
     void stateChanged();
 
 private:
+    /// Sets one field of the state as one undo step; a new P or Q (`newPair`) also drops the preset's name.
+    template <typename T>
+    bool change(T SamplesState::*field, T value, const QString &text, bool newPair = false);
     bool push(SamplesState next, const QString &text);
     void apply(const SamplesState &state);
 

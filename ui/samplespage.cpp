@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QTableWidget>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -65,6 +66,9 @@ QTableWidget *makeTable(const QStringList &columns, const QStringList &rows)
     table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
     table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // The last column stretches, so the table never scrolls sideways; without this its size hint keeps
+    // room for a scroll bar, an empty strip under the last row.
+    table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     return table;
 }
 
@@ -119,39 +123,37 @@ SamplesOutcome estimate(const SamplesState &s, const klscope::SampleModel &p, co
 QList<SamplesPreset> samplesPresets()
 {
     QList<SamplesPreset> presets;
-    SamplesState normals;
-    presets.append(
-        {QStringLiteral("two-normals"), QObject::tr("Two normals (kNN)"),
-         QObject::tr("N(0,1) against N(1,2²): the histograms' KL(Q‖P) is infinite (Q's tails reach "
-                     "bins P never filled), while the kNN estimator needs no bins."),
-         normals});
+    const auto add = [&presets](const char *name, const QString &title, const QString &lesson,
+                                SamplesState state) {
+        state.preset = QString::fromLatin1(name);
+        presets.append({state.preset, title, lesson, std::move(state)});
+    };
+    add("two-normals", QObject::tr("Two normals (kNN)"),
+        QObject::tr("N(0,1) against N(1,2²): the histograms' KL(Q‖P) is infinite (Q's tails reach "
+                    "bins P never filled), while the kNN estimator needs no bins."),
+        SamplesState());
     SamplesState binomial;
     binomial.p = QStringLiteral("binomial:n=15,p=7/15");
     binomial.q = QStringLiteral("uniform:a=0,b=15");
     binomial.n = binomial.m = 500;
-    presets.append(
-        {QStringLiteral("binomial-uniform"), QObject::tr("Binomial vs uniform"),
-         QObject::tr("The worked example from samples: the plug-in lies above the truth at small n, "
-                     "and Miller–Madow removes most of that bias."),
-         binomial});
+    add("binomial-uniform", QObject::tr("Binomial vs uniform"),
+        QObject::tr("The worked example from samples: the plug-in lies above the truth at small n, "
+                    "and Miller–Madow removes most of that bias."),
+        binomial);
     SamplesState empty = binomial;
     empty.n = 200;
     empty.m = 30;
-    presets.append(
-        {QStringLiteral("empty-bins"), QObject::tr("Few samples of Q: empty bins"),
-         QObject::tr("With 30 samples of Q, some bin where P has samples is empty: the plug-in KL(P‖Q) "
-                     "is infinite. A pseudo-count makes it finite, at the price of a bias."),
-         empty});
+    add("empty-bins", QObject::tr("Few samples of Q: empty bins"),
+        QObject::tr("With 30 samples of Q, some bin where P has samples is empty: the plug-in KL(P‖Q) "
+                    "is infinite. A pseudo-count makes it finite, at the price of a bias."),
+        empty);
     SamplesState sizes = binomial;
     sizes.n = 5000;
     sizes.m = 250;
-    presets.append(
-        {QStringLiteral("different-sizes"), QObject::tr("Different sample sizes"),
-         QObject::tr("5000 samples against 250: compare the normalised histograms of all of them, and "
-                     "test with G; cutting the larger set into chunks only measures chunk noise."),
-         sizes});
-    for (SamplesPreset &p : presets)
-        p.state.preset = p.name;
+    add("different-sizes", QObject::tr("Different sample sizes"),
+        QObject::tr("5000 samples against 250: compare the normalised histograms of all of them, and "
+                    "test with G; cutting the larger set into chunks only measures chunk noise."),
+        sizes);
     return presets;
 }
 
@@ -180,6 +182,13 @@ SamplesPage::SamplesPage(QWidget *parent)
     m_qEdit = new QLineEdit;
     m_qEdit->setToolTip(tr("Q as a spec, of the same domain as P."));
     form->addRow(tr("Q"), m_qEdit);
+    m_fromCompare = new QPushButton(tr("P and Q from the Compare page"));
+    m_fromCompare->setObjectName(QStringLiteral("samplesFromCompare"));
+    m_fromCompare->setToolTip(
+        tr("Draw the samples from the Compare page's current P and Q (whole distributions: its support, "
+           "renormalising and smoothing do not apply to the draws)."));
+    m_fromCompare->hide();
+    form->addRow(m_fromCompare);
     m_n = new NumberSpinBox;
     m_n->setInteger(true);
     m_n->setRange(2, SamplesDocument::kMaxSamples);
@@ -223,6 +232,7 @@ SamplesPage::SamplesPage(QWidget *parent)
     m_estimates =
         makeTable({tr("KL(P‖Q) [95 % interval]"), tr("KL(Q‖P) [95 % interval]"), tr("JS [95 % interval]")},
                   {tr("plug-in"), tr("Miller–Madow"), tr("kNN"), tr("truth")});
+    m_estimates->setObjectName(QStringLiteral("samplesEstimates"));
     m_estimates->setWordWrap(false);
     grid->addWidget(m_estimates, 0, 0, 1, 2);
 
@@ -230,12 +240,14 @@ SamplesPage::SamplesPage(QWidget *parent)
     auto *testsLayout = new QVBoxLayout(testsBox);
     testsLayout->setContentsMargins(0, 0, 0, 0);
     m_gLabel = new QLabel;
+    m_gLabel->setObjectName(QStringLiteral("samplesGTest"));
     m_gLabel->setWordWrap(true);
     m_gLabel->setTextFormat(Qt::RichText);
     testsLayout->addWidget(m_gLabel);
     m_tests = makeTable({tr("statistic"), tr("df"), tr("p-value"), tr("in words")},
                         {tr("G-test"), tr("Pearson χ²"), tr("Z-test"), tr("Welch's t")});
     m_tests->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
+    m_tests->setObjectName(QStringLiteral("samplesTests"));
     m_tests->setWordWrap(true);
     testsLayout->addWidget(m_tests);
     grid->addWidget(testsBox, 1, 0, 1, 2);
@@ -244,6 +256,7 @@ SamplesPage::SamplesPage(QWidget *parent)
     static_cast<QFrame *>(m_infinityBox)->setFrameShape(QFrame::StyledPanel);
     auto *infinityLayout = new QHBoxLayout(m_infinityBox);
     m_infinityLabel = new QLabel;
+    m_infinityBox->setObjectName(QStringLiteral("samplesEmptyBin"));
     m_infinityLabel->setWordWrap(true);
     m_smoothButton = new QPushButton(tr("Add a pseudo-count of %1").arg(kOfferedPseudoCount));
     infinityLayout->addWidget(m_infinityLabel, 1);
@@ -252,10 +265,12 @@ SamplesPage::SamplesPage(QWidget *parent)
     grid->addWidget(m_infinityBox, 2, 0, 1, 2);
 
     m_histograms = new SeriesPlot;
+    m_histograms->setObjectName(QStringLiteral("samplesHistograms"));
     m_histograms->setAxisTitles(tr("x"), tr("normalised count"));
     m_histograms->setMinimumHeight(200);
     grid->addWidget(m_histograms, 3, 0);
     m_convergence = new SeriesPlot;
+    m_convergence->setObjectName(QStringLiteral("samplesConvergence"));
     m_convergence->setAxisTitles(tr("n (samples of P)"), tr("KL(P‖Q) estimate, nats"));
     m_convergence->setLogXScale(true);
     m_convergence->setXRange(20, 15000);
@@ -266,10 +281,18 @@ SamplesPage::SamplesPage(QWidget *parent)
     grid->setColumnStretch(1, 1);
 
     m_chunks = new QLabel;
+    m_chunks->setObjectName(QStringLiteral("samplesChunks"));
     m_chunks->setWordWrap(true);
     m_chunks->setTextFormat(Qt::RichText);
     grid->addWidget(m_chunks, 4, 0, 1, 2);
-    outer->addWidget(results, 1);
+    // On a small screen the results scroll rather than squeeze the plots over the text below them.
+    auto *scroll = new QScrollArea;
+    scroll->setObjectName(QStringLiteral("samplesResults"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setWidget(results);
+    outer->addWidget(scroll, 1);
 
     // Controls → document.
     connect(m_preset, &QComboBox::activated, this, [this](int index) {
@@ -298,6 +321,7 @@ SamplesPage::SamplesPage(QWidget *parent)
     connect(m_seed, &NumberSpinBox::valueChanged, this, [this, whole](double v) {
         whole(v, [this](int seed) { return seed >= 0 && m_document->setSeed(static_cast<quint64>(seed)); });
     });
+    connect(m_fromCompare, &QPushButton::clicked, this, &SamplesPage::takeComparePair);
     connect(m_draw, &QPushButton::clicked, this,
             [this] { m_document->setSeed(m_document->state().seed + 1); });
     connect(m_smoothing, &NumberSpinBox::valueChanged, this, [this](double v) {
@@ -389,6 +413,29 @@ bool SamplesPage::loadPreset(const QString &name)
         if (p.name == name)
             return m_document->setState(p.state, tr("Load preset %1").arg(p.title));
     return false;
+}
+
+void SamplesPage::setComparePairSource(PairSource source)
+{
+    m_pairSource = std::move(source);
+    m_fromCompare->setVisible(bool(m_pairSource));
+}
+
+bool SamplesPage::takeComparePair()
+{
+    if (!m_pairSource)
+        return false;
+    const auto pair = m_pairSource();
+    if (const QString *why = std::get_if<QString>(&pair)) {
+        emit statusMessage(*why, 6000);
+        return false;
+    }
+    SamplesState next = m_document->state();
+    next.p = std::get<0>(pair).first;
+    next.q = std::get<0>(pair).second;
+    next.preset.clear();
+    // A refusal (a pair the samples cannot be drawn from) reaches the status bar through editRefused.
+    return m_document->setState(next, tr("Take P and Q from the Compare page"));
 }
 
 bool SamplesPage::isBusy() const

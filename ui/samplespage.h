@@ -21,7 +21,10 @@
 #include "estimators.h"
 #include "testsides.h"
 
+#include <functional>
 #include <optional>
+#include <utility>
+#include <variant>
 
 class JobRunner;
 class NumberSpinBox;
@@ -76,6 +79,14 @@ public:
     /// True while the estimates or the convergence ladder are computing.
     bool isBusy() const;
 
+    /// The Compare page's current P and Q as specs, or the sentence saying why they cannot be had.
+    using PairSource = std::function<std::variant<std::pair<QString, QString>, QString>()>;
+    /// Shows "From Compare", which takes P and Q from `source` (the window sets it).
+    void setComparePairSource(PairSource source);
+    /// Puts the source's P and Q on the page as one undo step (n, m and the rest stay); false, with the
+    /// reason as a status message, when there is no source or the pair is refused.
+    bool takeComparePair();
+
     // For tests and the window.
     QTableWidget *estimatesTable() const { return m_estimates; }
     QTableWidget *testsTable() const { return m_tests; }
@@ -85,6 +96,7 @@ public:
     NumberSpinBox *mSpin() const { return m_m; }
     NumberSpinBox *smoothingSpin() const { return m_smoothing; }
     QPushButton *drawButton() const { return m_draw; }
+    QPushButton *fromCompareButton() const { return m_fromCompare; }
     /// The line that explains an infinite estimate (hidden when every estimate is finite) and its button.
     QWidget *infinityBox() const { return m_infinityBox; }
     QLabel *infinityLabel() const { return m_infinityLabel; }
@@ -127,6 +139,8 @@ private:
     NumberSpinBox *m_smoothing = nullptr;
     NumberSpinBox *m_bootstrap = nullptr;
     QPushButton *m_draw = nullptr;
+    QPushButton *m_fromCompare = nullptr;
+    PairSource m_pairSource;
     QTableWidget *m_estimates = nullptr;
     QWidget *m_infinityBox = nullptr;
     QLabel *m_infinityLabel = nullptr;

@@ -1,18 +1,20 @@
 // klscope: the interactive window.
-//   klscope [--page compare|fit|2d|vae|images|samples] [--preset NAME] [--lesson NAME [--step K]]
+//   klscope [--page compare|fit|images|samples|vae|2d] [--preset NAME] [--lesson NAME [--step K]]
 //           [--screenshot FILE.png] [FILE.klscope]
 //   klscope --version
 // --screenshot renders the whole window after its first paint, writes the PNG and exits (works with
 // QT_QPA_PLATFORM=offscreen). FILE.klscope opens a saved session; without one, an autosave left by a
 // crash is offered for restoring. --page shows that page; a fit page preset (--preset bimodal-fit) opens on
-// the fit page. A screenshot of the fit page waits until its fits and landscapes are drawn. --lesson starts a
-// guided lesson (at step K, counted from 1), after any session is opened; an unknown lesson exits with 2.
+// the fit page. A screenshot of the fit, 2-D or samples page waits until what they compute in the background
+// is drawn. --lesson starts a guided lesson (at step K, counted from 1), after any session is opened; an
+// unknown lesson exits with 2.
 
 #include "atomicwriter.h"
 #include "fitpage.h"
 #include "lessoncontroller.h"
 #include "mainwindow.h"
 #include "normal2page.h"
+#include "samplespage.h"
 #include "sessioncontroller.h"
 #include "versions.h"
 
@@ -57,9 +59,9 @@ int main(int argc, char *argv[])
         QStringLiteral("preset"),
         QStringLiteral("Open the preset NAME (a fit page preset opens on the fit page)."),
         QStringLiteral("NAME"));
-    const QCommandLineOption page(QStringLiteral("page"),
-                                  QStringLiteral("Show the page PAGE: compare, fit, 2d, vae or images."),
-                                  QStringLiteral("PAGE"));
+    const QString pages = MainWindow::pageNames().join(QStringLiteral(", "));
+    const QCommandLineOption page(
+        QStringLiteral("page"), QStringLiteral("Show the page PAGE: %1.").arg(pages), QStringLiteral("PAGE"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         QStringLiteral("Write the window as a PNG after its first paint, "
                                                        "then exit."),
@@ -81,8 +83,8 @@ int main(int argc, char *argv[])
         return 2;
     }
     if (parser.isSet(page) && !window.showPage(parser.value(page))) {
-        std::fprintf(stderr, "klscope: there is no page called '%s' (compare, fit, 2d, vae, images)\n",
-                     qPrintable(parser.value(page)));
+        std::fprintf(stderr, "klscope: there is no page called '%s' (pages: %s)\n",
+                     qPrintable(parser.value(page)), qPrintable(pages));
         return 2;
     }
     if (parser.isSet(step) && !parser.isSet(lesson)) {
@@ -128,20 +130,20 @@ int main(int argc, char *argv[])
         // Queued replots run before this timer fires, so the plots are drawn when the window is grabbed.
         QTimer::singleShot(0, &window, [&window, file] {
             QApplication::processEvents();
-            // The fit page computes in the background; wait (at most 60 s) until everything is drawn.
-            if (window.currentPage() == window.fitPage()) {
+            // Pages that compute in the background: wait (at most 60 s) until everything is drawn.
+            const auto waitWhile = [](const auto &busy) {
                 QDeadlineTimer deadline(60'000);
-                while ((window.fitPage()->isBusy() || !window.fitPage()->outcome()) && !deadline.hasExpired())
+                while (busy() && !deadline.hasExpired())
                     QApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
                 QApplication::processEvents();
-            }
-            // The 2-D page's cubature (JS, TV) runs in the background too.
-            if (window.currentPage() == window.normal2Page()) {
-                QDeadlineTimer deadline(60'000);
-                while (window.normal2Page()->isBusy() && !deadline.hasExpired())
-                    QApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
-                QApplication::processEvents();
-            }
+            };
+            if (window.currentPage() == window.fitPage())
+                waitWhile([&] { return window.fitPage()->isBusy() || !window.fitPage()->outcome(); });
+            // The 2-D page's cubature (JS, TV), and the Samples page's estimates and convergence ladder.
+            if (window.currentPage() == window.normal2Page())
+                waitWhile([&] { return window.normal2Page()->isBusy(); });
+            if (window.currentPage() == window.samplesPage())
+                waitWhile([&] { return window.samplesPage()->isBusy() || !window.samplesPage()->outcome(); });
             const QImage image = window.grab().toImage();
             const QString error = writeFileAtomically(file, [&image](QIODevice *device) {
                 QImageWriter writer(device, "png");

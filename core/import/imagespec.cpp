@@ -101,45 +101,54 @@ ImageReader imageReader() noexcept
 
 Result<Source> loadImageSource(std::string_view spec)
 {
+    auto parsed = parseImageSpec(spec);
+    if (!parsed)
+        return parsed.error();
+    return loadImageSource(*parsed);
+}
+
+Result<Source> loadImageSource(const ImageSpec &spec)
+{
     try {
-        auto parsed = parseImageSpec(spec);
-        if (!parsed)
-            return parsed.error();
-        const std::filesystem::path path(parsed->path);
+        const std::filesystem::path path(spec.path);
         const std::string name = displayName(path);
+        if (!validLevelBins(spec.bins))
+            return makeError(name, 0,
+                             "bins=" + std::to_string(spec.bins) +
+                                 " does not divide the 256 levels (1, 2, 4, ..., 256)");
         const ImageReader reader = imageReader();
         if (!reader)
             return makeError(name, 0, "this program cannot read images (it has no image reader)");
         if (auto bad = checkRegularFile(path))
             return *bad;
-        auto decoded = reader(parsed->path, parsed->channel);
+        auto decoded = reader(spec.path, spec.channel);
         if (!decoded)
             return decoded.error();
-        LevelHistogram h = groupLevels(decoded->counts, parsed->bins);
+        LevelHistogram h = groupLevels(decoded->counts, spec.bins);
         if (h.pixels == 0)
             return makeError(name, 0, "the image has no pixels");
         Source source;
         source.type = Source::Type::Masses;
         source.name = name;
         source.sampleSize = static_cast<double>(h.pixels);
-        source.imageBins = parsed->bins;
+        source.imageBins = spec.bins;
         source.data.masses.reserve(h.counts.size());
         const double total = static_cast<double>(h.pixels);
         for (const double c : h.counts)
             source.data.masses.push_back(c / total);
         // With one bin per level the events are the levels themselves (unlabelled, positional), so two
         // images pair event by event and a family puts level x at event x; wider bins keep their ranges.
-        if (parsed->bins < 256)
+        if (spec.bins < 256)
             source.data.labels = std::move(h.labels);
-        source.description = name + ": " + std::to_string(decoded->width) + " x " +
-                             std::to_string(decoded->height) + " pixels, " +
-                             std::string(channelName(parsed->channel)) +
-                             (parsed->bins == 256 ? std::string(" levels 0..255")
-                                                  : " levels in " + std::to_string(parsed->bins) +
-                                                        " bins of " + std::to_string(256 / parsed->bins));
+        source.description =
+            name + ": " + std::to_string(decoded->width) + " x " + std::to_string(decoded->height) +
+            " pixels, " + std::string(channelName(spec.channel)) +
+            (spec.bins == 256
+                 ? std::string(" levels 0..255")
+                 : " levels in " + std::to_string(spec.bins) + " bins of " + std::to_string(256 / spec.bins));
         return source;
     } catch (const std::bad_alloc &) {
-        return ImportError{"not enough memory to read '" + excerpt(spec, 80) + "'", 0};
+        return ImportError{"not enough memory to read '" + excerpt(spec.path, 80) + "'", 0};
     }
 }
 

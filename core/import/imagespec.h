@@ -64,5 +64,8 @@ ImageReader imageReader() noexcept;
 /// sampleSize = total pixels, imageBins = bins. Errors: the spec's, the file check's (checkRegularFile),
 /// the reader's, or no reader installed. Never throws.
 Result<Source> loadImageSource(std::string_view spec);
+/// The same for a spec already parsed (or built by a program: the window's importer, whose path may hold
+/// a comma); bins that do not divide 256 are refused naming the file.
+Result<Source> loadImageSource(const ImageSpec &spec);
 
 } // namespace klscope::import

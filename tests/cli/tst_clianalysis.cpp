@@ -2,6 +2,7 @@
 // that point, CSV output, and the exit codes and messages of bad input.
 
 #include "clirun.h"
+#include "clitesthelpers.h"
 #include "relativecompare.h"
 
 #include <QFile>
@@ -13,9 +14,13 @@
 #include <cmath>
 #include <limits>
 
+using klscope::test::checkRefused;
 using klscope::test::closeRelative;
 using klscope::test::computeJson;
+using klscope::test::jsonNumber;
+using klscope::test::jsonOf;
 using klscope::test::runCli;
+using klscope::test::writeTextFile;
 
 class TestCliAnalysis : public QObject
 {
@@ -43,31 +48,6 @@ private:
     QString m_a, m_b, m_counts;
 };
 
-namespace {
-
-// A JSON number, or the strings "inf" / "-inf".
-double number(const QJsonValue &v)
-{
-    if (v.isString())
-        return v.toString() == QLatin1String("inf") ? std::numeric_limits<double>::infinity()
-                                                    : -std::numeric_limits<double>::infinity();
-    return v.isDouble() ? v.toDouble() : std::numeric_limits<double>::quiet_NaN();
-}
-
-QJsonObject jsonOf(const klscope::test::CliRun &run)
-{
-    return QJsonDocument::fromJson(run.out).object();
-}
-
-void writeFile(const QString &path, const QByteArray &text)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    QCOMPARE(f.write(text), text.size());
-}
-
-} // namespace
-
 void TestCliAnalysis::initTestCase()
 {
     QVERIFY(m_dir.isValid());
@@ -75,12 +55,12 @@ void TestCliAnalysis::initTestCase()
     m_a = m_dir.filePath("a.csv");
     m_b = m_dir.filePath("b.csv");
     m_counts = m_dir.filePath("counts.csv");
-    writeFile(
+    writeTextFile(
         m_a, "x\n27.5\n21.0\n19.0\n23.6\n17.0\n17.9\n16.9\n20.1\n21.9\n22.6\n23.1\n19.6\n19.0\n21.7\n21.4\n");
-    writeFile(
+    writeTextFile(
         m_b, "x\n27.1\n22.0\n20.8\n23.4\n23.4\n23.5\n25.8\n22.0\n24.8\n20.2\n21.9\n22.1\n22.9\n20.5\n24.4\n");
     // Mendel's peas as counts of four categories 0..3.
-    writeFile(m_counts, "0,315\n1,108\n2,101\n3,32\n");
+    writeTextFile(m_counts, "0,315\n1,108\n2,101\n3,32\n");
 }
 
 void TestCliAnalysis::sweepAgainstCompute_data()
@@ -133,8 +113,8 @@ void TestCliAnalysis::sweepAgainstCompute()
             computeJson({"--p", onP ? p.arg(v) : p, "--q", onP ? q : q.arg(v), "--summary"});
         QVERIFY(!c.isEmpty());
         for (const char *key : {"kl_pq", "kl_qp", "js"}) {
-            const double swept = number(o.value(key).toArray()[i]);
-            const double computed = number(c.value(key));
+            const double swept = jsonNumber(o.value(key).toArray()[i]);
+            const double computed = jsonNumber(c.value(key));
             QVERIFY2(closeRelative(swept, computed, rel),
                      qPrintable(QStringLiteral("%1 at %2: sweep %3, compute %4")
                                     .arg(key, v, QString::number(swept, 'g', 17),
@@ -156,8 +136,9 @@ void TestCliAnalysis::sweepAgainstAFile()
     for (int i = 0; i < 5; ++i) {
         const QString v = QString::number(values[i].toDouble(), 'g', 17);
         const QJsonObject c = computeJson({"--p", counts, "--q", "binomial:n=3,p=" + v, "--summary"});
-        QVERIFY(closeRelative(number(o.value("kl_pq").toArray()[i]), number(c.value("kl_pq")), 1e-12));
-        QVERIFY(closeRelative(number(o.value("js").toArray()[i]), number(c.value("js")), 1e-12));
+        QVERIFY(
+            closeRelative(jsonNumber(o.value("kl_pq").toArray()[i]), jsonNumber(c.value("kl_pq")), 1e-12));
+        QVERIFY(closeRelative(jsonNumber(o.value("js").toArray()[i]), jsonNumber(c.value("js")), 1e-12));
     }
 }
 
@@ -381,10 +362,7 @@ void TestCliAnalysis::testRefused()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QString, fragment);
-    const auto run = runCli(QStringList{"test"} + arguments);
-    QVERIFY(!run.crashed);
-    QCOMPARE(run.exitCode, 2);
-    QVERIFY2(run.err.contains(fragment), qPrintable(run.err));
+    checkRefused(QStringLiteral("test"), arguments, fragment);
 }
 
 void TestCliAnalysis::benchSweep()

@@ -3,9 +3,9 @@
 // smoothing removing it, and exit code 2 with a message on bad input.
 
 #include "clirun.h"
+#include "clitesthelpers.h"
 #include "relativecompare.h"
 
-#include <QFile>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
@@ -13,9 +13,11 @@
 #include <cmath>
 #include <limits>
 
+using klscope::test::checkRefused;
 using klscope::test::closeRelative;
 using klscope::test::computeJson;
-using klscope::test::runCli;
+using klscope::test::jsonNumber;
+using klscope::test::writeTextFile;
 
 class TestCliEstimate : public QObject
 {
@@ -33,22 +35,9 @@ private slots:
 
 namespace {
 
-double number(const QJsonValue &v)
-{
-    if (v.isString())
-        return v.toString() == QLatin1String("inf") ? std::numeric_limits<double>::infinity()
-                                                    : -std::numeric_limits<double>::infinity();
-    return v.isDouble() ? v.toDouble() : std::numeric_limits<double>::quiet_NaN();
-}
-
 QJsonObject estimateJson(const QStringList &arguments)
 {
-    const auto run = runCli(QStringList{"estimate"} + arguments + QStringList{"--json"});
-    if (run.crashed || run.exitCode != 0) {
-        qWarning("exit %d: %s", run.exitCode, qPrintable(run.err));
-        return {};
-    }
-    return QJsonDocument::fromJson(run.out).object();
+    return klscope::test::commandJson(QStringLiteral("estimate"), arguments);
 }
 
 } // namespace
@@ -76,19 +65,20 @@ void TestCliEstimate::keysAndTruth()
     QCOMPARE(o.value("bootstrap").toInt(), 50);
     const QJsonObject truth = o.value("truth").toObject();
     const QJsonObject computed = computeJson({"--p", p, "--q", q});
-    QVERIFY(closeRelative(number(truth.value("kl_pq")), computed.value("kl_pq").toDouble(), 1e-9));
+    QVERIFY(closeRelative(jsonNumber(truth.value("kl_pq")), computed.value("kl_pq").toDouble(), 1e-9));
     for (const char *name : {"plugin", "miller_madow", "knn"}) {
         const QJsonObject e = o.value(QLatin1String(name)).toObject();
         if (QLatin1String(name) == QLatin1String("knn") && !continuous) {
             QVERIFY(e.contains("reason"));
             continue;
         }
-        const double value = number(e.value("kl_pq")), low = number(e.value("ci_low")),
-                     high = number(e.value("ci_high"));
+        const double value = jsonNumber(e.value("kl_pq")), low = jsonNumber(e.value("ci_low")),
+                     high = jsonNumber(e.value("ci_high"));
         QVERIFY2(std::isfinite(value), name);
         QVERIFY2(low <= high, name);
         // n = 3000: every estimate within 0.15 nats of the truth.
-        QVERIFY2(std::fabs(value - number(truth.value("kl_pq"))) < 0.15, qPrintable(QString::number(value)));
+        QVERIFY2(std::fabs(value - jsonNumber(truth.value("kl_pq"))) < 0.15,
+                 qPrintable(QString::number(value)));
         QVERIFY(e.contains("kl_qp"));
     }
 }
@@ -128,12 +118,10 @@ void TestCliEstimate::fromFiles()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const auto write = [&](const QString &name, int from, int count) {
-        QFile f(dir.filePath(name));
-        QVERIFY(f.open(QIODevice::WriteOnly));
         QByteArray text = "x\n";
         for (int i = 0; i < count; ++i)
             text += QByteArray::number(from + 0.37 * i) + "\n";
-        f.write(text);
+        writeTextFile(dir.filePath(name), text);
     };
     write("a.csv", 0, 60);
     write("b.csv", 3, 40);
@@ -176,10 +164,7 @@ void TestCliEstimate::refused()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QString, fragment);
-    const auto run = runCli(QStringList{"estimate"} + arguments);
-    QVERIFY(!run.crashed);
-    QCOMPARE(run.exitCode, 2);
-    QVERIFY2(run.err.contains(fragment), qPrintable(run.err));
+    checkRefused(QStringLiteral("estimate"), arguments, fragment);
 }
 
 QTEST_APPLESS_MAIN(TestCliEstimate)

@@ -13,19 +13,16 @@
 #include <custom.h>
 #include <spec.h>
 
+#include <importtesthelpers.h>
 #include <relativecompare.h>
 
 #include <QDialogButtonBox>
-#include <QDropEvent>
-#include <QFile>
 #include <QLabel>
-#include <QMimeData>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QTimer>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -60,12 +57,6 @@ QStringList labelsOf(const klscope::Custom &c)
     for (const std::string &l : c.labels())
         out.append(QString::fromStdString(l));
     return out;
-}
-
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
 }
 
 } // namespace
@@ -132,7 +123,7 @@ private slots:
         QFETCH(QString, note);
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("data.csv"));
-        QVERIFY(writeFile(path, content));
+        QVERIFY(klscope::test::writeBytes(path, content));
 
         MainWindow w;
         Document *d = w.document();
@@ -167,8 +158,8 @@ private slots:
         QTemporaryDir dir;
         const QString pPath = dir.filePath(QStringLiteral("p.csv"));
         const QString qPath = dir.filePath(QStringLiteral("q.tsv"));
-        QVERIFY(writeFile(pPath, "apple,1\nbanana,1\ncherry,2\n"));
-        QVERIFY(writeFile(qPath, "banana\t3\ncherry\t3\ndate\t2\n"));
+        QVERIFY(klscope::test::writeBytes(pPath, "apple,1\nbanana,1\ncherry,2\n"));
+        QVERIFY(klscope::test::writeBytes(qPath, "banana\t3\ncherry\t3\ndate\t2\n"));
         MainWindow w;
         Document *d = w.document();
         QString error;
@@ -246,7 +237,7 @@ private slots:
         QFETCH(QString, expected);
         QTemporaryDir dir;
         const QString path = dir.filePath(name);
-        QVERIFY(writeFile(path, content));
+        QVERIFY(klscope::test::writeBytes(path, content));
         MainWindow w;
         Document *d = w.document();
         // Unsaved work to keep: P is a custom list with a lock.
@@ -348,32 +339,18 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("dropped.csv"));
-        QVERIFY(writeFile(path, "1\n3\n"));
+        QVERIFY(klscope::test::writeBytes(path, "1\n3\n"));
         MainWindow w;
         DistributionEditor *q = w.editor(1);
         QVERIFY(q->acceptDrops());
         Side seen = Side::P;
-        // The dialog is modal: answer it from a timer once it shows.
-        QTimer answer;
-        answer.setInterval(10);
-        connect(&answer, &QTimer::timeout, this, [&] {
-            auto *dialog = qobject_cast<ImportDialog *>(QApplication::activeModalWidget());
-            if (!dialog)
-                return;
-            answer.stop();
+        const auto answer = klscope::test::answerNextDialog<ImportDialog>([&](ImportDialog *dialog) {
             seen = dialog->side();
             dialog->setChoice(valuesAre(imp::ValueKind::Counts));
             dialog->accept();
         });
-        answer.start();
-        QMimeData mime;
-        mime.setUrls({QUrl::fromLocalFile(path)});
         // A drop goes to the widget that accepted the drag's entry.
-        QDragEnterEvent enter(QPoint(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-        QCoreApplication::sendEvent(q, &enter);
-        QVERIFY(enter.isAccepted());
-        QDropEvent drop(QPointF(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-        QCoreApplication::sendEvent(q, &drop);
+        QVERIFY(klscope::test::dropFile(q, path));
         QTRY_VERIFY(customOf(*w.document(), Side::Q));
         QCOMPARE(seen, Side::Q);
         KLSCOPE_COMPARE_REL(customOf(*w.document(), Side::Q)->masses()[1], 0.75, 1e-15);

@@ -3,6 +3,7 @@
 // sweep taking image specs, and the exit codes and messages of bad images.
 
 #include "clirun.h"
+#include "clitesthelpers.h"
 #include "pngheader.h"
 #include "relativecompare.h"
 
@@ -22,6 +23,7 @@
 
 using klscope::test::closeRelative;
 using klscope::test::computeJson;
+using klscope::test::jsonNumber;
 using klscope::test::runCli;
 
 class TestCliImage : public QObject
@@ -85,14 +87,6 @@ double kl(const std::array<double, 256> &p, const std::array<double, 256> &q)
     return sum;
 }
 
-double number(const QJsonValue &v)
-{
-    if (v.isString())
-        return v.toString() == QLatin1String("inf") ? std::numeric_limits<double>::infinity()
-                                                    : std::numeric_limits<double>::quiet_NaN();
-    return v.isDouble() ? v.toDouble() : std::numeric_limits<double>::quiet_NaN();
-}
-
 QString image(const QString &path, const QString &options = {})
 {
     return QStringLiteral("image:") + path + options;
@@ -121,8 +115,8 @@ void TestCliImage::klAgainstDirectSum()
     const std::array<double, 256> q = greyShares(QImage(m_b));
     const QJsonObject o = computeJson({"--p", image(m_a), "--q", image(m_b)});
     QVERIFY(!o.isEmpty());
-    QVERIFY2(closeRelative(number(o["kl_pq"]), kl(p, q), 1e-12),
-             qPrintable(QString::number(number(o["kl_pq"]))));
+    QVERIFY2(closeRelative(jsonNumber(o["kl_pq"]), kl(p, q), 1e-12),
+             qPrintable(QString::number(jsonNumber(o["kl_pq"]))));
     QCOMPARE(o["kl_qp"].toString(), QStringLiteral("inf"));
     const QJsonArray events = o["events"].toArray();
     QCOMPARE(events.size(), 256);
@@ -156,7 +150,7 @@ void TestCliImage::channelAndBins()
     QCOMPARE(events[13].toObject()["p"].toDouble(), 0.0);
     QVERIFY(events[5].toObject()["p"].toDouble() > 0);
     // Both sides cover the bins: KL(P||Q) finite, the reverse infinite.
-    QVERIFY(std::isfinite(number(o["kl_pq"])));
+    QVERIFY(std::isfinite(jsonNumber(o["kl_pq"])));
     QCOMPARE(o["kl_qp"].toString(), QStringLiteral("inf"));
 }
 
@@ -166,7 +160,7 @@ void TestCliImage::againstAFamily()
     QVERIFY(!o.isEmpty());
     QCOMPARE(o["support"].toArray().at(0).toInt(), 0);
     QCOMPARE(o["support"].toArray().at(1).toInt(), 255);
-    const double kl = number(o["kl_pq"]);
+    const double kl = jsonNumber(o["kl_pq"]);
     QVERIFY2(kl > 0 && kl < std::log(256.0), qPrintable(QString::number(kl)));
 }
 

@@ -8,10 +8,17 @@
 #include "fitdocument.h"
 #include "fitpage.h"
 #include "highlightframe.h"
+#include "imagesdocument.h"
+#include "imagespage.h"
 #include "lessonbar.h"
 #include "lessoncontroller.h"
 #include "lessons.h"
 #include "mainwindow.h"
+#include "samplesdocument.h"
+#include "samplespage.h"
+
+#include <estimators.h>
+#include <hypothesistests.h>
 
 #include <QAction>
 #include <QFile>
@@ -22,11 +29,45 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTableWidget>
 #include <QTest>
 #include <QUndoStack>
 
 #include <cmath>
+#include <iterator>
 #include <limits>
+
+namespace {
+
+// Every page's document state that a lesson step can set.
+struct WindowStates
+{
+    DocumentState compare;
+    FitState fit;
+    SamplesState samples;
+    ImagesState images;
+    bool operator==(const WindowStates &) const = default;
+};
+
+WindowStates states(MainWindow &window)
+{
+    return {window.document()->state(), window.fitPage()->document()->state(),
+            window.samplesPage()->document()->state(), window.imagesPage()->document()->state()};
+}
+
+// The undo stack of the page `page` shows.
+QUndoStack *stackOf(MainWindow &window, const QString &page)
+{
+    if (page == QLatin1String("fit"))
+        return window.fitPage()->document()->undoStack();
+    if (page == QLatin1String("samples"))
+        return window.samplesPage()->document()->undoStack();
+    if (page == QLatin1String("images"))
+        return window.imagesPage()->document()->undoStack();
+    return window.document()->undoStack();
+}
+
+} // namespace
 
 class TestLessons : public QObject
 {
@@ -49,6 +90,8 @@ private slots:
     void stepIsOneUndoStep();
     void brokenStepShowsWhyAndStays_data();
     void brokenStepShowsWhyAndStays();
+    void imageCaveatShowsZeroWhilePicturesDiffer();
+    void zgTestShowsGAsTwoNKL();
     void menuStartsALesson();
     void closeEndsTheLesson();
     void badJsonIsRefusedWithItsPlace_data();
@@ -108,10 +151,11 @@ void TestLessons::checkStep(MainWindow &window, const Lesson &lesson, int index)
 
 void TestLessons::fileHasTheLessons()
 {
-    // The six lessons of the issue, each with a title and at least two steps.
     const QList<Lesson> lessons = loadLessons();
-    for (const char *name :
-         {"worked-example", "entropy", "mean-vs-mode", "heavy-tails", "js-ceiling", "pinsker"}) {
+    // The eight lessons of the issue, each with a title and at least two steps.
+    QVERIFY(lessons.size() >= 8);
+    for (const char *name : {"worked-example", "entropy", "mean-vs-mode", "heavy-tails", "js-ceiling",
+                             "pinsker", "image-caveat", "z-g-test"}) {
         const Lesson *lesson = findLesson(lessons, QString::fromLatin1(name));
         QVERIFY2(lesson, name);
         QVERIFY(!lesson->title.isEmpty());
@@ -183,6 +227,10 @@ void TestLessons::sentencesQuoteTheWindow_data()
     QTest::newRow("pinsker far TV") << "pinsker" << 1 << "totalVariationValue" << 0.49612048123246105 << 1e-6;
     QTest::newRow("pinsker far KL(Q||P)") << "pinsker" << 1 << "klQPValue" << 1.9084910440806762 << 1e-9;
     QTest::newRow("pinsker disjoint TV") << "pinsker" << 2 << "totalVariationValue" << 1.0 << 1e-12;
+    QTest::newRow("images: KL(A||B)") << "image-caveat" << 0 << "images_klPQValue" << 1.2168 << 5e-4;
+    QTest::newRow("images: KL(B||A)") << "image-caveat" << 0 << "images_klQPValue" << inf << 0.0;
+    QTest::newRow("images: shuffled") << "image-caveat" << 1 << "images_klPQValue" << 0.0 << 0.0;
+    QTest::newRow("images: shuffled, red") << "image-caveat" << 2 << "images_jsValue" << 0.0 << 0.0;
 }
 
 void TestLessons::sentencesQuoteTheWindow()
@@ -252,6 +300,8 @@ void TestLessons::stepIsOneUndoStep_data()
     QTest::newRow("compare: preset") << "entropy" << 2 << "compare";
     QTest::newRow("compare: specs, no preset") << "js-ceiling" << 1 << "compare";
     QTest::newRow("fit: preset") << "mean-vs-mode" << 1 << "fit";
+    QTest::newRow("images: shuffle") << "image-caveat" << 1 << "images";
+    QTest::newRow("samples: state") << "z-g-test" << 1 << "samples";
 }
 
 void TestLessons::stepIsOneUndoStep()
@@ -263,22 +313,22 @@ void TestLessons::stepIsOneUndoStep()
     window.startUp();
     LessonController *lessons = window.lessons();
     QVERIFY(lessons->start(lesson, step - 1));
-    QUndoStack *stack = page == QLatin1String("fit") ? window.fitPage()->document()->undoStack()
-                                                     : window.document()->undoStack();
-    const DocumentState compareBefore = window.document()->state();
-    const FitState fitBefore = window.fitPage()->document()->state();
+    QUndoStack *stack = stackOf(window, page);
+    const WindowStates before = states(window);
     const int count = stack->count();
     QVERIFY(lessons->next());
     QCOMPARE(stack->count(), count + 1);
-    const DocumentState compareAfter = window.document()->state();
-    const FitState fitAfter = window.fitPage()->document()->state();
-    QVERIFY(page == QLatin1String("fit") ? !(fitAfter == fitBefore) : !(compareAfter == compareBefore));
+    const WindowStates after = states(window);
+    // Only the step's page changed.
+    QVERIFY(!(after == before));
+    QVERIFY(after.compare == before.compare || page == QLatin1String("compare"));
+    QVERIFY(after.fit == before.fit || page == QLatin1String("fit"));
+    QVERIFY(after.samples == before.samples || page == QLatin1String("samples"));
+    QVERIFY(after.images == before.images || page == QLatin1String("images"));
     stack->undo();
-    QVERIFY(window.document()->state() == compareBefore);
-    QVERIFY(window.fitPage()->document()->state() == fitBefore);
+    QVERIFY(states(window) == before);
     stack->redo();
-    QVERIFY(window.document()->state() == compareAfter);
-    QVERIFY(window.fitPage()->document()->state() == fitAfter);
+    QVERIFY(states(window) == after);
 }
 
 void TestLessons::brokenStepShowsWhyAndStays_data()
@@ -311,6 +361,34 @@ void TestLessons::brokenStepShowsWhyAndStays_data()
                                    << "bimodal-fit"
                                    << R"({"alpha": "high"})"
                                    << "alpha";
+    QTest::newRow("unknown samples preset") << "samples"
+                                            << "no-such"
+                                            << "{}"
+                                            << "no-such";
+    QTest::newRow("bad sample size") << "samples"
+                                     << ""
+                                     << R"({"n": 1})"
+                                     << "state.n";
+    QTest::newRow("bad samples spec") << "samples"
+                                      << ""
+                                      << R"({"q": "binomial:n=4,p=0.5"})"
+                                      << "both be discrete or both continuous";
+    QTest::newRow("missing image") << "images"
+                                   << ""
+                                   << R"({"a": "/nonexistent/klscope/gone.png"})"
+                                   << "gone.png";
+    QTest::newRow("bad channel") << "images"
+                                 << ""
+                                 << R"({"channel": "ultraviolet"})"
+                                 << "ultraviolet";
+    QTest::newRow("bad image bins") << "images"
+                                    << ""
+                                    << R"({"bins": 3})"
+                                    << "256";
+    QTest::newRow("images have no presets") << "images"
+                                            << "example"
+                                            << "{}"
+                                            << "example";
 }
 
 void TestLessons::brokenStepShowsWhyAndStays()
@@ -339,10 +417,10 @@ void TestLessons::brokenStepShowsWhyAndStays()
                          {}});
     lessons->setLessons({lesson});
     QVERIFY(lessons->start(lesson.name));
-    const DocumentState compareBefore = window.document()->state();
-    const FitState fitBefore = window.fitPage()->document()->state();
-    const int compareSteps = window.document()->undoStack()->count();
-    const int fitSteps = window.fitPage()->document()->undoStack()->count();
+    const WindowStates before = states(window);
+    QList<int> counts;
+    for (const QString &name : MainWindow::pageNames())
+        counts.append(stackOf(window, name)->count());
     QSignalSpy failures(lessons, &LessonController::stepFailed);
     QVERIFY(!lessons->next());
     QCOMPARE(failures.count(), 1);
@@ -353,10 +431,99 @@ void TestLessons::brokenStepShowsWhyAndStays()
     QCOMPARE(lessons->stepIndex(), 0);
     QCOMPARE(lessons->bar()->textLabel()->text(), QStringLiteral("Fine."));
     QCOMPARE(window.currentPageName(), QStringLiteral("compare"));
-    QVERIFY(window.document()->state() == compareBefore);
-    QVERIFY(window.fitPage()->document()->state() == fitBefore);
-    QCOMPARE(window.document()->undoStack()->count(), compareSteps);
-    QCOMPARE(window.fitPage()->document()->undoStack()->count(), fitSteps);
+    QVERIFY(states(window) == before);
+    for (const QString &name : MainWindow::pageNames())
+        QCOMPARE(stackOf(window, name)->count(), counts.takeFirst());
+}
+
+void TestLessons::imageCaveatShowsZeroWhilePicturesDiffer()
+{
+    MainWindow window;
+    window.startUp();
+    LessonController *lessons = window.lessons();
+    ImagesDocument *images = window.imagesPage()->document();
+    QVERIFY2(lessons->start(QStringLiteral("image-caveat")), qPrintable(lessons->lastError()));
+    // Two different pictures with different histograms: a positive, finite KL, as the sentence says.
+    const double kl = images->summary().klPQ.value;
+    QVERIFY2(kl > 0 && std::isfinite(kl), qPrintable(QString::number(kl)));
+    QCOMPARE(shown(window, QStringLiteral("images_klPQValue")), kl);
+    for (int step = 1; step < 3; ++step) {
+        QVERIFY2(lessons->next(), qPrintable(lessons->lastError()));
+        const ImagesState &s = images->state();
+        // B is A's pixels in another order: another picture, the same histogram, every divergence 0.
+        QVERIFY(s.a.convertToFormat(QImage::Format_ARGB32) != s.b);
+        QCOMPARE(images->histogram(0).counts, images->histogram(1).counts);
+        const klscope::Summary &m = images->summary();
+        for (const double d : {m.klPQ.value, m.klQP.value, m.js.value, m.totalVariation.value})
+            QCOMPARE(d, 0.0);
+        QCOMPARE(shown(window, QStringLiteral("images_klPQValue")), 0.0);
+    }
+    QVERIFY(images->state().channel == klscope::import::ImageChannel::Red);
+    QCOMPARE(images->state().bins, 16u);
+}
+
+void TestLessons::zgTestShowsGAsTwoNKL()
+{
+    MainWindow window;
+    window.startUp();
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    LessonController *lessons = window.lessons();
+    SamplesPage *page = window.samplesPage();
+    const Lesson lesson = *findLesson(lessons->lessons(), QStringLiteral("z-g-test"));
+    // What each step's sentence quotes: z and the reading (steps 1-3), G and its p-value (steps 4-5).
+    const struct
+    {
+        double z;
+        const char *reading;
+        double g;
+        double p;
+    } quoted[] = {{-0.17, "the same", 0, 0.86},
+                  {-2.71, "significantly different", 0, 0.0066},
+                  {-2.48, "marginally different", 0, 0.013},
+                  {0, nullptr, 12.48, 0.33},
+                  {0, nullptr, 160.5, 0}};
+    QCOMPARE(lesson.steps.size(), qsizetype(std::size(quoted)));
+    for (int step = 0; step < lesson.steps.size(); ++step) {
+        QVERIFY2(lessons->start(lesson.name, step), qPrintable(lessons->lastError()));
+        QTRY_VERIFY_WITH_TIMEOUT(page->outcome() && !page->isBusy(), 60000);
+        const SamplesOutcome &o = *page->outcome();
+        QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
+        // The Z-test's reading is the material's for |z|, shown beside its p-value.
+        const klscope::TestResult &z = o.tests.zTest;
+        QVERIFY(z.applies);
+        QCOMPARE(QString::fromStdString(z.reading), QString::fromUtf8(klscope::zReading(z.statistic).data()));
+        QVERIFY(page->testsTable()->item(2, 3)->text().contains(QString::fromStdString(z.reading)));
+        QCOMPARE(page->testsTable()->item(2, 2)->text().toDouble(),
+                 QString::number(z.pValue, 'g', 4).toDouble());
+        // G = 2 [n KL(P̂ ‖ pooled) + m KL(Q̂ ‖ pooled)], the plug-in KL of each histogram from the pooled one.
+        const klscope::SampleEstimates &e = o.estimates;
+        const std::vector<double> &a = e.histogramP.counts, &b = e.histogramQ.counts;
+        const double n = double(e.n), m = double(e.m);
+        double g = 0;
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            const double pooled = (a[i] + b[i]) / (n + m);
+            if (a[i] > 0)
+                g += 2 * a[i] * std::log(a[i] / n / pooled);
+            if (b[i] > 0)
+                g += 2 * b[i] * std::log(b[i] / m / pooled);
+        }
+        QVERIFY2(std::fabs(o.tests.gTest.statistic - g) <= 1e-9 * g,
+                 qPrintable(QStringLiteral("G = %1, 2N·KL = %2").arg(o.tests.gTest.statistic).arg(g)));
+        // With n = m that is 2N·JS of the two histograms, the plug-in JS of the estimates table.
+        QVERIFY(std::fabs(o.tests.gTest.statistic - 2 * (n + m) * e.plugin.js.value) <= 1e-9 * g);
+        const auto &q = quoted[step];
+        const QString where = QStringLiteral("step %1").arg(step + 1);
+        if (q.reading) {
+            QVERIFY2(std::fabs(z.statistic - q.z) < 0.005, qPrintable(where + QString::number(z.statistic)));
+            QCOMPARE(z.reading, std::string(q.reading));
+            QVERIFY2(std::fabs(z.pValue - q.p) <= 0.05 * q.p, qPrintable(where + QString::number(z.pValue)));
+        } else {
+            QVERIFY2(std::fabs(o.tests.gTest.statistic - q.g) < 0.05, qPrintable(where));
+            QVERIFY2(q.p > 0 ? std::fabs(o.tests.gTest.pValue - q.p) < 0.005 : o.tests.gTest.pValue < 1e-4,
+                     qPrintable(where + QString::number(o.tests.gTest.pValue)));
+        }
+    }
 }
 
 void TestLessons::menuStartsALesson()
@@ -448,7 +615,7 @@ void TestLessons::commandLineErrors_data()
         << "nope"
         << ""
         << "there is no lesson called 'nope' (lessons: worked-example, entropy, mean-vs-mode, heavy-tails, "
-           "js-ceiling, pinsker";
+           "js-ceiling, pinsker, image-caveat, z-g-test)";
     QTest::newRow("step 0") << "pinsker"
                             << "0"
                             << "from 1 to 3";
@@ -479,7 +646,8 @@ void TestLessons::appRefusesUnknownLesson_data()
     QTest::addColumn<QString>("error");
     QTest::newRow("unknown")
         << QStringList{QStringLiteral("--lesson"), QStringLiteral("nope")}
-        << "lessons: worked-example, entropy, mean-vs-mode, heavy-tails, js-ceiling, pinsker";
+        << "lessons: worked-example, entropy, mean-vs-mode, heavy-tails, js-ceiling, pinsker, image-caveat, "
+           "z-g-test";
     QTest::newRow("bad step") << QStringList{QStringLiteral("--lesson"), QStringLiteral("pinsker"),
                                              QStringLiteral("--step"), QStringLiteral("7")}
                               << "from 1 to 3";

@@ -11,6 +11,7 @@
 #include "eventtableview.h"
 #include "mainwindow.h"
 #include "metricspanel.h"
+#include "samplespage.h"
 #include "presets.h"
 
 #include <comparison.h>
@@ -30,6 +31,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSlider>
@@ -97,6 +99,8 @@ private slots:
     void unitSwitchConvertsEveryValue();
     void modifiedFlagAndTitleFollowUndo();
     void everyControlHasATooltip();
+    void everyPageShowsByName();
+    void appNamesEveryPage();
 
 private:
     QString text(const char *objectName) const;
@@ -574,6 +578,52 @@ void TestMainWindow::everyControlHasATooltip()
         if (canvas->toolTip().isEmpty())
             missing.append(canvas->objectName() + QStringLiteral(" has no tooltip"));
     QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QLatin1Char('\n'))));
+}
+
+void TestMainWindow::everyPageShowsByName()
+{
+    // Every tab has a name --page takes, and each name shows its own page.
+    auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("pages"));
+    QVERIFY(tabs);
+    const QStringList names = MainWindow::pageNames();
+    QCOMPARE(names.size(), tabs->count());
+    QVERIFY(names.contains(QStringLiteral("samples")));
+    QList<QWidget *> shown;
+    for (const QString &name : names) {
+        QVERIFY2(m_window->showPage(name), qPrintable(name));
+        QCOMPARE(m_window->currentPageName(), name);
+        QVERIFY2(!shown.contains(tabs->currentWidget()), qPrintable(name));
+        shown.append(tabs->currentWidget());
+    }
+    QVERIFY(m_window->showPage(QStringLiteral("samples")));
+    QCOMPARE(tabs->currentWidget(), static_cast<QWidget *>(m_window->samplesPage()));
+    // An unknown name changes nothing.
+    QVERIFY(!m_window->showPage(QStringLiteral("nowhere")));
+    QCOMPARE(m_window->currentPageName(), QStringLiteral("samples"));
+}
+
+void TestMainWindow::appNamesEveryPage()
+{
+    // `klscope --help` and the refusal of an unknown --page list every page.
+    const auto run = [](const QStringList &arguments) {
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(KLSCOPE_APP), arguments);
+        process.waitForFinished(60000);
+        return std::pair<int, QString>{
+            process.exitCode(),
+            QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError()).simplified()};
+    };
+    const auto help = run({QStringLiteral("--help")});
+    QCOMPARE(help.first, 0);
+    const auto refused = run({QStringLiteral("--page"), QStringLiteral("nowhere")});
+    QCOMPARE(refused.first, 2);
+    QVERIFY2(refused.second.contains(QStringLiteral("no page called 'nowhere'")), qPrintable(refused.second));
+    const QString list = MainWindow::pageNames().join(QStringLiteral(", "));
+    QVERIFY2(help.second.contains(list), qPrintable(help.second));
+    QVERIFY2(refused.second.contains(list), qPrintable(refused.second));
 }
 
 QTEST_MAIN(TestMainWindow)

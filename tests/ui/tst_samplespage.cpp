@@ -3,14 +3,19 @@
 // of Q shows its explanation with the smoothing offered right there, and the offered pseudo-count removes the
 // infinity (and undoes).
 
+#include "document.h"
+#include "mainwindow.h"
 #include "numberspinbox.h"
 #include "samplesdocument.h"
 #include "samplespage.h"
 #include "seriesplot.h"
 
+#include <spec.h>
+
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTableWidget>
 #include <QTest>
 #include <QUndoStack>
@@ -28,6 +33,7 @@ private slots:
     void convergencePlot();
     void emptyBinExplainedAndSmoothed();
     void refusedSpec();
+    void takesTheComparePair();
 };
 
 namespace {
@@ -171,6 +177,35 @@ void TestSamplesPage::refusedSpec()
     QCOMPARE(document.undoStack()->count(), 0);
     QVERIFY(document.setM(50));
     QCOMPARE(document.state().m, 50);
+}
+
+void TestSamplesPage::takesTheComparePair()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    MainWindow window;
+    QVERIFY(window.openPreset(QStringLiteral("seed")));
+    SamplesPage *page = window.samplesPage();
+    QVERIFY(!page->fromCompareButton()->isHidden());
+    SamplesDocument *document = page->document();
+    const SamplesState before = document->state();
+    const int index = document->undoStack()->index();
+    QTest::mouseClick(page->fromCompareButton(), Qt::LeftButton);
+    // The Compare page's binomial(15, 7/15) and uniform, as specs that parse back to them; n, m and the
+    // seed stay.
+    const SamplesState &s = document->state();
+    QVERIFY(klscope::parseSpec(s.p.toStdString()) == window.document()->discretePair().p);
+    QVERIFY(klscope::parseSpec(s.q.toStdString()) == window.document()->discretePair().q);
+    QCOMPARE(s.n, before.n);
+    QCOMPARE(s.seed, before.seed);
+    QCOMPARE(document->undoStack()->index(), index + 1);
+    document->undoStack()->undo();
+    QVERIFY(document->state() == before);
+
+    // A continuous pair on the Compare page comes over as continuous specs.
+    QVERIFY(window.openPreset(QStringLiteral("normal-vs-t5")));
+    QVERIFY(page->takeComparePair());
+    QVERIFY(document->state().p.startsWith(QStringLiteral("normal:")));
+    QVERIFY(document->state().q.startsWith(QStringLiteral("student_t:")));
 }
 
 QTEST_MAIN(TestSamplesPage)
