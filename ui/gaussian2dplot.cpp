@@ -16,6 +16,7 @@
 #include <cmath>
 #include <limits>
 #include <numbers>
+#include <vector>
 
 namespace {
 
@@ -83,6 +84,27 @@ QCPColorGradient divergingGradient(const QColor &positive)
     return g;
 }
 
+bool sameNumber(double a, double b)
+{
+    return a == b || (std::isnan(a) && std::isnan(b));
+}
+
+/// True when `b` draws exactly what `a` does: every field keyed, with the same keys, and the rest equal.
+bool sameDrawing(const Gaussian2DData &a, const Gaussian2DData &b)
+{
+    if (a.layers.size() != b.layers.size() || bool(a.integrand) != bool(b.integrand) ||
+        (a.integrand && (a.integrandKey.isEmpty() || a.integrandKey != b.integrandKey)))
+        return false;
+    for (qsizetype k = 0; k < a.layers.size(); ++k) {
+        const Gaussian2DData::Layer &x = a.layers[k], &y = b.layers[k];
+        if (x.key.isEmpty() || x.key != y.key || x.name != y.name || x.colour != y.colour ||
+            !sameNumber(x.logPeak, y.logPeak) || bool(x.logDensity) != bool(y.logDensity))
+            return false;
+    }
+    return a.integrandName == b.integrandName && a.positive == b.positive && a.ellipses == b.ellipses &&
+           a.view == b.view && a.title == b.title;
+}
+
 } // namespace
 
 struct Gaussian2DPlot::Private : PlotCanvas
@@ -145,27 +167,98 @@ struct Gaussian2DPlot::Private : PlotCanvas
         plot->yAxis->setRange(yRange);
     }
 
-    // Samples `f` at the centre of every pixel of the rect into `map`; returns the largest |value|.
-    double sample(QCPColorMap *map, QSize size, const std::function<double(double, double)> &f)
+    /// What a map was last sampled from: its key and plane ("" key: never kept).
+    struct Sampled
+    {
+        QString key;
+        QSize size;
+        QCPRange x, y;
+        double logPeak = 0; ///< the log-density at the full colour (layers)
+    };
+    std::array<Sampled, 2> layerSampled;
+    Sampled integrandSampled;
+    std::vector<double> row;  ///< one row of a field, reused
+    std::vector<double> grid; ///< a layer's log-densities before its peak is known, reused
+    int samplings = 0;
+
+    bool keeps(const Sampled &was, const QString &key, QSize size) const
+    {
+        return !key.isEmpty() && was.key == key && was.size == size && was.x == xRange && was.y == yRange;
+    }
+
+    // The pixel centres of the rect: map cell (i, j) is x = x0 + i dx, y = y0 + j dy.
+    void placeMap(QCPColorMap *map, QSize size, double &x0, double &dx, double &y0, double &dy) const
     {
         const int nx = size.width(), ny = size.height();
-        const double dx = xRange.size() / nx, dy = yRange.size() / ny;
+        dx = xRange.size() / nx;
+        dy = yRange.size() / ny;
+        x0 = xRange.lower + dx / 2;
+        y0 = yRange.lower + dy / 2;
         QCPColorMapData *m = map->data();
-        m->setSize(nx, ny);
-        m->setRange(QCPRange(xRange.lower + dx / 2, xRange.upper - dx / 2),
-                    QCPRange(yRange.lower + dy / 2, yRange.upper - dy / 2));
+        m->setSize(nx, ny); // keeps the cells when the size is the same
+        m->setRange(QCPRange(x0, xRange.upper - dx / 2), QCPRange(y0, yRange.upper - dy / 2));
+    }
+
+    // A layer's map: exp(ln p - peak) in [0, 1] at every pixel centre, a row of the field at a time.
+    void sampleLayer(QCPColorMap *map, QSize size, const Gaussian2DData::Layer &layer, Sampled &was)
+    {
+        if (keeps(was, layer.key, size))
+            return;
+        ++samplings;
+        double x0 = 0, dx = 0, y0 = 0, dy = 0;
+        placeMap(map, size, x0, dx, y0, dy);
+        const int nx = size.width(), ny = size.height();
+        grid.resize(std::size_t(nx) * std::size_t(ny));
+        for (int j = 0; j < ny; ++j)
+            layer.logDensity(y0 + j * dy, x0, dx, std::span<double>(grid.data() + std::size_t(j) * nx, nx));
+        double peak = layer.logPeak;
+        if (std::isnan(peak)) {
+            peak = -std::numeric_limits<double>::infinity();
+            for (double v : grid)
+                peak = std::max(peak, v);
+            if (!std::isfinite(peak))
+                peak = 0;
+        }
+        QCPColorMapData *m = map->data();
+        for (int j = 0; j < ny; ++j) {
+            const double *in = grid.data() + std::size_t(j) * nx;
+            for (int i = 0; i < nx; ++i)
+                m->setCell(i, j, std::exp(in[i] - peak));
+        }
+        was = {layer.key, size, xRange, yRange, peak};
+    }
+
+    // The integrand's map; its colour range is symmetric about 0, out to the largest |value|.
+    void sampleIntegrand(QSize size)
+    {
+        if (keeps(integrandSampled, data.integrandKey, size))
+            return;
+        ++samplings;
+        double x0 = 0, dx = 0, y0 = 0, dy = 0;
+        placeMap(integrand, size, x0, dx, y0, dy);
+        const int nx = size.width(), ny = size.height();
+        row.resize(std::size_t(nx));
+        QCPColorMapData *m = integrand->data();
         double top = 0;
         for (int j = 0; j < ny; ++j) {
-            const double y = yRange.lower + (j + 0.5) * dy;
+            data.integrand(y0 + j * dy, x0, dx, row);
             for (int i = 0; i < nx; ++i) {
-                const double x = xRange.lower + (i + 0.5) * dx;
-                const double v = f(x, y);
+                const double v = row[std::size_t(i)];
                 m->setCell(i, j, v);
                 if (std::isfinite(v))
                     top = std::max(top, std::fabs(v));
             }
         }
-        return top;
+        integrand->setDataRange(QCPRange(-(top > 0 ? top : 1), top > 0 ? top : 1));
+        integrandSampled = {data.integrandKey, size, xRange, yRange, 0};
+    }
+
+    /// The field's value at one point.
+    static double valueOf(const Gaussian2DData::Field &f, double x, double y)
+    {
+        double v = 0;
+        f(y, x, 0, std::span<double>(&v, 1));
+        return v;
     }
 
     void update() override
@@ -180,21 +273,21 @@ struct Gaussian2DPlot::Private : PlotCanvas
             const bool shown =
                 !showIntegrand && qsizetype(k) < data.layers.size() && data.layers[qsizetype(k)].logDensity;
             layers[k]->setVisible(shown);
-            if (!shown)
+            if (!shown) {
+                layerSampled[k] = {};
                 continue;
+            }
             const Gaussian2DData::Layer &layer = data.layers[qsizetype(k)];
             layers[k]->setGradient(layerGradient(layer.colour));
-            const double peak = layer.logPeak;
-            sample(layers[k], size,
-                   [&](double x, double y) { return std::exp(layer.logDensity(x, y) - peak); });
+            sampleLayer(layers[k], size, layer, layerSampled[k]);
             layers[k]->setDataRange(QCPRange(0, 1));
         }
         if (showIntegrand) {
             integrand->setGradient(divergingGradient(data.positive));
-            const double top = sample(integrand, size, data.integrand);
-            const double m = top > 0 ? top : 1;
-            integrand->setDataRange(QCPRange(-m, m));
+            sampleIntegrand(size);
             scale->axis()->setLabel(data.integrandName);
+        } else {
+            integrandSampled = {};
         }
         sampled = size;
 
@@ -369,6 +462,8 @@ Gaussian2DPlot::~Gaussian2DPlot() = default;
 
 void Gaussian2DPlot::setData(Gaussian2DData data)
 {
+    if (sameDrawing(d->data, data))
+        return;
     d->data = std::move(data);
     d->update();
     d->refreshReadout();
@@ -418,7 +513,12 @@ double Gaussian2DPlot::mapValueAt(QPoint canvasPosition) const
     if (integrand)
         return d->integrand->data()->cell(i, j);
     // The first layer holds its density over its peak.
-    return d->layers[0]->data()->cell(i, j) * std::exp(d->data.layers.front().logPeak);
+    return d->layers[0]->data()->cell(i, j) * std::exp(d->layerSampled[0].logPeak);
+}
+
+int Gaussian2DPlot::samplings() const
+{
+    return d->samplings;
 }
 
 QString Gaussian2DPlot::readoutAt(QPoint canvasPosition) const
@@ -430,11 +530,14 @@ QString Gaussian2DPlot::readoutAt(QPoint canvasPosition) const
         QStringLiteral("x₁ = %1, x₂ = %2").arg(klscope::formatValue(v.x()), klscope::formatValue(v.y()));
     if (d->data.integrand)
         return text + QStringLiteral("\n%1 = %2")
-                          .arg(d->data.integrandName, klscope::formatValue(d->data.integrand(v.x(), v.y())));
+                          .arg(d->data.integrandName,
+                               klscope::formatValue(Private::valueOf(d->data.integrand, v.x(), v.y())));
     for (const Gaussian2DData::Layer &layer : d->data.layers)
         if (layer.logDensity)
-            text += QStringLiteral("\n%1 = %2")
-                        .arg(layer.name, klscope::formatValue(std::exp(layer.logDensity(v.x(), v.y()))));
+            text +=
+                QStringLiteral("\n%1 = %2")
+                    .arg(layer.name,
+                         klscope::formatValue(std::exp(Private::valueOf(layer.logDensity, v.x(), v.y()))));
     return text;
 }
 
