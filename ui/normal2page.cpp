@@ -14,6 +14,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFontDatabase>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -104,14 +105,14 @@ Normal2Params paramsOf(const klscope::DiagonalNormal2 &d)
 // The plot's handle ids: P and Q, then a mixture P's components.
 constexpr int kHandleP = 0, kHandleQ = 1, kHandleComponent = 2;
 
-/// A Gaussian's numbers as a short text: "μ = (a, b), Σ = [[c, d], [d, e]]".
-QString gaussianText(const klscope::Normal2 &n)
+/// A Gaussian's numbers as two short lines, as the editor has them: "μ = (a, b)", "σ² = (c, d), ρ = e".
+QStringList gaussianLines(const klscope::Normal2 &n)
 {
     const auto f = [](double v) {
         return klscope::formatValue(v);
     };
-    return QStringLiteral("μ = (%1, %2), Σ = [[%3, %4], [%4, %5]]")
-        .arg(f(n.mu1()), f(n.mu2()), f(n.var1()), f(n.cov()), f(n.var2()));
+    return {QStringLiteral("μ = (%1, %2)").arg(f(n.mu1()), f(n.mu2())),
+            QStringLiteral("σ² = (%1, %2), ρ = %3").arg(f(n.var1()), f(n.var2()), f(n.correlation()))};
 }
 
 QString fieldName(Normal2Page::Field field)
@@ -146,13 +147,35 @@ double fieldValue(const Normal2Params &n, Normal2Page::Field field)
     }
 }
 
+// The metrics panel is plain text in a fixed-pitch font, its columns padded: a rich-text table relaid
+// its QTextDocument at every edit, about a third of the window thread's time in a drag.
+QString row(const QString &name, const QString &value, const QString &note)
+{
+    return name.leftJustified(10) + value.leftJustified(9) + note + QLatin1Char('\n');
+}
+
+/// A fit in the fits' plain-text panel: its name, then its lines under one another beside it.
+QString fitLines(const QString &name, const QStringList &lines)
+{
+    QString text;
+    for (qsizetype i = 0; i < lines.size(); ++i)
+        text += (i == 0 ? name : QString()).leftJustified(8) + lines[i] + QLatin1Char('\n');
+    return text;
+}
+
+/// "KL(P‖Q) = a" and "KL(Q‖P) = b", a line each.
+QStringList klLines(double klPQ, double klQP)
+{
+    return {QStringLiteral("KL(P‖Q) = %1").arg(klscope::formatValue(klPQ)),
+            QStringLiteral("KL(Q‖P) = %1").arg(klscope::formatValue(klQP))};
+}
+
 QString row(const QString &name, double value, const QString &method, double error = 0)
 {
     QString note = method;
     if (error > 0)
-        note += QStringLiteral(" ± %1").arg(klscope::formatValue(error));
-    return QStringLiteral("<tr><td>%1</td><td align=right>&nbsp;%2</td><td>&nbsp;<small>%3</small></td></tr>")
-        .arg(name, klscope::formatValue(value), note);
+        note += QStringLiteral(" ± %1").arg(QString::number(error, 'g', 2));
+    return row(name, klscope::formatValue(value), note);
 }
 
 } // namespace
@@ -219,8 +242,6 @@ Normal2Page::Normal2Page(QWidget *parent)
     scroll->setWidgetResizable(true);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setMinimumWidth(panel->sizeHint().width() + 12);
-    scroll->setMaximumWidth(panel->sizeHint().width() + 40);
 
     m_density = new Gaussian2DPlot;
     m_density->setObjectName(QStringLiteral("normal2DensityPlot"));
@@ -266,8 +287,14 @@ Normal2Page::Normal2Page(QWidget *parent)
         showState();
     });
 
+    // The panel as wide as its editors want, and at least as wide as the metrics' fixed-pitch lines need
+    // once it shows numbers (the lesson wraps to whatever width that gives).
+    const int editors = panel->sizeHint().width();
     m_document->resetState(normal2Presets().front().state);
     showState();
+    const int width = std::max(editors, panel->minimumSizeHint().width());
+    scroll->setMinimumWidth(width + 12);
+    scroll->setMaximumWidth(width + 40);
 }
 
 Normal2Page::~Normal2Page() = default;
@@ -386,13 +413,17 @@ void Normal2Page::buildControls(QWidget *panel)
 
     m_metrics = new QLabel;
     m_metrics->setObjectName(QStringLiteral("normal2Metrics"));
-    m_metrics->setTextFormat(Qt::RichText);
+    m_metrics->setTextFormat(Qt::PlainText);
+    QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    fixed.setPointSizeF(font().pointSizeF() * 0.92);
+    m_metrics->setFont(fixed);
     m_metrics->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_metrics);
     m_meanFieldNumbers = new QLabel;
     m_meanFieldNumbers->setObjectName(QStringLiteral("normal2MeanFieldNumbers"));
-    m_meanFieldNumbers->setTextFormat(Qt::RichText);
-    m_meanFieldNumbers->setWordWrap(true);
+    m_meanFieldNumbers->setTextFormat(Qt::PlainText);
+    m_meanFieldNumbers->setFont(fixed);
+    m_meanFieldNumbers->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_meanFieldNumbers);
     layout->addStretch(1);
 }
@@ -570,10 +601,10 @@ QList<PlotEllipse> Normal2Page::fitEllipses() const
     const QColor forward = klscope::palette::klPQ(), reverse = klscope::palette::klQP();
     if (!s.isMixture()) {
         const klscope::Normal2 p = s.p.normal();
-        ellipses << ellipseOf(paramsOf(klscope::meanFieldForward(p)), 1, forward, Qt::DashLine,
-                              tr("forward fit"), -1)
-                 << ellipseOf(paramsOf(klscope::meanFieldReverse(p)), 1, reverse, Qt::DashLine,
-                              tr("reverse fit"), -1);
+        ellipses << ellipseOf(paramsOf(klscope::meanFieldForward(p)), 1, forward, Qt::DashLine, tr("forward"),
+                              -1)
+                 << ellipseOf(paramsOf(klscope::meanFieldReverse(p)), 1, reverse, Qt::DashLine, tr("reverse"),
+                              -1);
         return ellipses;
     }
     // The moment match at once; the reverse minima once their search is back: the global one solid, the
@@ -583,12 +614,12 @@ QList<PlotEllipse> Normal2Page::fitEllipses() const
         ellipses << ellipseOf(Normal2Params::of(n), 2, colour, style, QString(), -1)
                  << ellipseOf(Normal2Params::of(n), 1, colour, style, name, -1);
     };
-    both(klscope::momentMatch(s.mixtureP()), forward, Qt::SolidLine, tr("forward fit"));
+    both(klscope::momentMatch(s.mixtureP()), forward, Qt::SolidLine, tr("forward"));
     if (m_fits) {
         const auto &minima = m_fits->reverse.minima;
         for (std::size_t k = 0; k < minima.size(); ++k)
             both(minima[k].q, reverse, k == 0 ? Qt::SolidLine : Qt::DashLine,
-                 k == 0 ? tr("reverse fit") : (k == 1 ? tr("other minimum") : QString()));
+                 k == 0 ? tr("reverse") : (k == 1 ? tr("local min.") : QString()));
     }
     return ellipses;
 }
@@ -618,7 +649,7 @@ void Normal2Page::drawPlots()
     const Gaussian2DData::Layer lq = layerOf(s.q, QStringLiteral("q"), qc);
 
     Gaussian2DData density;
-    density.title = s.isMixture() ? tr("P (a mixture) and Q: densities, 1σ and 2σ ellipses")
+    density.title = s.isMixture() ? tr("Mixture P and Q: densities, 1σ, 2σ ellipses")
                                   : tr("P and Q: densities, 1σ and 2σ ellipses");
     density.layers = {lp, lq};
     density.ellipses = ellipses;
@@ -661,7 +692,7 @@ void Normal2Page::showMetrics()
     if (m_document->state().isMixture()) {
         m_metrics->setText(mixtureMetrics());
         const QString fits = mixtureFitNumbers();
-        m_meanFieldNumbers->setText(fits);
+        m_meanFieldNumbers->setText(fits.trimmed());
         m_meanFieldNumbers->setVisible(!fits.isEmpty());
         return;
     }
@@ -675,7 +706,7 @@ void Normal2Page::showMetrics()
         sq{q.var1(), q.cov(), q.cov(), q.var2()};
     const double hellinger = std::sqrt(std::max(0.0, klscope::gaussianHellingerSquared({mp, sp}, {mq, sq})));
     const QString closed = tr("closed form");
-    QString html = QStringLiteral("<b>%1</b><table>").arg(tr("Metrics (nats)"));
+    QString html = tr("Metrics (nats)") + QLatin1Char('\n');
     html += row(tr("KL(P‖Q)"), klPQ, closed) + row(tr("KL(Q‖P)"), klQP, closed);
     html += row(tr("h(P)"), hP, closed) + row(tr("h(Q)"), hQ, closed);
     html += row(tr("H(P, Q)"), hP + klPQ, closed) + row(tr("H(Q, P)"), hQ + klQP, closed);
@@ -687,12 +718,11 @@ void Normal2Page::showMetrics()
             row(tr("TV"), m_cubature->totalVariation.value,
                 QString::fromStdString(m_cubature->totalVariation.method), m_cubature->totalVariation.error);
     } else {
-        html += QStringLiteral("<tr><td>JS, TV</td><td colspan=2>&nbsp;<small>%1</small></td></tr>")
-                    .arg(m_document->currentDrag() != 0 ? tr("by cubature once the drag ends")
-                                                        : tr("computing by cubature…"));
+        html += row(tr("JS, TV"), QString(),
+                    m_document->currentDrag() != 0 ? tr("by cubature once the drag ends")
+                                                   : tr("computing by cubature…"));
     }
-    html += QStringLiteral("</table>");
-    m_metrics->setText(html);
+    m_metrics->setText(html.trimmed());
 
     if (!m_document->state().meanField) {
         m_meanFieldNumbers->clear();
@@ -701,20 +731,16 @@ void Normal2Page::showMetrics()
     }
     const klscope::DiagonalNormal2 forward = klscope::meanFieldForward(p),
                                    reverse = klscope::meanFieldReverse(p);
-    QString text = QStringLiteral("<b>%1</b> (ρ = %2)<table>")
-                       .arg(tr("Mean-field fits of P"), klscope::formatValue(p.correlation()));
-    const auto fit = [&](const QString &name, const QColor &colour, const klscope::DiagonalNormal2 &f) {
+    QString text =
+        tr("Mean-field fits of P (ρ = %1)").arg(klscope::formatValue(p.correlation())) + QLatin1Char('\n');
+    for (const auto &[name, f] : {std::pair{tr("forward"), forward}, {tr("reverse"), reverse}}) {
         const klscope::Normal2 n = f.normal();
-        return QStringLiteral("<tr><td><font color=%1>%2</font></td><td>&nbsp;σ₁² = %3, σ₂² = %4</td></tr>"
-                              "<tr><td></td><td>&nbsp;KL(P‖Q) = %5, KL(Q‖P) = %6</td></tr>")
-            .arg(colour.name(), name, klscope::formatValue(f.var1), klscope::formatValue(f.var2),
-                 klscope::formatValue(klscope::klNormal2(p, n)),
-                 klscope::formatValue(klscope::klNormal2(n, p)));
-    };
-    text += fit(tr("forward"), klscope::palette::klPQ(), forward);
-    text += fit(tr("reverse"), klscope::palette::klQP(), reverse);
-    text += QStringLiteral("</table>");
-    m_meanFieldNumbers->setText(text);
+        text +=
+            fitLines(name, QStringList{QStringLiteral("σ₁² = %1, σ₂² = %2")
+                                           .arg(klscope::formatValue(f.var1), klscope::formatValue(f.var2))}
+                               << klLines(klscope::klNormal2(p, n), klscope::klNormal2(n, p)));
+    }
+    m_meanFieldNumbers->setText(text.trimmed());
     m_meanFieldNumbers->show();
 }
 
@@ -731,13 +757,11 @@ QString Normal2Page::mixtureMetrics()
     const double crossPQ = klscope::entropyNormal2(m) + klscope::klNormal2(m, q);
     const double hQ = klscope::entropyNormal2(q);
     const QString rule = tr("Gauss–Hermite 64²"), closed = tr("closed form");
-    QString html = QStringLiteral("<b>%1</b><table>").arg(tr("Metrics (nats)"));
+    QString html = tr("Metrics (nats)") + QLatin1Char('\n');
     html += row(tr("KL(P‖Q)"), klPQ, rule) + row(tr("KL(Q‖P)"), klQP, rule);
     html += row(tr("h(P)"), crossPQ - klPQ, rule) + row(tr("h(Q)"), hQ, closed);
-    html +=
-        row(tr("H(P, Q)"), crossPQ, tr("closed form (P's moments)")) + row(tr("H(Q, P)"), hQ + klQP, rule);
-    html += QStringLiteral("<tr><td colspan=3><small>%1</small></td></tr></table>")
-                .arg(tr("JS, TV and Hellinger: not computed for a mixture P."));
+    html += row(tr("H(P, Q)"), crossPQ, tr("closed, via moments")) + row(tr("H(Q, P)"), hQ + klQP, rule);
+    html += tr("JS, TV and Hellinger: not computed\nfor a mixture P.");
     return html;
 }
 
@@ -745,34 +769,19 @@ QString Normal2Page::mixtureFitNumbers() const
 {
     if (!m_document->state().meanField)
         return {};
-    const klscope::Mixture2 p = m_document->state().mixtureP();
-    const klscope::Normal2 forward = klscope::momentMatch(p);
-    QString text = QStringLiteral("<b>%1</b><table>").arg(tr("Gaussian fits of P"));
-    const auto fit = [&](const QString &name, const QColor &colour, const klscope::Normal2 &n, double klPQ,
-                         double klQP) {
-        return QStringLiteral("<tr><td><font color=%1>%2</font></td><td>&nbsp;%3</td></tr>"
-                              "<tr><td></td><td>&nbsp;KL(P‖Q) = %4, KL(Q‖P) = %5</td></tr>")
-            .arg(colour.name(), name, gaussianText(n), klscope::formatValue(klPQ),
-                 klscope::formatValue(klQP));
-    };
-    const bool current = m_fits && m_fits->mixture == m_document->state().mixture;
-    if (current) {
-        text +=
-            fit(tr("forward"), klscope::palette::klPQ(), forward, m_fits->forwardKlPQ, m_fits->forwardKlQP);
-        const auto &minima = m_fits->reverse.minima;
-        for (std::size_t k = 0; k < minima.size(); ++k)
-            text += fit(k == 0 ? tr("reverse, global") : tr("reverse, local"), klscope::palette::klQP(),
-                        minima[k].q, m_fits->reverseKlPQ[k], minima[k].kl);
-        text += QStringLiteral("</table><small>%1</small>")
-                    .arg(tr("Reverse: %n distinct minima from %1 starts (NLopt BOBYQA, Hessian checked).",
-                            nullptr, int(minima.size()))
-                             .arg(m_fits->reverse.starts));
-    } else {
-        text += QStringLiteral("<tr><td><font color=%1>%2</font></td><td>&nbsp;%3</td></tr></table>")
-                    .arg(klscope::palette::klPQ().name(), tr("forward"), gaussianText(forward));
-        text += QStringLiteral("<small>%1</small>").arg(tr("Fitting the reverse minima…"));
-    }
-    return text;
+    const klscope::Normal2 forward = klscope::momentMatch(m_document->state().mixtureP());
+    QString text = tr("Gaussian fits of P") + QLatin1Char('\n');
+    if (!m_fits || m_fits->mixture != m_document->state().mixture)
+        return text + fitLines(tr("forward"), gaussianLines(forward)) + tr("Fitting the reverse minima…");
+    text +=
+        fitLines(tr("forward"), gaussianLines(forward) << klLines(m_fits->forwardKlPQ, m_fits->forwardKlQP));
+    const auto &minima = m_fits->reverse.minima;
+    for (std::size_t k = 0; k < minima.size(); ++k)
+        text += fitLines(k == 0 ? tr("reverse") : tr("local"),
+                         gaussianLines(minima[k].q) << klLines(m_fits->reverseKlPQ[k], minima[k].kl));
+    return text + tr("Reverse: %n minima from %1 starts\n(NLopt BOBYQA, Hessian checked).", nullptr,
+                     int(minima.size()))
+                      .arg(m_fits->reverse.starts);
 }
 
 void Normal2Page::startFits()
