@@ -11,6 +11,7 @@
 #include <meanfield.h>
 #include <mixture2.h>
 #include <normal2comparison.h>
+#include <vectormath.h>
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -666,9 +667,12 @@ void Normal2Page::drawPlots()
         buffer->resize(out.size());
         own(y, x0, dx, out);
         other(y, x0, dx, *buffer);
-        const double *b = buffer->data();
+        double *b = buffer->data();
         for (std::size_t i = 0; i < out.size(); ++i)
-            out[i] = std::exp(out[i]) * (out[i] - b[i]);
+            b[i] = out[i] - b[i];
+        klscope::vectorExp(out.data(), out.data(), out.size()); // libmvec where the CPU has AVX2
+        for (std::size_t i = 0; i < out.size(); ++i)
+            out[i] *= b[i];
     };
     integrand.integrandKey =
         lp.key + QLatin1Char('|') + lq.key + (reverse ? QLatin1Char('r') : QLatin1Char('f'));
