@@ -13,6 +13,7 @@
 #include "normal2page.h"
 #include "numberspinbox.h"
 #include "palette.h"
+#include "plotwidget.h"
 
 #include <meanfield.h>
 #include <mixture2.h>
@@ -85,6 +86,7 @@ private slots:
     void editorRefusesSingularMatrix();
     void meanFieldFollowsCorrelation();
     void integrandDirection();
+    void onlyChangedMapsResample();
     void bimodalFits();
     void dragComponentMean();
     void componentEditor();
@@ -306,6 +308,40 @@ void TestNormal2Page::integrandDirection()
     QVERIFY(near(plot->mapValueAt(at), std::exp(lq) * (lq - lp), 0.05));
     page.document()->undoStack()->undo();
     QVERIFY(plot->data().integrandName.contains(QStringLiteral("p·log(p/q)")));
+}
+
+void TestNormal2Page::onlyChangedMapsResample()
+{
+    Normal2Page page;
+    showPage(page);
+    Gaussian2DPlot *density = page.densityPlot(), *integrand = page.integrandPlot();
+    const int densityBefore = density->samplings(), integrandBefore = integrand->samplings();
+    // P edited: P's layer and the integrand are sampled again, Q's layer is kept.
+    QVERIFY(page.document()->setSide(Normal2Document::P, {0.5, 0.0, 1.0, 1.0, 0.3}));
+    QTRY_VERIFY(!density->replotPending() && !integrand->replotPending());
+    // (the plane follows the new pair when no drag holds it, so both layers may be sampled again)
+    const int densityAfterEdit = density->samplings();
+    QVERIFY(densityAfterEdit > densityBefore);
+    QCOMPARE(integrand->samplings(), integrandBefore + 1);
+    // In a drag the plane stays: an edit of Q samples Q's layer alone.
+    page.document()->beginDrag();
+    QVERIFY(page.document()->setSide(Normal2Document::Q, {1.5, -1.0, 2.0, 1.0, 0.5}));
+    QCOMPARE(density->samplings(), densityAfterEdit + 1);
+    QCOMPARE(integrand->samplings(), integrandBefore + 2);
+    page.document()->endDrag();
+    // The integrand's direction changes nothing the density plot draws: it is neither sampled nor
+    // replotted (the first change also lets the plane follow the pair the drag left).
+    page.reverseBox()->click();
+    QTRY_VERIFY(!density->replotPending() && !integrand->replotPending());
+    const int densityNow = density->samplings(), integrandNow = integrand->samplings();
+    QSignalSpy replotted(density, &PlotWidget::replotted);
+    page.reverseBox()->click();
+    QVERIFY(!page.document()->state().reverseIntegrand);
+    QTRY_VERIFY(!integrand->replotPending());
+    QCOMPARE(integrand->samplings(), integrandNow + 1);
+    QCOMPARE(density->samplings(), densityNow);
+    QVERIFY(!density->replotPending());
+    QCOMPARE(replotted.count(), 0);
 }
 
 void TestNormal2Page::bimodalFits()
