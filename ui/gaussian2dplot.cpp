@@ -17,6 +17,7 @@
 #include <cmath>
 #include <limits>
 #include <numbers>
+#include <optional>
 #include <vector>
 
 namespace {
@@ -187,31 +188,44 @@ struct Gaussian2DPlot::Private : PlotCanvas
         return !key.isEmpty() && was.key == key && was.size == size && was.x == xRange && was.y == yRange;
     }
 
-    // The pixel centres of the rect: map cell (i, j) is x = x0 + i dx, y = y0 + j dy.
-    void placeMap(QCPColorMap *map, QSize size, double &x0, double &dx, double &y0, double &dy) const
+    /// Where a map's cells are: cell (i, j) at x = x0 + i dx, y = y0 + j dy, nx by ny cells.
+    struct Cells
     {
-        const int nx = size.width(), ny = size.height();
-        dx = xRange.size() / nx;
-        dy = yRange.size() / ny;
-        x0 = xRange.lower + dx / 2;
-        y0 = yRange.lower + dy / 2;
+        double x0 = 0, dx = 0, y0 = 0, dy = 0;
+        int nx = 0, ny = 0;
+    };
+
+    // Places `map` on the rect's pixel centres and counts a sampling, or returns nothing when the map
+    // was sampled with `key` on this plane and keeps its cells.
+    std::optional<Cells> startSampling(QCPColorMap *map, QSize size, const QString &key, const Sampled &was)
+    {
+        if (keeps(was, key, size))
+            return std::nullopt;
+        ++samplings;
+        Cells c;
+        c.nx = size.width();
+        c.ny = size.height();
+        c.dx = xRange.size() / c.nx;
+        c.dy = yRange.size() / c.ny;
+        c.x0 = xRange.lower + c.dx / 2;
+        c.y0 = yRange.lower + c.dy / 2;
         QCPColorMapData *m = map->data();
-        m->setSize(nx, ny); // keeps the cells when the size is the same
-        m->setRange(QCPRange(x0, xRange.upper - dx / 2), QCPRange(y0, yRange.upper - dy / 2));
+        m->setSize(c.nx, c.ny); // keeps the cells when the size is the same
+        m->setRange(QCPRange(c.x0, xRange.upper - c.dx / 2), QCPRange(c.y0, yRange.upper - c.dy / 2));
+        return c;
     }
 
     // A layer's map: exp(ln p - peak) in [0, 1] at every pixel centre, a row of the field at a time.
     void sampleLayer(QCPColorMap *map, QSize size, const Gaussian2DData::Layer &layer, Sampled &was)
     {
-        if (keeps(was, layer.key, size))
+        const std::optional<Cells> c = startSampling(map, size, layer.key, was);
+        if (!c)
             return;
-        ++samplings;
-        double x0 = 0, dx = 0, y0 = 0, dy = 0;
-        placeMap(map, size, x0, dx, y0, dy);
-        const int nx = size.width(), ny = size.height();
+        const int nx = c->nx, ny = c->ny;
         grid.resize(std::size_t(nx) * std::size_t(ny));
         for (int j = 0; j < ny; ++j)
-            layer.logDensity(y0 + j * dy, x0, dx, std::span<double>(grid.data() + std::size_t(j) * nx, nx));
+            layer.logDensity(c->y0 + j * c->dy, c->x0, c->dx,
+                             std::span<double>(grid.data() + std::size_t(j) * nx, nx));
         double peak = layer.logPeak;
         if (std::isnan(peak)) {
             peak = -std::numeric_limits<double>::infinity();
@@ -237,17 +251,15 @@ struct Gaussian2DPlot::Private : PlotCanvas
     // The integrand's map; its colour range is symmetric about 0, out to the largest |value|.
     void sampleIntegrand(QSize size)
     {
-        if (keeps(integrandSampled, data.integrandKey, size))
+        const std::optional<Cells> c = startSampling(integrand, size, data.integrandKey, integrandSampled);
+        if (!c)
             return;
-        ++samplings;
-        double x0 = 0, dx = 0, y0 = 0, dy = 0;
-        placeMap(integrand, size, x0, dx, y0, dy);
-        const int nx = size.width(), ny = size.height();
+        const int nx = c->nx, ny = c->ny;
         row.resize(std::size_t(nx));
         QCPColorMapData *m = integrand->data();
         double top = 0;
         for (int j = 0; j < ny; ++j) {
-            data.integrand(y0 + j * dy, x0, dx, row);
+            data.integrand(c->y0 + j * c->dy, c->x0, c->dx, row);
             for (int i = 0; i < nx; ++i) {
                 const double v = row[std::size_t(i)];
                 m->setCell(i, j, v);

@@ -30,6 +30,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <memory>
 #include <numbers>
 #include <span>
@@ -48,36 +49,41 @@ QString keyOf(const Normal2Params &n)
     return key;
 }
 
+/// A plot layer: its name, colour, log-density field, key and peak (NaN: the largest sampled).
+Gaussian2DData::Layer layerWith(const QString &name, const QColor &colour, Gaussian2DData::Field field,
+                                const QString &key, double logPeak = std::numeric_limits<double>::quiet_NaN())
+{
+    Gaussian2DData::Layer layer;
+    layer.name = name;
+    layer.colour = colour;
+    layer.logDensity = std::move(field);
+    layer.key = key;
+    layer.logPeak = logPeak;
+    return layer;
+}
+
 /// The log-density of a bivariate normal as a plot layer, a row at a time (core logpdfRow); its peak is
 /// ln p(μ) = −ln 2π − ½ ln det Σ.
 Gaussian2DData::Layer layerOf(const Normal2Params &params, const QString &name, const QColor &colour)
 {
     const klscope::Normal2 n = params.normal();
-    Gaussian2DData::Layer layer;
-    layer.name = name;
-    layer.colour = colour;
-    layer.logPeak = -std::log(2 * std::numbers::pi) - 0.5 * std::log(n.determinant());
-    layer.logDensity = [n](double y, double x0, double dx, std::span<double> out) {
-        klscope::logpdfRow(n, y, x0, dx, out);
-    };
-    layer.key = keyOf(params);
-    return layer;
+    return layerWith(
+        name, colour,
+        [n](double y, double x0, double dx, std::span<double> out) { klscope::logpdfRow(n, y, x0, dx, out); },
+        keyOf(params), -std::log(2 * std::numbers::pi) - 0.5 * std::log(n.determinant()));
 }
 
 /// A mixture's log-density as a plot layer, its colour full at the largest value sampled.
 Gaussian2DData::Layer layerOf(const Normal2State &state, const QString &name, const QColor &colour)
 {
     const klscope::Mixture2 m = state.mixtureP();
-    Gaussian2DData::Layer layer;
-    layer.name = name;
-    layer.colour = colour;
-    layer.logDensity = [m](double y, double x0, double dx, std::span<double> out) {
-        klscope::logpdfRow(m, y, x0, dx, out);
-    };
-    layer.key = QStringLiteral("mixture:");
+    QString key = QStringLiteral("mixture:");
     for (const Normal2Component &c : state.mixture)
-        layer.key += QString::number(c.weight, 'g', 17) + QLatin1Char(':') + keyOf(c.n);
-    return layer;
+        key += QString::number(c.weight, 'g', 17) + QLatin1Char(':') + keyOf(c.n);
+    return layerWith(
+        name, colour,
+        [m](double y, double x0, double dx, std::span<double> out) { klscope::logpdfRow(m, y, x0, dx, out); },
+        key);
 }
 
 PlotEllipse ellipseOf(const Normal2Params &n, double sigmas, const QColor &colour, Qt::PenStyle style,
