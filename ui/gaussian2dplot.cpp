@@ -6,6 +6,7 @@
 #include "plotcanvas.h"
 
 #include <qcustomplot.h>
+#include <vectormath.h>
 
 #include <Eigen/Eigenvalues>
 
@@ -16,6 +17,8 @@
 #include <cmath>
 #include <limits>
 #include <numbers>
+#include <optional>
+#include <vector>
 
 namespace {
 
@@ -83,6 +86,27 @@ QCPColorGradient divergingGradient(const QColor &positive)
     return g;
 }
 
+bool sameNumber(double a, double b)
+{
+    return a == b || (std::isnan(a) && std::isnan(b));
+}
+
+/// True when `b` draws exactly what `a` does: every field keyed, with the same keys, and the rest equal.
+bool sameDrawing(const Gaussian2DData &a, const Gaussian2DData &b)
+{
+    if (a.layers.size() != b.layers.size() || bool(a.integrand) != bool(b.integrand) ||
+        (a.integrand && (a.integrandKey.isEmpty() || a.integrandKey != b.integrandKey)))
+        return false;
+    for (qsizetype k = 0; k < a.layers.size(); ++k) {
+        const Gaussian2DData::Layer &x = a.layers[k], &y = b.layers[k];
+        if (x.key.isEmpty() || x.key != y.key || x.name != y.name || x.colour != y.colour ||
+            !sameNumber(x.logPeak, y.logPeak) || bool(x.logDensity) != bool(y.logDensity))
+            return false;
+    }
+    return a.integrandName == b.integrandName && a.positive == b.positive && a.ellipses == b.ellipses &&
+           a.view == b.view && a.title == b.title;
+}
+
 } // namespace
 
 struct Gaussian2DPlot::Private : PlotCanvas
@@ -145,27 +169,114 @@ struct Gaussian2DPlot::Private : PlotCanvas
         plot->yAxis->setRange(yRange);
     }
 
-    // Samples `f` at the centre of every pixel of the rect into `map`; returns the largest |value|.
-    double sample(QCPColorMap *map, QSize size, const std::function<double(double, double)> &f)
+    /// What a map was last sampled from: its key and plane ("" key: never kept).
+    struct Sampled
     {
-        const int nx = size.width(), ny = size.height();
-        const double dx = xRange.size() / nx, dy = yRange.size() / ny;
+        QString key;
+        QSize size;
+        QCPRange x, y;
+        double logPeak = 0; ///< the log-density at the full colour (layers)
+    };
+    std::array<Sampled, 2> layerSampled;
+    Sampled integrandSampled;
+    std::vector<double> row;  ///< one row of a field, reused
+    std::vector<double> grid; ///< a layer's log-densities before its peak is known, reused
+    int samplings = 0;
+
+    bool keeps(const Sampled &was, const QString &key, QSize size) const
+    {
+        return !key.isEmpty() && was.key == key && was.size == size && was.x == xRange && was.y == yRange;
+    }
+
+    /// Where a map's cells are: cell (i, j) at x = x0 + i dx, y = y0 + j dy, nx by ny cells.
+    struct Cells
+    {
+        double x0 = 0, dx = 0, y0 = 0, dy = 0;
+        int nx = 0, ny = 0;
+    };
+
+    // Places `map` on the rect's pixel centres and counts a sampling, or returns nothing when the map
+    // was sampled with `key` on this plane and keeps its cells.
+    std::optional<Cells> startSampling(QCPColorMap *map, QSize size, const QString &key, const Sampled &was)
+    {
+        if (keeps(was, key, size))
+            return std::nullopt;
+        ++samplings;
+        Cells c;
+        c.nx = size.width();
+        c.ny = size.height();
+        c.dx = xRange.size() / c.nx;
+        c.dy = yRange.size() / c.ny;
+        c.x0 = xRange.lower + c.dx / 2;
+        c.y0 = yRange.lower + c.dy / 2;
         QCPColorMapData *m = map->data();
-        m->setSize(nx, ny);
-        m->setRange(QCPRange(xRange.lower + dx / 2, xRange.upper - dx / 2),
-                    QCPRange(yRange.lower + dy / 2, yRange.upper - dy / 2));
+        m->setSize(c.nx, c.ny); // keeps the cells when the size is the same
+        m->setRange(QCPRange(c.x0, xRange.upper - c.dx / 2), QCPRange(c.y0, yRange.upper - c.dy / 2));
+        return c;
+    }
+
+    // A layer's map: exp(ln p - peak) in [0, 1] at every pixel centre, a row of the field at a time.
+    void sampleLayer(QCPColorMap *map, QSize size, const Gaussian2DData::Layer &layer, Sampled &was)
+    {
+        const std::optional<Cells> c = startSampling(map, size, layer.key, was);
+        if (!c)
+            return;
+        const int nx = c->nx, ny = c->ny;
+        grid.resize(std::size_t(nx) * std::size_t(ny));
+        for (int j = 0; j < ny; ++j)
+            layer.logDensity(c->y0 + j * c->dy, c->x0, c->dx,
+                             std::span<double>(grid.data() + std::size_t(j) * nx, nx));
+        double peak = layer.logPeak;
+        if (std::isnan(peak)) {
+            peak = -std::numeric_limits<double>::infinity();
+            for (double v : grid)
+                peak = std::max(peak, v);
+            if (!std::isfinite(peak))
+                peak = 0;
+        }
+        // exp(ln p − peak) over the whole map at once, by the core's vectorised exp (libmvec where the CPU
+        // has AVX2), then into the map's cells.
+        for (double &v : grid)
+            v -= peak;
+        klscope::vectorExp(grid.data(), grid.data(), grid.size());
+        QCPColorMapData *m = map->data();
+        for (int j = 0; j < ny; ++j) {
+            const double *in = grid.data() + std::size_t(j) * nx;
+            for (int i = 0; i < nx; ++i)
+                m->setCell(i, j, in[i]);
+        }
+        was = {layer.key, size, xRange, yRange, peak};
+    }
+
+    // The integrand's map; its colour range is symmetric about 0, out to the largest |value|.
+    void sampleIntegrand(QSize size)
+    {
+        const std::optional<Cells> c = startSampling(integrand, size, data.integrandKey, integrandSampled);
+        if (!c)
+            return;
+        const int nx = c->nx, ny = c->ny;
+        row.resize(std::size_t(nx));
+        QCPColorMapData *m = integrand->data();
         double top = 0;
         for (int j = 0; j < ny; ++j) {
-            const double y = yRange.lower + (j + 0.5) * dy;
+            data.integrand(c->y0 + j * c->dy, c->x0, c->dx, row);
             for (int i = 0; i < nx; ++i) {
-                const double x = xRange.lower + (i + 0.5) * dx;
-                const double v = f(x, y);
+                const double v = row[std::size_t(i)];
                 m->setCell(i, j, v);
                 if (std::isfinite(v))
                     top = std::max(top, std::fabs(v));
             }
         }
-        return top;
+        integrand->setDataRange(QCPRange(-(top > 0 ? top : 1), top > 0 ? top : 1));
+        integrandSampled = {data.integrandKey, size, xRange, yRange, 0};
+    }
+
+    /// The field's value at one point.
+    static double valueOf(const Gaussian2DData::Field &f, double x, double y)
+    {
+        double v = 0;
+        f(y, x, 0, std::span<double>(&v, 1));
+        return v;
     }
 
     void update() override
@@ -180,21 +291,21 @@ struct Gaussian2DPlot::Private : PlotCanvas
             const bool shown =
                 !showIntegrand && qsizetype(k) < data.layers.size() && data.layers[qsizetype(k)].logDensity;
             layers[k]->setVisible(shown);
-            if (!shown)
+            if (!shown) {
+                layerSampled[k] = {};
                 continue;
+            }
             const Gaussian2DData::Layer &layer = data.layers[qsizetype(k)];
             layers[k]->setGradient(layerGradient(layer.colour));
-            const double peak = layer.logPeak;
-            sample(layers[k], size,
-                   [&](double x, double y) { return std::exp(layer.logDensity(x, y) - peak); });
+            sampleLayer(layers[k], size, layer, layerSampled[k]);
             layers[k]->setDataRange(QCPRange(0, 1));
         }
         if (showIntegrand) {
             integrand->setGradient(divergingGradient(data.positive));
-            const double top = sample(integrand, size, data.integrand);
-            const double m = top > 0 ? top : 1;
-            integrand->setDataRange(QCPRange(-m, m));
+            sampleIntegrand(size);
             scale->axis()->setLabel(data.integrandName);
+        } else {
+            integrandSampled = {};
         }
         sampled = size;
 
@@ -369,6 +480,8 @@ Gaussian2DPlot::~Gaussian2DPlot() = default;
 
 void Gaussian2DPlot::setData(Gaussian2DData data)
 {
+    if (sameDrawing(d->data, data))
+        return;
     d->data = std::move(data);
     d->update();
     d->refreshReadout();
@@ -418,7 +531,12 @@ double Gaussian2DPlot::mapValueAt(QPoint canvasPosition) const
     if (integrand)
         return d->integrand->data()->cell(i, j);
     // The first layer holds its density over its peak.
-    return d->layers[0]->data()->cell(i, j) * std::exp(d->data.layers.front().logPeak);
+    return d->layers[0]->data()->cell(i, j) * std::exp(d->layerSampled[0].logPeak);
+}
+
+int Gaussian2DPlot::samplings() const
+{
+    return d->samplings;
 }
 
 QString Gaussian2DPlot::readoutAt(QPoint canvasPosition) const
@@ -430,11 +548,14 @@ QString Gaussian2DPlot::readoutAt(QPoint canvasPosition) const
         QStringLiteral("x₁ = %1, x₂ = %2").arg(klscope::formatValue(v.x()), klscope::formatValue(v.y()));
     if (d->data.integrand)
         return text + QStringLiteral("\n%1 = %2")
-                          .arg(d->data.integrandName, klscope::formatValue(d->data.integrand(v.x(), v.y())));
+                          .arg(d->data.integrandName,
+                               klscope::formatValue(Private::valueOf(d->data.integrand, v.x(), v.y())));
     for (const Gaussian2DData::Layer &layer : d->data.layers)
         if (layer.logDensity)
-            text += QStringLiteral("\n%1 = %2")
-                        .arg(layer.name, klscope::formatValue(std::exp(layer.logDensity(v.x(), v.y()))));
+            text +=
+                QStringLiteral("\n%1 = %2")
+                    .arg(layer.name,
+                         klscope::formatValue(std::exp(Private::valueOf(layer.logDensity, v.x(), v.y()))));
     return text;
 }
 

@@ -7,8 +7,13 @@
 // ellipse given a handle id can be dragged: its centre moves the mean, its two axis ends stretch and rotate
 // the axis (the other axis keeps its length and stays perpendicular), and the plot emits the Gaussian the
 // drag asks for; it never changes what it draws itself (the page edits its document, which feeds the plot).
-// Fed with plain numbers and callbacks, so P may be any density (a mixture later), not a Normal2; the x and
-// y axes keep one scale, so an ellipse looks as it is. QCustomPlot stays inside the .cpp.
+// Fed with plain numbers and callbacks, so P may be any density (a mixture), not a Normal2; the x and y
+// axes keep one scale, so an ellipse looks as it is. QCustomPlot stays inside the .cpp.
+// Speed (an edit must replot within a frame): a field is sampled a whole row at a time (the caller's loop
+// is plain arithmetic the compiler vectorises, no call per pixel), and a layer or integrand whose key and
+// plane are those it was last sampled with keeps its map (the side not dragged is not sampled again, and
+// QCustomPlot keeps its coloured image). New data equal to what is drawn changes nothing and replots
+// nothing.
 
 #include "plotwidget.h"
 
@@ -19,6 +24,8 @@
 #include <QString>
 
 #include <functional>
+#include <limits>
+#include <span>
 
 /// One ellipse drawn: the `sigmas`-sigma contour of N((mu1, mu2), [[var1, cov], [cov, var2]]).
 struct PlotEllipse
@@ -30,24 +37,32 @@ struct PlotEllipse
     double width = 2;
     QString name;    ///< its legend entry ("": none)
     int handle = -1; ///< >= 0: draggable, and the id its drags are emitted with
+
+    bool operator==(const PlotEllipse &) const = default;
 };
 
 /// What a Gaussian2DPlot draws.
 struct Gaussian2DData
 {
-    using Field = std::function<double(double x, double y)>;
+    /// A field sampled along a row of the plane: out[i] = f(x0 + i dx, y) for every i < out.size().
+    using Field = std::function<void(double y, double x0, double dx, std::span<double> out)>;
     /// A density drawn as a heatmap: its log-density and its colour (at most two layers are drawn).
     struct Layer
     {
         QString name; ///< "p", "q" (the read-out names the value)
         Field logDensity;
-        double logPeak = 0; ///< the largest log-density (the full colour)
+        /// The largest log-density (the full colour); NaN: the largest sampled.
+        double logPeak = std::numeric_limits<double>::quiet_NaN();
         QColor colour;
+        /// Names the field: a layer with the key it was last sampled with, on the same plane, keeps its
+        /// map ("": sampled every time).
+        QString key;
     };
     QList<Layer> layers;
     /// When set, the plot shows this field instead of the layers, on a diverging scale (white at 0,
     /// `positive` above, purple below), symmetric about 0.
     Field integrand;
+    QString integrandKey;  ///< as Layer::key
     QString integrandName; ///< "p·log(p/q)"
     QColor positive;
     QList<PlotEllipse> ellipses;
@@ -77,6 +92,8 @@ public:
     QSize mapSize() const;
     /// The value of the shown map at a canvas position (the integrand, or the first layer's density).
     double mapValueAt(QPoint canvasPosition) const;
+    /// How many times a map (a layer or the integrand) was sampled since the plot was made.
+    int samplings() const;
     QString readoutAt(QPoint canvasPosition) const override;
 
     /// The covariance [[var1, cov], [cov, var2]] whose axis `a` (from the centre) is one of its

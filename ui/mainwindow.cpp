@@ -323,6 +323,19 @@ void MainWindow::createPresetMenu(QMenu *presets)
         const QString name = preset.name;
         connect(a, &QAction::triggered, this, [this, name] { loadPreset(name); });
     }
+    // The 2-D page's lessons: each loads on that page (one undo step there) and shows it.
+    presets->addSection(tr("2-D page"));
+    for (const Normal2Preset &preset : normal2Presets()) {
+        QAction *a = presets->addAction(preset.name);
+        a->setObjectName(QStringLiteral("normal2Preset_") + preset.name);
+        a->setStatusTip(preset.lesson);
+        a->setToolTip(preset.lesson);
+        const QString name = preset.name;
+        connect(a, &QAction::triggered, this, [this, name] {
+            if (m_normal2->loadPreset(name))
+                showPage(QStringLiteral("2d"));
+        });
+    }
     presets->setToolTipsVisible(true);
 }
 

@@ -13,7 +13,8 @@ namespace {
 enum MergeId
 {
     PMerge = 1,
-    QMerge
+    QMerge,
+    ComponentMerge // + the component's index
 };
 
 QString sideRefusal(const char *name, const Normal2Params &params)
@@ -26,7 +27,31 @@ QString sideRefusal(const char *name, const Normal2Params &params)
     return {};
 }
 
+QString mixtureRefusal(const QList<Normal2Component> &mixture)
+{
+    for (qsizetype k = 0; k < mixture.size(); ++k) {
+        const QString name = QStringLiteral("P, component %1").arg(k + 1);
+        if (QString why = sideRefusal(qPrintable(name), mixture[k].n); !why.isEmpty())
+            return why;
+        if (!(mixture[k].weight > 0) || !std::isfinite(mixture[k].weight))
+            return QStringLiteral("%1: the weight %2 is not a positive number.")
+                .arg(name, QString::number(mixture[k].weight));
+    }
+    return {};
+}
+
 } // namespace
+
+klscope::Mixture2 Normal2State::mixtureP() const
+{
+    std::vector<double> weights;
+    std::vector<klscope::Normal2> components;
+    for (const Normal2Component &c : mixture) {
+        weights.push_back(c.weight);
+        components.push_back(c.n.normal());
+    }
+    return klscope::Mixture2(std::move(weights), std::move(components));
+}
 
 double Normal2Params::correlation() const
 {
@@ -44,6 +69,8 @@ QString Normal2Document::validate(const Normal2State &state)
 {
     if (QString why = sideRefusal("P", state.p); !why.isEmpty())
         return why;
+    if (QString why = mixtureRefusal(state.mixture); !why.isEmpty())
+        return why;
     return sideRefusal("Q", state.q);
 }
 
@@ -53,6 +80,16 @@ bool Normal2Document::setSide(Side side, const Normal2Params &params)
     (side == P ? next.p : next.q) = params;
     next.preset.clear();
     return push(std::move(next), side == P ? tr("Change P") : tr("Change Q"), side == P ? PMerge : QMerge);
+}
+
+bool Normal2Document::setComponent(int k, const Normal2Component &component)
+{
+    if (k < 0 || k >= m_state.mixture.size())
+        return refuse(tr("P has no component %1.").arg(k + 1));
+    Normal2State next = m_state;
+    next.mixture[k] = component;
+    next.preset.clear();
+    return push(std::move(next), tr("Change P's component %1").arg(k + 1), ComponentMerge + k);
 }
 
 bool Normal2Document::setMeanField(bool shown)

@@ -9,6 +9,7 @@
 
 #include "documentbase.h"
 
+#include <mixture2.h>
 #include <normal2.h>
 
 #include <QString>
@@ -29,18 +30,37 @@ struct Normal2Params
     bool operator==(const Normal2Params &) const = default;
 };
 
+/// One component of a mixture P: its weight (> 0; the weights are normalised) and its Gaussian.
+struct Normal2Component
+{
+    double weight = 0.5;
+    Normal2Params n;
+
+    bool operator==(const Normal2Component &) const = default;
+};
+
 /// Everything the 2-D page's document holds. Equal states are the same document.
 struct Normal2State
 {
+    /// P, unless `mixture` holds components.
     Normal2Params p{0.0, 0.0, 1.0, 1.0, 0.0};
+    /// When not empty, P is this mixture of bivariate normals (the bimodal lesson, PRML fig. 10.3) and `p`
+    /// is kept but not shown; the fits of P are then the single Gaussians of mixture2.h.
+    QList<Normal2Component> mixture;
     /// Reference vector 26's Q: mean (1, -1), covariance [[2, .5], [.5, 1]].
     Normal2Params q{1.0, -1.0, 2.0, 1.0, 0.5};
-    /// The mean-field fits of P (forward and reverse) are drawn over P.
+    /// P's fits are drawn over P: the mean-field fits of a bivariate normal P, the Gaussian fits (moment
+    /// match and the reverse minima) of a mixture P.
     bool meanField = false;
     /// The integrand map shows q log(q/p) (KL(Q‖P)) instead of p log(p/q) (KL(P‖Q)).
     bool reverseIntegrand = false;
     /// The preset the state was loaded from ("" when none).
     QString preset;
+
+    bool isMixture() const { return !mixture.isEmpty(); }
+    /// The mixture P; throws std::invalid_argument with a sentence when `mixture` makes none (it is empty,
+    /// a component is not positive definite or a weight is not positive).
+    klscope::Mixture2 mixtureP() const;
 
     bool operator==(const Normal2State &) const = default;
 };
@@ -65,12 +85,16 @@ public:
     klscope::Normal2 normal(Side side) const { return params(side).normal(); }
 
     /// The sentence saying why `state` cannot be held ("" when it can): a side that is not a bivariate
-    /// normal with a positive definite covariance, named "P: ..." or "Q: ...".
+    /// normal with a positive definite covariance, named "P: ..." or "Q: ...", or a mixture P that is not
+    /// one ("P, component 2: ...").
     static QString validate(const Normal2State &state);
 
     // Edits: each pushes one undo command (or merges into the current drag) or is refused with editRefused.
     /// A new side (numbers, a mean drag, an ellipse drag).
     bool setSide(Side side, const Normal2Params &params);
+    /// A new component `k` of a mixture P (numbers, a drag of its mean or axes); refused when P is not a
+    /// mixture or has no component k.
+    bool setComponent(int k, const Normal2Component &component);
     /// Draws or hides the mean-field fits.
     bool setMeanField(bool shown);
     /// Which direction's integrand the map shows.

@@ -57,7 +57,7 @@ int main(int argc, char *argv[])
                            QStringLiteral("Print the versions of klscope, Qt, QCustomPlot and Boost.")));
     const QCommandLineOption preset(
         QStringLiteral("preset"),
-        QStringLiteral("Open the preset NAME (a fit page preset opens on the fit page)."),
+        QStringLiteral("Open the preset NAME (a fit or 2-D page preset opens on its page)."),
         QStringLiteral("NAME"));
     const QString pages = MainWindow::pageNames().join(QStringLiteral(", "));
     const QCommandLineOption page(

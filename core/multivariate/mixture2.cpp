@@ -201,6 +201,61 @@ double logpdf(const Normal2 &q, double x1, double x2) noexcept
     return -kLn2Pi - 0.5 * std::log(det) - 0.5 * quad;
 }
 
+namespace {
+
+// out[i] = c - 1/2 (i11 d^2 + 2 i12 d dy + i22 dy^2), d = x0 + i dx - mu1, dy = y - mu2, as a + d (b + e d).
+void quadraticRow(double c, double i11, double i12, double i22, double mu1, double mu2, double y, double x0,
+                  double dx, std::span<double> out) noexcept
+{
+    const double dy = y - mu2;
+    const double a = c - 0.5 * i22 * dy * dy, b = -i12 * dy, e = -0.5 * i11;
+    const double d0 = x0 - mu1;
+    double *o = out.data();
+    const std::size_t n = out.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        const double d = d0 + double(i) * dx;
+        o[i] = a + d * (b + e * d);
+    }
+}
+
+} // namespace
+
+void logpdfRow(const Normal2 &q, double y, double x0, double dx, std::span<double> out) noexcept
+{
+    clearUpperVectorState();
+    const double det = q.determinant();
+    quadraticRow(-kLn2Pi - 0.5 * std::log(det), q.var2() / det, -q.cov() / det, q.var1() / det, q.mu1(),
+                 q.mu2(), y, x0, dx, out);
+}
+
+void logpdfRow(const Mixture2 &p, double y, double x0, double dx, std::span<double> out) noexcept
+{
+    clearUpperVectorState();
+    // The components' rows go through a small buffer on the stack, a piece of the row at a time.
+    constexpr std::size_t kPiece = 256;
+    double t[kPiece];
+    for (std::size_t start = 0; start < out.size(); start += kPiece) {
+        const std::size_t n = std::min(kPiece, out.size() - start);
+        const std::span<double> o = out.subspan(start, n);
+        const double x = x0 + double(start) * dx;
+        for (std::size_t k = 0; k < p.size(); ++k) {
+            const Mixture2::Term &c = p.terms()[k];
+            const Normal2 &m = p.components()[k];
+            if (k == 0) {
+                quadraticRow(c.logScale, c.inv11, c.inv12, c.inv22, m.mu1(), m.mu2(), y, x, dx, o);
+                continue;
+            }
+            quadraticRow(c.logScale, c.inv11, c.inv12, c.inv22, m.mu1(), m.mu2(), y, x, dx,
+                         std::span<double>(t, n));
+            for (std::size_t i = 0; i < n; ++i) {
+                const double a = o[i], b = t[i], top = std::max(a, b);
+                // A weight of 0 gives a term of -inf: the other term stands (and -inf with -inf stays).
+                o[i] = std::isinf(top) ? top : top + std::log1p(std::exp(-std::fabs(a - b)));
+            }
+        }
+    }
+}
+
 double logpdf(const Mixture2 &p, double x1, double x2) noexcept
 {
     // log-sum-exp: the largest term factored out, so a point far from every component stays finite.

@@ -132,6 +132,34 @@ private slots:
         QVERIFY(only.contains("reverse") && !only.contains("forward"));
     }
 
+    void meanFieldFitOfTheIssue()
+    {
+        // The issue's command: each fit's mu1, mu2, var1, var2 in the 1-D fit command's JSON layout.
+        const CliRun run = runCli({"fit", "--p", "normal2:mu1=0,mu2=0,var1=1,var2=1,cov=0.9", "--family",
+                                   "normal2_diagonal", "--direction", "both", "--json"});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject o = jsonOf(run);
+        const QJsonObject oneD = jsonOf(runCli(
+            {"fit", "--p", "normal:mu=0,sigma=1", "--family", "normal", "--direction", "both", "--json"}));
+        // Sigma = [[1, .9], [.9, 1]]; Lambda = Sigma^-1 = [[1, -.9], [-.9, 1]] / det, det = 1 - .81.
+        const double det = 1.0 - 0.9 * 0.9;
+        const double lambda11 = 1.0 / det, lambda22 = 1.0 / det;
+        for (const char *direction : {"forward", "reverse"}) {
+            const QJsonObject fit = o.value(direction).toObject();
+            QCOMPARE(fit.keys(), oneD.value(direction).toObject().keys());
+            QCOMPARE(fit.value("method").toString(), QStringLiteral("closed_form"));
+            const QJsonObject best = fit.value("best").toObject();
+            QCOMPARE(best.keys(), (QStringList{"kl_pq", "kl_qp", "mu1", "mu2", "var1", "var2"}));
+            QCOMPARE(fit.value("minima").toArray(), QJsonArray{best});
+            QCOMPARE(best.value("mu1").toDouble(), 0.0);
+            QCOMPARE(best.value("mu2").toDouble(), 0.0);
+            const bool forward = QLatin1String(direction) == QLatin1String("forward");
+            // Forward: the marginal variances Sigma_ii; reverse: 1/Lambda_ii, too narrow.
+            KLSCOPE_COMPARE_REL(best.value("var1").toDouble(), forward ? 1.0 : 1.0 / lambda11, 1e-14);
+            KLSCOPE_COMPARE_REL(best.value("var2").toDouble(), forward ? 1.0 : 1.0 / lambda22, 1e-14);
+        }
+    }
+
     void vaeReferenceVector21()
     {
         QTemporaryDir dir;

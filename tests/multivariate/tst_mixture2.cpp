@@ -15,6 +15,7 @@
 #include <cmath>
 #include <numbers>
 #include <stdexcept>
+#include <vector>
 
 using klscope::Mixture2;
 using klscope::Normal2;
@@ -80,6 +81,43 @@ private slots:
         QVERIFY(std::isfinite(far));
         // At (2, 2) the other component is e^-16 smaller: ln(1/2 N((2,2); (2,2), I/2)) = ln(1/2) - ln(pi).
         QVERIFY(closeAbs(klscope::logpdf(p, 2, 2), std::log(0.5) - std::log(std::numbers::pi), 1e-6));
+    }
+
+    void rowsMatchThePointwiseDensity_data()
+    {
+        QTest::addColumn<int>("which");
+        QTest::newRow("one normal") << 0;
+        QTest::newRow("bimodal") << 1;
+        QTest::newRow("three, one weight 0") << 2;
+    }
+
+    void rowsMatchThePointwiseDensity()
+    {
+        // The row sampler of the density maps (the quadratic expanded along x, log-add-exp between
+        // components) against logpdf at each point, across a plane reaching far into the tails.
+        QFETCH(int, which);
+        const Normal2 n(0.5, -1, 2, 0.7, 0.9);
+        const Mixture2 p = which == 1
+                               ? bimodal(0.3)
+                               : Mixture2({0.0, 0.5, 0.5}, {Normal2(), n, Normal2(3, 3, 0.2, 0.3, 0.1)});
+        for (double y = -40; y <= 40; y += 0.37) {
+            std::vector<double> row(301);
+            const double x0 = -30, dx = 0.2;
+            if (which == 0)
+                klscope::logpdfRow(n, y, x0, dx, row);
+            else
+                klscope::logpdfRow(p, y, x0, dx, row);
+            for (std::size_t i = 0; i < row.size(); ++i) {
+                const double x = x0 + double(i) * dx;
+                const double expected = which == 0 ? klscope::logpdf(n, x, y) : klscope::logpdf(p, x, y);
+                QVERIFY2(closeAbs(row[i], expected, 1e-12 * std::max(1.0, std::fabs(expected))),
+                         qPrintable(QStringLiteral("(%1, %2): %3 against %4")
+                                        .arg(x)
+                                        .arg(y)
+                                        .arg(row[i], 0, 'g', 17)
+                                        .arg(expected, 0, 'g', 17)));
+            }
+        }
     }
 
     void forwardIsMomentMatching_data()

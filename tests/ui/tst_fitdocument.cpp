@@ -2,6 +2,8 @@
 // merged into one step, refusals that change nothing, P's domain carrying the family along, and the state's
 // JSON for a session's pages.fit, round trip and refusals.
 
+#include "documenttesthelpers.h"
+
 #include "fitdocument.h"
 #include "fitpage.h"
 #include "fitstatejson.h"
@@ -47,20 +49,7 @@ void TestFitDocument::editIsOneStep_data()
 void TestFitDocument::editIsOneStep()
 {
     QFETCH(Edit, edit);
-    FitDocument document;
-    const FitState before = document.state();
-    QSignalSpy changed(&document, &FitDocument::stateChanged);
-    QVERIFY(edit(document));
-    QCOMPARE(changed.count(), 1);
-    QCOMPARE(document.undoStack()->count(), 1);
-    QVERIFY(document.isModified());
-    const FitState after = document.state();
-    QVERIFY(!(after == before));
-    document.undoStack()->undo();
-    QVERIFY(document.state() == before);
-    QVERIFY(!document.isModified());
-    document.undoStack()->redo();
-    QVERIFY(document.state() == after);
+    klscope::test::checkEditIsOneStep<FitDocument>(edit, &FitDocument::stateChanged);
 }
 
 void TestFitDocument::refusals_data()
@@ -111,11 +100,9 @@ void TestFitDocument::dragMerges()
     document.undoStack()->undo();
     QCOMPARE(document.state().alpha, 0.5);
     // A drag that comes back to where it began leaves no step.
-    document.beginDrag();
-    QVERIFY(document.setAlpha(0.7));
-    QVERIFY(document.setAlpha(0.5));
-    document.endDrag();
-    QCOMPARE(document.undoStack()->index(), 0);
+    klscope::test::checkDragBackLeavesNoStep<FitDocument>(
+        document, [](FitDocument &d) { return d.setAlpha(0.7); },
+        [](FitDocument &d) { return d.setAlpha(0.5); });
 }
 
 void TestFitDocument::domainFollowsP()

@@ -2,6 +2,8 @@
 // merged into one step, and a covariance that is not positive definite refused with its sentence, leaving
 // everything as it was.
 
+#include "documenttesthelpers.h"
+
 #include "normal2document.h"
 
 #include <QSignalSpy>
@@ -54,21 +56,7 @@ void TestNormal2Document::editIsOneStep_data()
 void TestNormal2Document::editIsOneStep()
 {
     QFETCH(Edit, edit);
-    Normal2Document document;
-    const Normal2State before = document.state();
-    QSignalSpy changed(&document, &Normal2Document::stateChanged);
-    QVERIFY(edit(document));
-    QCOMPARE(changed.count(), 1);
-    QCOMPARE(document.undoStack()->count(), 1);
-    QVERIFY(document.isModified());
-    const Normal2State after = document.state();
-    QVERIFY(!(after == before));
-    document.undoStack()->undo();
-    QVERIFY(document.state() == before);
-    QVERIFY(!document.isModified());
-    document.undoStack()->redo();
-    QVERIFY(document.state() == after);
-    QCOMPARE(changed.count(), 3);
+    klscope::test::checkEditIsOneStep<Normal2Document>(edit, &Normal2Document::stateChanged);
 }
 
 void TestNormal2Document::refusals_data()
@@ -138,11 +126,12 @@ void TestNormal2Document::dragBackLeavesNoStep()
 {
     Normal2Document document;
     const Normal2Params start = document.params(Normal2Document::P);
-    document.beginDrag();
-    QVERIFY(document.setSide(Normal2Document::P, {1.0, 1.0, 1.0, 1.0, 0.0}));
-    QVERIFY(document.setSide(Normal2Document::P, start));
-    document.endDrag();
-    QCOMPARE(document.undoStack()->count(), 0);
+    klscope::test::checkDragBackLeavesNoStep<Normal2Document>(
+        document,
+        [](Normal2Document &d) {
+            return d.setSide(Normal2Document::P, {1.0, 1.0, 1.0, 1.0, 0.0});
+        },
+        [start](Normal2Document &d) { return d.setSide(Normal2Document::P, start); });
 }
 
 void TestNormal2Document::resetClearsHistory()
