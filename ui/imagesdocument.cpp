@@ -43,32 +43,43 @@ ImagesState ImagesDocument::exampleState()
     s.b = QImage(QStringLiteral(":/images/gradient.png"));
     s.nameA = QStringLiteral("shapes.png");
     s.nameB = QStringLiteral("gradient.png");
+    s.sourceA.path = QStringLiteral(":/images/shapes.png");
+    s.sourceB.path = QStringLiteral(":/images/gradient.png");
     return s;
 }
 
 QString ImagesDocument::validate(const ImagesState &state)
 {
-    if (state.a.isNull() || state.b.isNull())
-        return tr("Both sides need an image.");
     if (!imp::validLevelBins(state.bins))
         return tr("The number of bins must divide the 256 levels: 1, 2, 4, …, 256; got %1.").arg(state.bins);
     return {};
 }
 
-bool ImagesDocument::setImage(int side, const QImage &image, const QString &name)
+QString ImagesDocument::shuffledName(const QString &name, quint32 seed)
 {
+    return tr("%1 shuffled (seed %2)").arg(name).arg(seed);
+}
+
+bool ImagesDocument::setImage(int side, const QImage &image, const QString &name, const QString &path)
+{
+    if (image.isNull())
+        return refuse(tr("%1 holds no image.").arg(name));
     ImagesState next = m_state;
     (side == 0 ? next.a : next.b) = image;
     (side == 0 ? next.nameA : next.nameB) = name;
+    (side == 0 ? next.sourceA : next.sourceB) = ImageSource{path, std::nullopt};
     return push(std::move(next),
                 tr("Load %1 into %2").arg(name, side == 0 ? QStringLiteral("A") : QStringLiteral("B")));
 }
 
 bool ImagesDocument::shuffle(quint32 seed)
 {
+    if (m_state.a.isNull())
+        return refuse(tr("A has no image to shuffle."));
     ImagesState next = m_state;
     next.b = shufflePixels(m_state.a, seed);
-    next.nameB = tr("%1 shuffled (seed %2)").arg(m_state.nameA).arg(seed);
+    next.nameB = shuffledName(m_state.nameA, seed);
+    next.sourceB = ImageSource{m_state.sourceA.path, seed};
     return push(std::move(next), tr("Shuffle the pixels of A into B"));
 }
 

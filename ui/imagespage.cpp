@@ -7,6 +7,7 @@
 #include "seriesplot.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
@@ -231,7 +232,51 @@ bool ImagesPage::loadImageFile(int side, const QString &path, QString *error)
     }
     m_error->hide();
     m_error->clear();
-    return m_document->setImage(side, *image, QFileInfo(path).fileName());
+    return m_document->setImage(side, *image, QFileInfo(path).fileName(), QFileInfo(path).absoluteFilePath());
+}
+
+QString ImagesPage::restoreState(const ImagesState &saved)
+{
+    ImagesState state = saved;
+    QStringList problems;
+    for (int side = 0; side < 2; ++side) {
+        const ImageSource &source = side == 0 ? saved.sourceA : saved.sourceB;
+        QImage &image = side == 0 ? state.a : state.b;
+        QString &name = side == 0 ? state.nameA : state.nameB;
+        image = QImage();
+        name.clear();
+        if (source.path.isEmpty())
+            continue;
+        // The built-in example lives in the resources, which no file check applies to.
+        QString why;
+        const bool resource = source.path.startsWith(QStringLiteral(":/"));
+        const std::optional<QImage> read =
+            resource ? std::optional<QImage>(QImage(source.path)) : imageloader::readImage(source.path, &why);
+        if (!read || read->isNull()) {
+            problems << tr("%1 cannot be read again, so %2 is empty: %3")
+                            .arg(QDir::toNativeSeparators(source.path), sideName(side),
+                                 why.isEmpty() ? tr("the file is gone") : why);
+            continue;
+        }
+        name = QFileInfo(source.path).fileName();
+        image = *read;
+        if (source.shuffleSeed) {
+            image = shufflePixels(image, *source.shuffleSeed);
+            name = ImagesDocument::shuffledName(name, *source.shuffleSeed);
+        }
+    }
+    m_document->resetState(state);
+    const QString message = problems.join(QLatin1Char('\n'));
+    m_error->setText(message);
+    m_error->setVisible(!message.isEmpty());
+    if (!message.isEmpty())
+        emit statusMessage(message, 10000);
+    return message;
+}
+
+QString ImagesPage::errorText() const
+{
+    return m_error->isHidden() ? QString() : m_error->text();
 }
 
 void ImagesPage::openImage(int side)

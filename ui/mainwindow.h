@@ -58,12 +58,14 @@ public:
     ImagesPage *imagesPage() const { return m_images; }
     VaePage *vaePage() const { return m_vae; }
     Normal2Page *normal2Page() const { return m_normal2; }
+    SamplesPage *samplesPage() const { return m_samples; }
     /// The page showing.
     Page *currentPage() const;
-    /// The name of the page showing, as --page spells it: "compare", "fit", "2d", "vae" or "images".
+    /// The name of the page showing, as --page spells it: "compare", "fit", "2d", "vae", "samples" or
+    /// "images".
     QString currentPageName() const;
-    /// Shows the page called `name` ("compare", "fit", "2d", "vae" or "images"); false when there is none
-    /// by that name.
+    /// Shows the page called `name` ("compare", "fit", "2d", "vae", "samples" or "images"); false when there
+    /// is none by that name.
     bool showPage(const QString &name);
     DistributionEditor *editor(int side) const;
     DistributionPlot *distributionPlot() const;

@@ -2,6 +2,8 @@
 
 #include "changevaluecommand.h"
 
+#include <QUndoStack>
+
 #include <cmath>
 #include <optional>
 #include <stdexcept>
@@ -89,6 +91,15 @@ bool SamplesDocument::setBootstrap(int resamples)
 bool SamplesDocument::setState(const SamplesState &state, const QString &text)
 {
     return push(state, text);
+}
+
+bool SamplesDocument::resetState(const SamplesState &state)
+{
+    if (const QString why = validate(state); !why.isEmpty())
+        return refuse(why);
+    undoStack()->clear();
+    apply(state);
+    return true;
 }
 
 bool SamplesDocument::push(SamplesState next, const QString &text)
