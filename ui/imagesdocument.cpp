@@ -127,6 +127,14 @@ void ImagesDocument::apply(const ImagesState &state)
     // Both histograms have the same bins and labels, so the pair is compared bin by bin. A side with no
     // pixels cannot be a distribution; the summary then stays empty with the core's sentence as a warning.
     m_summary = {};
+    if (state.a.isNull() || state.b.isNull()) {
+        // A session whose image file is gone: say which side to load rather than what the core makes of it.
+        m_summary.warnings.push_back(tr("%1 has no image: load one to compare the histograms.")
+                                         .arg(state.a.isNull() ? QStringLiteral("A") : QStringLiteral("B"))
+                                         .toStdString());
+        emit stateChanged();
+        return;
+    }
     QString error;
     const auto summary = callCore(
         [this] {

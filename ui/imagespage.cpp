@@ -340,10 +340,14 @@ void ImagesPage::showState()
     m_showing = false;
 
     for (int side = 0; side < 2; ++side) {
-        m_name[side]->setText(tr("%1 (%2): %3 — %4 × %5")
-                                  .arg(sideName(side), side == 0 ? tr("P") : tr("Q"), m_document->name(side))
-                                  .arg(m_document->image(side).width())
-                                  .arg(m_document->image(side).height()));
+        if (m_document->image(side).isNull())
+            m_name[side]->setText(tr("%1 (%2): no image").arg(sideName(side), side == 0 ? tr("P") : tr("Q")));
+        else
+            m_name[side]->setText(
+                tr("%1 (%2): %3 — %4 × %5")
+                    .arg(sideName(side), side == 0 ? tr("P") : tr("Q"), m_document->name(side))
+                    .arg(m_document->image(side).width())
+                    .arg(m_document->image(side).height()));
         // The share of the pixels in each bin, at the bin's first level, so both axes read in levels.
         const imp::LevelHistogram &h = m_document->histogram(side);
         const unsigned width = 256 / s.bins;
@@ -385,7 +389,8 @@ void ImagesPage::showState()
 
     // The caveat, in one sentence, and what the current pair shows of it.
     const klscope::Summary &summary = m_document->summary();
-    const bool same = summary.klPQ.value == 0.0 && summary.klQP.value == 0.0 && summary.js.value == 0.0;
+    const bool same = !s.a.isNull() && !s.b.isNull() && summary.klPQ.value == 0.0 &&
+                      summary.klQP.value == 0.0 && summary.js.value == 0.0;
     const bool differ = s.a.size() != s.b.size() ||
                         (s.a.format() == s.b.format() ? s.a != s.b
                                                       : s.a.convertToFormat(QImage::Format_ARGB32) !=

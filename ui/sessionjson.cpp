@@ -21,9 +21,29 @@ namespace {
 
 QString rangeText(double low, double high)
 {
+    // Every digit of a whole bound (1000000, not 1e+06).
+    const auto text = [](double x) {
+        return QString::number(x, 'g', 17);
+    };
     if (high == std::numeric_limits<double>::max())
-        return low == -std::numeric_limits<double>::max() ? QString() : QStringLiteral(" >= %1").arg(low);
-    return QStringLiteral(" between %1 and %2").arg(low).arg(high);
+        return low == -std::numeric_limits<double>::max() ? QString()
+                                                          : QStringLiteral(" >= %1").arg(text(low));
+    return QStringLiteral(" between %1 and %2").arg(text(low), text(high));
+}
+
+// The number at `key` in [low, high] (a whole one when `whole`), `fallback` when the key is absent.
+double checkedNumber(const QJsonObject &o, const QString &key, double fallback, const QString &where,
+                     double low, double high, bool whole)
+{
+    const QJsonValue v = o.value(key);
+    if (v.isUndefined())
+        return fallback;
+    const double x = v.toDouble();
+    if (!v.isDouble() || !std::isfinite(x) || x < low || x > high || (whole && x != std::floor(x)))
+        fail(QStringLiteral("%1 must be a %2%3")
+                 .arg(where, whole ? QStringLiteral("whole number") : QStringLiteral("number"),
+                      rangeText(low, high)));
+    return x;
 }
 
 } // namespace
@@ -31,25 +51,14 @@ QString rangeText(double low, double high)
 double numberIn(const QJsonObject &o, const QString &key, double fallback, const QString &where, double low,
                 double high)
 {
-    const QJsonValue v = o.value(key);
-    if (v.isUndefined())
-        return fallback;
-    const double x = v.toDouble();
-    if (!v.isDouble() || !std::isfinite(x) || x < low || x > high)
-        fail(QStringLiteral("%1 must be a number%2").arg(where, rangeText(low, high)));
-    return x;
+    return checkedNumber(o, key, fallback, where, low, high, false);
 }
 
 qint64 integerIn(const QJsonObject &o, const QString &key, qint64 fallback, const QString &where, qint64 low,
                  qint64 high)
 {
-    const QJsonValue v = o.value(key);
-    if (v.isUndefined())
-        return fallback;
-    const double x = v.toDouble();
-    if (!v.isDouble() || x != std::floor(x) || x < double(low) || x > double(high))
-        fail(QStringLiteral("%1 must be a whole number between %2 and %3").arg(where).arg(low).arg(high));
-    return static_cast<qint64>(x);
+    return static_cast<qint64>(
+        checkedNumber(o, key, double(fallback), where, double(low), double(high), true));
 }
 
 bool boolean(const QJsonObject &o, const QString &key, bool fallback, const QString &where)

@@ -57,9 +57,10 @@ int main(int argc, char *argv[])
         QStringLiteral("preset"),
         QStringLiteral("Open the preset NAME (a fit page preset opens on the fit page)."),
         QStringLiteral("NAME"));
-    const QCommandLineOption page(QStringLiteral("page"),
-                                  QStringLiteral("Show the page PAGE: compare, fit, 2d, vae or images."),
-                                  QStringLiteral("PAGE"));
+    const QCommandLineOption page(
+        QStringLiteral("page"),
+        QStringLiteral("Show the page PAGE: compare, fit, 2d, vae, samples or images."),
+        QStringLiteral("PAGE"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         QStringLiteral("Write the window as a PNG after its first paint, "
                                                        "then exit."),
@@ -81,7 +82,8 @@ int main(int argc, char *argv[])
         return 2;
     }
     if (parser.isSet(page) && !window.showPage(parser.value(page))) {
-        std::fprintf(stderr, "klscope: there is no page called '%s' (compare, fit, 2d, vae, images)\n",
+        std::fprintf(stderr,
+                     "klscope: there is no page called '%s' (compare, fit, 2d, vae, samples, images)\n",
                      qPrintable(parser.value(page)));
         return 2;
     }

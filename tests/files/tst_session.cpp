@@ -254,12 +254,7 @@ private slots:
     }
 
     // Issues 12 and 13: every page's state rides under "pages" and every page name under "page".
-    void everyPageRoundTrips_data()
-    {
-        QTest::addColumn<QString>("page");
-        for (const QString &name : sessionPageNames())
-            QTest::newRow(qPrintable(name)) << name;
-    }
+    void everyPageRoundTrips_data() { addPageNameRows(); }
     void everyPageRoundTrips()
     {
         QFETCH(QString, page);

@@ -30,6 +30,7 @@
 #include <QAction>
 #include <QDropEvent>
 #include <QFile>
+#include <QLabel>
 #include <QMenu>
 #include <QMimeData>
 #include <QProcess>
@@ -740,7 +741,10 @@ private slots:
         QVERIFY(s.b == a.imagesPage()->document()->state().b);
         QVERIFY2(b.imagesPage()->errorText().contains(QDir::toNativeSeparators(pngA)),
                  qPrintable(b.imagesPage()->errorText()));
-        QVERIFY(!b.imagesPage()->document()->summary().warnings.empty());
+        const std::vector<std::string> &warnings = b.imagesPage()->document()->summary().warnings;
+        QVERIFY(!warnings.empty() &&
+                QString::fromStdString(warnings.front()).startsWith(QStringLiteral("A has no image")));
+        QVERIFY(b.imagesPage()->nameLabel(0)->text().contains(QStringLiteral("no image")));
         QVERIFY(!b.isWindowModified());
         // An empty A cannot be shuffled; loading an image fills it again.
         QVERIFY(!b.imagesPage()->document()->shuffle(3));
@@ -748,12 +752,7 @@ private slots:
         QVERIFY(b.imagesPage()->errorText().isEmpty());
     }
 
-    void sessionReopensOnItsPage_data()
-    {
-        QTest::addColumn<QString>("page");
-        for (const QString &name : sessionPageNames())
-            QTest::newRow(qPrintable(name)) << name;
-    }
+    void sessionReopensOnItsPage_data() { addPageNameRows(); }
     void sessionReopensOnItsPage()
     {
         QFETCH(QString, page);

@@ -45,6 +45,14 @@ inline SessionPages everyPage()
     return pages;
 }
 
+/// Column page: one row for each name "page" accepts.
+inline void addPageNameRows()
+{
+    QTest::addColumn<QString>("page");
+    for (const QString &name : sessionPageNames())
+        QTest::newRow(qPrintable(name)) << name;
+}
+
 /// Columns page, key, value (a bad value for pages.<page>.<key>) and expected (the refusal's start), one
 /// row for each key of the 2-D, VAE, samples and Images pages.
 inline void addBadPageRows()
