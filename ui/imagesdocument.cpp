@@ -8,7 +8,6 @@
 #include <custom.h>
 
 #include <QRandomGenerator>
-#include <QUndoStack>
 
 #include <span>
 #include <utility>
@@ -101,12 +100,7 @@ bool ImagesDocument::setBins(unsigned bins)
 
 bool ImagesDocument::resetState(const ImagesState &state)
 {
-    if (const QString why = validate(state); !why.isEmpty())
-        return refuse(why);
-    undoStack()->clear();
-    apply(state);
-    undoStack()->setClean();
-    return true;
+    return resetWith(validate(state), [&] { apply(state); });
 }
 
 bool ImagesDocument::push(ImagesState next, const QString &text)

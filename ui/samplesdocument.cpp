@@ -2,8 +2,6 @@
 
 #include "changevaluecommand.h"
 
-#include <QUndoStack>
-
 #include <cmath>
 #include <optional>
 #include <stdexcept>
@@ -95,11 +93,7 @@ bool SamplesDocument::setState(const SamplesState &state, const QString &text)
 
 bool SamplesDocument::resetState(const SamplesState &state)
 {
-    if (const QString why = validate(state); !why.isEmpty())
-        return refuse(why);
-    undoStack()->clear();
-    apply(state);
-    return true;
+    return resetWith(validate(state), [&] { apply(state); });
 }
 
 bool SamplesDocument::push(SamplesState next, const QString &text)

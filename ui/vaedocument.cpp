@@ -2,8 +2,6 @@
 
 #include "changevaluecommand.h"
 
-#include <QUndoStack>
-
 #include <cmath>
 
 namespace {
@@ -154,11 +152,7 @@ VaeState VaeDocument::summaryState(const klscope::VaeSummary &summary, const QSt
 
 bool VaeDocument::resetState(const VaeState &state)
 {
-    if (const QString why = validate(state); !why.isEmpty())
-        return refuse(why);
-    undoStack()->clear();
-    apply(state);
-    return true;
+    return resetWith(validate(state), [&] { apply(state); });
 }
 
 bool VaeDocument::push(VaeState next, const QString &text, int mergeId)
