@@ -42,3 +42,12 @@ bool DocumentBase::refuse(const QString &message)
     emit editRefused(message);
     return false;
 }
+
+bool DocumentBase::resetWith(const QString &refusal, const std::function<void()> &apply)
+{
+    if (!refusal.isEmpty())
+        return refuse(refusal);
+    m_undoStack->clear();
+    apply();
+    return true;
+}

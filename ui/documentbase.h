@@ -46,6 +46,9 @@ protected:
     bool pushValidated(QUndoCommand *command, const std::function<QString()> &validate);
     /// Emits editRefused(message) and returns false, for edits refused before any command exists.
     bool refuse(const QString &message);
+    /// For resetState(): refuses when `refusal` is not "" (nothing changes); else clears the undo history
+    /// (the document is clean) and runs `apply`, which sets the new state without an undo step.
+    bool resetWith(const QString &refusal, const std::function<void()> &apply);
 
 private:
     QUndoStack *m_undoStack;

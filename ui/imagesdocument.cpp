@@ -8,7 +8,6 @@
 #include <custom.h>
 
 #include <QRandomGenerator>
-#include <QUndoStack>
 
 #include <span>
 #include <utility>
@@ -43,32 +42,43 @@ ImagesState ImagesDocument::exampleState()
     s.b = QImage(QStringLiteral(":/images/gradient.png"));
     s.nameA = QStringLiteral("shapes.png");
     s.nameB = QStringLiteral("gradient.png");
+    s.sourceA.path = QStringLiteral(":/images/shapes.png");
+    s.sourceB.path = QStringLiteral(":/images/gradient.png");
     return s;
 }
 
 QString ImagesDocument::validate(const ImagesState &state)
 {
-    if (state.a.isNull() || state.b.isNull())
-        return tr("Both sides need an image.");
     if (!imp::validLevelBins(state.bins))
         return tr("The number of bins must divide the 256 levels: 1, 2, 4, …, 256; got %1.").arg(state.bins);
     return {};
 }
 
-bool ImagesDocument::setImage(int side, const QImage &image, const QString &name)
+QString ImagesDocument::shuffledName(const QString &name, quint32 seed)
 {
+    return tr("%1 shuffled (seed %2)").arg(name).arg(seed);
+}
+
+bool ImagesDocument::setImage(int side, const QImage &image, const QString &name, const QString &path)
+{
+    if (image.isNull())
+        return refuse(tr("%1 holds no image.").arg(name));
     ImagesState next = m_state;
     (side == 0 ? next.a : next.b) = image;
     (side == 0 ? next.nameA : next.nameB) = name;
+    (side == 0 ? next.sourceA : next.sourceB) = ImageSource{path, std::nullopt};
     return push(std::move(next),
                 tr("Load %1 into %2").arg(name, side == 0 ? QStringLiteral("A") : QStringLiteral("B")));
 }
 
 bool ImagesDocument::shuffle(quint32 seed)
 {
+    if (m_state.a.isNull())
+        return refuse(tr("A has no image to shuffle."));
     ImagesState next = m_state;
     next.b = shufflePixels(m_state.a, seed);
-    next.nameB = tr("%1 shuffled (seed %2)").arg(m_state.nameA).arg(seed);
+    next.nameB = shuffledName(m_state.nameA, seed);
+    next.sourceB = ImageSource{m_state.sourceA.path, seed};
     return push(std::move(next), tr("Shuffle the pixels of A into B"));
 }
 
@@ -95,12 +105,7 @@ bool ImagesDocument::setState(const ImagesState &state, const QString &text)
 
 bool ImagesDocument::resetState(const ImagesState &state)
 {
-    if (const QString why = validate(state); !why.isEmpty())
-        return refuse(why);
-    undoStack()->clear();
-    apply(state);
-    undoStack()->setClean();
-    return true;
+    return resetWith(validate(state), [&] { apply(state); });
 }
 
 bool ImagesDocument::push(ImagesState next, const QString &text)
@@ -121,6 +126,14 @@ void ImagesDocument::apply(const ImagesState &state)
     // Both histograms have the same bins and labels, so the pair is compared bin by bin. A side with no
     // pixels cannot be a distribution; the summary then stays empty with the core's sentence as a warning.
     m_summary = {};
+    if (state.a.isNull() || state.b.isNull()) {
+        // A session whose image file is gone: say which side to load rather than what the core makes of it.
+        m_summary.warnings.push_back(tr("%1 has no image: load one to compare the histograms.")
+                                         .arg(state.a.isNull() ? QStringLiteral("A") : QStringLiteral("B"))
+                                         .toStdString());
+        emit stateChanged();
+        return;
+    }
     QString error;
     const auto summary = callCore(
         [this] {

@@ -14,11 +14,24 @@
 #include <QImage>
 #include <QString>
 
+#include <optional>
+
+/// Where a side's image came from, so a session can read it again: a file (or a resource, ":/images/...")
+/// and, for a shuffled image, the seed its pixels were shuffled with.
+struct ImageSource
+{
+    QString path;                       ///< absolute, or a resource path; "" for no image
+    std::optional<quint32> shuffleSeed; ///< set when the image is the file's pixels shuffled
+
+    bool operator==(const ImageSource &) const = default;
+};
+
 /// Everything the Images document holds. Equal states are the same document.
 struct ImagesState
 {
-    QImage a, b;          ///< P and Q; never null in a document
-    QString nameA, nameB; ///< "shapes.png", "A shuffled (seed 7)"
+    QImage a, b;                  ///< P and Q; null when a side has no image (a session whose file is gone)
+    QString nameA, nameB;         ///< "shapes.png", "A shuffled (seed 7)"
+    ImageSource sourceA, sourceB; ///< where a and b came from
     klscope::import::ImageChannel channel = klscope::import::ImageChannel::Grey;
     unsigned bins = 256; ///< divides 256
 
@@ -50,14 +63,14 @@ public:
     /// Every metric of A against B, their histograms compared bin by bin (in nats).
     const klscope::Summary &summary() const { return m_summary; }
 
-    /// The sentence saying why `state` cannot be held ("" when it can): a null image, bins that do not
-    /// divide 256.
+    /// The sentence saying why `state` cannot be held ("" when it can): bins that do not divide 256. A side
+    /// may have no image (null): its histogram is empty and the metrics say so.
     static QString validate(const ImagesState &state);
 
     // Edits: each pushes one undo command or is refused with editRefused.
-    /// Puts `image` on side 0 (A) or 1 (B), named `name`.
-    bool setImage(int side, const QImage &image, const QString &name);
-    /// Puts A's pixels, shuffled with `seed`, on B ("Shuffle pixels").
+    /// Puts `image` (not null) on side 0 (A) or 1 (B), named `name`, read from `path`.
+    bool setImage(int side, const QImage &image, const QString &name, const QString &path = {});
+    /// Puts A's pixels, shuffled with `seed`, on B ("Shuffle pixels"); refused when A has no image.
     bool shuffle(quint32 seed);
     bool setChannel(klscope::import::ImageChannel channel);
     bool setBins(unsigned bins);
@@ -68,6 +81,8 @@ public:
 
     /// The built-in example.
     static ImagesState exampleState();
+    /// The name of `name`'s pixels shuffled with `seed`: "shapes.png shuffled (seed 7)".
+    static QString shuffledName(const QString &name, quint32 seed);
 
 signals:
     /// The state changed (an edit, an undo or a redo); histograms and summary are already updated.

@@ -7,6 +7,7 @@
 #include "seriesplot.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
@@ -231,7 +232,51 @@ bool ImagesPage::loadImageFile(int side, const QString &path, QString *error)
     }
     m_error->hide();
     m_error->clear();
-    return m_document->setImage(side, *image, QFileInfo(path).fileName());
+    return m_document->setImage(side, *image, QFileInfo(path).fileName(), QFileInfo(path).absoluteFilePath());
+}
+
+QString ImagesPage::restoreState(const ImagesState &saved)
+{
+    ImagesState state = saved;
+    QStringList problems;
+    for (int side = 0; side < 2; ++side) {
+        const ImageSource &source = side == 0 ? saved.sourceA : saved.sourceB;
+        QImage &image = side == 0 ? state.a : state.b;
+        QString &name = side == 0 ? state.nameA : state.nameB;
+        image = QImage();
+        name.clear();
+        if (source.path.isEmpty())
+            continue;
+        // The built-in example lives in the resources, which no file check applies to.
+        QString why;
+        const bool resource = source.path.startsWith(QStringLiteral(":/"));
+        const std::optional<QImage> read =
+            resource ? std::optional<QImage>(QImage(source.path)) : imageloader::readImage(source.path, &why);
+        if (!read || read->isNull()) {
+            problems << tr("%1 cannot be read again, so %2 is empty: %3")
+                            .arg(QDir::toNativeSeparators(source.path), sideName(side),
+                                 why.isEmpty() ? tr("the file is gone") : why);
+            continue;
+        }
+        name = QFileInfo(source.path).fileName();
+        image = *read;
+        if (source.shuffleSeed) {
+            image = shufflePixels(image, *source.shuffleSeed);
+            name = ImagesDocument::shuffledName(name, *source.shuffleSeed);
+        }
+    }
+    m_document->resetState(state);
+    const QString message = problems.join(QLatin1Char('\n'));
+    m_error->setText(message);
+    m_error->setVisible(!message.isEmpty());
+    if (!message.isEmpty())
+        emit statusMessage(message, 10000);
+    return message;
+}
+
+QString ImagesPage::errorText() const
+{
+    return m_error->isHidden() ? QString() : m_error->text();
 }
 
 void ImagesPage::openImage(int side)
@@ -295,10 +340,14 @@ void ImagesPage::showState()
     m_showing = false;
 
     for (int side = 0; side < 2; ++side) {
-        m_name[side]->setText(tr("%1 (%2): %3 — %4 × %5")
-                                  .arg(sideName(side), side == 0 ? tr("P") : tr("Q"), m_document->name(side))
-                                  .arg(m_document->image(side).width())
-                                  .arg(m_document->image(side).height()));
+        if (m_document->image(side).isNull())
+            m_name[side]->setText(tr("%1 (%2): no image").arg(sideName(side), side == 0 ? tr("P") : tr("Q")));
+        else
+            m_name[side]->setText(
+                tr("%1 (%2): %3 — %4 × %5")
+                    .arg(sideName(side), side == 0 ? tr("P") : tr("Q"), m_document->name(side))
+                    .arg(m_document->image(side).width())
+                    .arg(m_document->image(side).height()));
         // The share of the pixels in each bin, at the bin's first level, so both axes read in levels.
         const imp::LevelHistogram &h = m_document->histogram(side);
         const unsigned width = 256 / s.bins;
@@ -340,7 +389,8 @@ void ImagesPage::showState()
 
     // The caveat, in one sentence, and what the current pair shows of it.
     const klscope::Summary &summary = m_document->summary();
-    const bool same = summary.klPQ.value == 0.0 && summary.klQP.value == 0.0 && summary.js.value == 0.0;
+    const bool same = !s.a.isNull() && !s.b.isNull() && summary.klPQ.value == 0.0 &&
+                      summary.klQP.value == 0.0 && summary.js.value == 0.0;
     const bool differ = s.a.size() != s.b.size() ||
                         (s.a.format() == s.b.format() ? s.a != s.b
                                                       : s.a.convertToFormat(QImage::Format_ARGB32) !=

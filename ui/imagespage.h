@@ -10,11 +10,11 @@
 // is refused with a message and changes nothing. It owns the ImagesDocument; every control edits it
 // (widget → command → document → views).
 
+#include "imagesdocument.h"
 #include "page.h"
 
 #include <QString>
 
-class ImagesDocument;
 class MetricsPanel;
 class NumberSpinBox;
 class QComboBox;
@@ -44,6 +44,12 @@ public:
     bool loadImageFile(int side, const QString &path, QString *error = nullptr);
     /// The file dialog of a Load button: picks a file and loads it.
     void openImage(int side);
+    /// Opens a session's state (sources, channel, bins; imagesstatejson.h) without an undo step: each side's
+    /// image is read again from its file (and shuffled again with its seed). A side whose file is gone or
+    /// refused opens empty, and the page's message names the file; returns that message ("" when both read).
+    QString restoreState(const ImagesState &state);
+    /// The message under the controls ("" when none is shown).
+    QString errorText() const;
 
     // For tests.
     QLabel *imageLabel(int side) const { return m_picture[side == 0 ? 0 : 1]; }

@@ -13,12 +13,15 @@
 #include "eventtableview.h"
 #include "exportactions.h"
 #include "fitpage.h"
+#include "imagesdocument.h"
 #include "imagespage.h"
 #include "importcontroller.h"
 #include "lessonbar.h"
 #include "lessoncontroller.h"
 #include "metricspanel.h"
+#include "normal2document.h"
 #include "normal2page.h"
+#include "samplesdocument.h"
 #include "samplespage.h"
 #include "sessioncontroller.h"
 #include "spec.h"
@@ -101,11 +104,18 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_session = new SessionController(m_document, this);
     m_imports = new ImportController(m_document, this);
     m_session->setImportController(m_imports);
-    m_session->setFitPage(
-        // Sessions keep the comparison and fit pages; one saved on another page reopens on the comparison.
-        m_fit->document(),
-        [this] { return currentPage() == m_fit ? QStringLiteral("fit") : QStringLiteral("compare"); },
-        [this](const QString &name) { showPage(name); });
+    // Sessions keep every page (sessionpages.h) and the page showing.
+    SessionPageBindings sessionPages;
+    sessionPages.fit = documentBinding(m_fit->document(), FitState{});
+    sessionPages.normal2 = documentBinding(m_normal2->document());
+    sessionPages.vae = {m_vae->document(), [this] { return m_vae->sessionState(); },
+                        [this](const VaeState &s) { m_vae->restoreState(s); }, m_vae->sessionState()};
+    sessionPages.samples = documentBinding(m_samples->document());
+    sessionPages.images = {m_images->document(), [this] { return m_images->document()->state(); },
+                           [this](const ImagesState &s) { m_images->restoreState(s); },
+                           m_images->document()->state()};
+    m_session->setPages(
+        sessionPages, [this] { return currentPageName(); }, [this](const QString &name) { showPage(name); });
     // The Samples page can draw from the comparison page's pair, as specs.
     m_samples->setComparePairSource([this]() -> std::variant<std::pair<QString, QString>, QString> {
         QString error;

@@ -2,8 +2,6 @@
 
 #include "changevaluecommand.h"
 
-#include <QUndoStack>
-
 #include <cmath>
 #include <stdexcept>
 
@@ -113,11 +111,7 @@ bool Normal2Document::setState(const Normal2State &state, const QString &text)
 
 bool Normal2Document::resetState(const Normal2State &state)
 {
-    if (const QString why = validate(state); !why.isEmpty())
-        return refuse(why);
-    undoStack()->clear();
-    apply(state);
-    return true;
+    return resetWith(validate(state), [&] { apply(state); });
 }
 
 bool Normal2Document::push(Normal2State next, const QString &text, int mergeId)

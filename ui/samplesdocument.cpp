@@ -87,6 +87,11 @@ bool SamplesDocument::setState(const SamplesState &state, const QString &text)
     return push(state, text);
 }
 
+bool SamplesDocument::resetState(const SamplesState &state)
+{
+    return resetWith(validate(state), [&] { apply(state); });
+}
+
 bool SamplesDocument::push(SamplesState next, const QString &text)
 {
     if (next == m_state)

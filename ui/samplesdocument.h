@@ -55,6 +55,9 @@ public:
     bool setBootstrap(int resamples);
     /// A whole state at once (a preset), one undo step named `text`.
     bool setState(const SamplesState &state, const QString &text);
+    /// Replaces the state without an undo step (an opened session): the history is cleared and the document
+    /// is clean. A state validate() refuses is refused with editRefused.
+    bool resetState(const SamplesState &state);
 
 signals:
     /// The state changed (an edit, an undo or a redo).

@@ -3,7 +3,7 @@
 #include "atomicwriter.h"
 #include "corecall.h"
 #include "document.h"
-#include "fitstatejson.h"
+#include "sessionjson.h"
 #include "spec.h"
 
 #include "textcheck.h"
@@ -62,17 +62,10 @@ QJsonObject sideToJson(const klscope::Distribution &d, const QList<bool> &locks)
 }
 
 // Reading: each helper throws std::invalid_argument with a sentence that names the bad key.
-[[noreturn]] void fail(const QString &message)
-{
-    throw std::invalid_argument(message.toStdString());
-}
-
-double number(const QJsonValue &v, const QString &where)
-{
-    if (!v.isDouble() || !std::isfinite(v.toDouble()))
-        fail(QStringLiteral("%1 must be a finite number").arg(where));
-    return v.toDouble();
-}
+using sessionjson::boolean;
+using sessionjson::fail;
+using sessionjson::number;
+using sessionjson::string;
 
 // A list is refused by its length before anything is built from it.
 QJsonArray boundedArray(const QJsonValue &v, const QString &where, const QString &what)
@@ -170,26 +163,6 @@ void sideFromJson(const QJsonValue &value, const QString &side, klscope::Distrib
     } else if (!locked.empty()) {
         fail(QStringLiteral("%1.locks: only a custom distribution has locked events").arg(side));
     }
-}
-
-bool boolean(const QJsonObject &o, const QString &key, bool fallback, const QString &where)
-{
-    const QJsonValue v = o.value(key);
-    if (v.isUndefined())
-        return fallback;
-    if (!v.isBool())
-        fail(QStringLiteral("%1 must be true or false").arg(where));
-    return v.toBool();
-}
-
-QString string(const QJsonObject &o, const QString &key, const QString &where)
-{
-    const QJsonValue v = o.value(key);
-    if (v.isUndefined())
-        return {};
-    if (!v.isString())
-        fail(QStringLiteral("%1 must be a string").arg(where));
-    return v.toString();
 }
 
 int lineOf(const QByteArray &text, int offset)
@@ -329,16 +302,20 @@ SessionView viewFromJson(const QJsonObject &o)
 
 } // namespace
 
-QByteArray sessionToJson(const DocumentState &s, const QString &autosaveOf,
-                         const std::optional<FitState> &fit, const QString &page)
+QByteArray sessionToJson(const DocumentState &s, const QString &autosaveOf, const SessionPages &pagesIn,
+                         const QString &page)
 {
     QJsonObject o;
     o.insert(QStringLiteral("format"), QStringLiteral("klscope-session"));
     o.insert(QStringLiteral("version"), kSessionFormatVersion);
     o.insert(QStringLiteral("page"), page);
     QJsonObject pages{{QStringLiteral("compare"), comparePageToJson(s)}};
-    if (fit)
-        pages.insert(QStringLiteral("fit"), fitStateToJson(*fit));
+    forEachSessionPage(
+        [&](const auto &codec, const auto &state) {
+            if (state)
+                pages.insert(QLatin1String(codec.key), codec.toJson(*state));
+        },
+        pagesIn);
     o.insert(QStringLiteral("pages"), pages);
     if (!autosaveOf.isEmpty())
         o.insert(QStringLiteral("autosave_of"), autosaveOf);
@@ -392,20 +369,28 @@ std::variant<SessionContents, QString> sessionFromJson(const QByteArray &json)
                          .arg(domain));
             s.unit = unitFromJson(page, prefix + QStringLiteral("unit"));
             s.preset = string(page, QStringLiteral("preset"), prefix + QStringLiteral("preset"));
-            const QJsonValue fit = pages.toObject().value(QStringLiteral("fit"));
-            if (!fit.isUndefined()) {
-                if (!fit.isObject())
-                    fail(QStringLiteral("pages.fit is not an object"));
-                auto read = fitStateFromJson(fit.toObject());
-                if (const QString *e = std::get_if<QString>(&read))
-                    fail(*e);
-                c.fit = std::get<FitState>(read);
-            }
+            forEachSessionPage(
+                [&](const auto &codec, auto &state) {
+                    const QString key = QLatin1String(codec.key);
+                    const QJsonValue value = pages.toObject().value(key);
+                    if (value.isUndefined())
+                        return;
+                    if (!value.isObject())
+                        fail(QStringLiteral("pages.%1 is not an object").arg(key));
+                    auto read = codec.fromJson(value.toObject(), QStringLiteral("pages.%1.").arg(key));
+                    if (const QString *e = std::get_if<QString>(&read))
+                        fail(*e);
+                    state = std::move(std::get<0>(read));
+                },
+                c.pages);
             c.page = string(o, QStringLiteral("page"), QStringLiteral("page"));
+            const QStringList names = sessionPageNames();
             if (c.page.isEmpty())
                 c.page = QStringLiteral("compare");
-            else if (c.page != QLatin1String("compare") && c.page != QLatin1String("fit"))
-                fail(QStringLiteral("page must be \"compare\" or \"fit\", not \"%1\"").arg(c.page));
+            else if (!names.contains(c.page))
+                fail(QStringLiteral("page must be one of %1, not \"%2\"")
+                         .arg(QLatin1Char('"') + names.join(QStringLiteral("\", \"")) + QLatin1Char('"'),
+                              c.page));
         }
         c.autosaveOf = string(o, QStringLiteral("autosave_of"), QStringLiteral("autosave_of"));
         return c;

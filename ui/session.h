@@ -7,9 +7,9 @@
 // Format version 2 (written since the window holds pages; version 1 still opens):
 // {
 //   "format": "klscope-session", "version": 2,
-//   "page": "compare" | "fit",                           the page that was showing
+//   "page": "compare" | "fit" | "2d" | "vae" | "samples" | "images",   the page that was showing
 //   "pages": {
-//     "compare": {                                       the comparison page's document
+//     "compare": {                                       the comparison page's document (required)
 //       "domain": "discrete",
 //       "p": {"family": "binomial", "parameters": {"n": 15, "p": 0.4666}, "locks": []},
 //       "q": {"family": "custom", "masses": [0.2, 0.8], "labels": ["a", "b"], "locks": [1]},
@@ -19,19 +19,26 @@
 //     or, for two densities:
 //     "compare": {"domain": "continuous", "p": {"spec": "normal:mu=0,sigma=1"},
 //                 "q": {"spec": "student_t:nu=5,mu=0,sigma=1"}, "bin_width": 0, "unit": "nats", "preset": ""}
-//     "fit": {"target": "gmm:...", "family": "normal", ...}  the fit page's document (fitstatejson.h);
-//                                                          a file without it opens the fit page at its
-//                                                          default
+//     and, each optional (sessionpages.h lists them):
+//     "fit": {"target": "gmm:...", "family": "normal", ...}       the fit page (fitstatejson.h)
+//     "normal2": {"p": {"mu1": 0, ...}, "q": {...}, ...}          the 2-D page (normal2statejson.h)
+//     "vae": {"threshold": 0.01, "order": "kl", "example": {...}} the VAE page (vaestatejson.h); a loaded
+//            or {"file": {"path": ..., "size": ..., "modified": ...}, ...}   CSV is re-read on open
+//     "samples": {"p": "normal:...", "q": ..., "n": 1000, ...}    the samples page (samplesstatejson.h)
+//     "images": {"a": {"path": ...}, "b": {...}, "channel": "grey", "bins": 256}   the Images page
+//                                                         (imagesstatejson.h); the images are re-read on open
 //   },
 //   "autosave_of": "/path/x.klscope"          (autosaves only: the file the session belongs to)
 // }
-// "locks" lists the 0-based events of a custom side whose mass is locked. Later pages add their own key
-// under "pages". Version 1 held the discrete pair's keys at the top level, and a "view" object with the
-// plots' term toggles; those toggles are view settings now (they never marked a session modified), so
-// version 2 does not save them, and a version-1 file's are applied when it opens.
+// A file without one of the optional pages (one written before that page existed) opens that page at its
+// default. A bad page is refused with the key named ("pages.vae.threshold must be a number >= 0") and
+// nothing changes, on any page. "locks" lists the 0-based events of a custom side whose mass is locked.
+// Version 1 held the discrete pair's keys at the top level, and a "view" object with the plots' term
+// toggles; those toggles are view settings now (they never marked a session modified), so version 2 does
+// not save them, and a version-1 file's are applied when it opens.
 
 #include "documentstate.h"
-#include "fitdocument.h"
+#include "sessionpages.h"
 
 #include <QByteArray>
 #include <QString>
@@ -62,19 +69,18 @@ struct SessionContents
     DocumentState state;
     std::optional<SessionView> legacyView; ///< version-1 files only
     QString autosaveOf; ///< autosaves only: the session file the unsaved state belongs to ("" = none)
-    std::optional<FitState>
-        fit; ///< the fit page's state (empty: the file has none, the page opens at default)
-    QString page = QStringLiteral("compare"); ///< the page that was showing: "compare" or "fit"
+    SessionPages
+        pages; ///< the other pages' states (an empty one: the file has none, the page opens at default)
+    QString page = QStringLiteral("compare"); ///< the page that was showing (sessionPageNames())
 };
 
 /// Applies a version-1 file's `view` to `document` (not undoable, like the view toggles themselves).
 void applySessionView(Document &document, const SessionView &view);
 
-/// The session as indented UTF-8 JSON: the comparison page's `state`, the fit page's `fit` (left out when
-/// empty) and the `page` showing ("compare" or "fit").
+/// The session as indented UTF-8 JSON: the comparison page's `state`, the other `pages` (each left out
+/// when empty) and the `page` showing (one of sessionPageNames()).
 QByteArray sessionToJson(const DocumentState &state, const QString &autosaveOf = {},
-                         const std::optional<FitState> &fit = std::nullopt,
-                         const QString &page = QStringLiteral("compare"));
+                         const SessionPages &pages = {}, const QString &page = QStringLiteral("compare"));
 
 /// Reads a session from JSON text. On failure returns the sentence: "line 3: ..." for a syntax error,
 /// "this file was written by a newer klscope ..." for a newer version, or one naming the bad key

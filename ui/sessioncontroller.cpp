@@ -1,7 +1,6 @@
 #include "sessioncontroller.h"
 
 #include "document.h"
-#include "fitdocument.h"
 #include "importcontroller.h"
 #include "session.h"
 
@@ -67,19 +66,37 @@ SessionController::SessionController(Document *document, QMainWindow *window)
 
 SessionController::~SessionController() = default;
 
-void SessionController::setFitPage(FitDocument *fit, std::function<QString()> currentPage,
-                                   std::function<void(const QString &)> showPage)
+template <typename Visit> void SessionController::forEachBoundPage(Visit &&visit) const
 {
-    m_fit = fit;
+    forEachSessionPage(
+        [&](const auto &codec, const auto &binding) {
+            if (binding.document)
+                visit(codec, binding);
+        },
+        m_pages);
+}
+
+void SessionController::setPages(SessionPageBindings pages, std::function<QString()> currentPage,
+                                 std::function<void(const QString &)> showPage)
+{
+    m_pages = std::move(pages);
     m_currentPage = std::move(currentPage);
     m_showPage = std::move(showPage);
-    connect(m_fit, &FitDocument::modifiedChanged, this, &SessionController::updateAutosaveTimer);
-    connect(m_fit->undoStack(), &QUndoStack::indexChanged, this, [this] { m_autosaveDue = true; });
+    // An edit on any page marks the session modified; undoing back to the saved state clears it.
+    forEachBoundPage([this](const auto &, const auto &binding) {
+        connect(binding.document, &DocumentBase::modifiedChanged, this,
+                &SessionController::updateAutosaveTimer);
+        connect(binding.document->undoStack(), &QUndoStack::indexChanged, this,
+                [this] { m_autosaveDue = true; });
+    });
 }
 
 bool SessionController::isModified() const
 {
-    return m_document->isModified() || (m_fit && m_fit->isModified());
+    bool modified = m_document->isModified();
+    forEachBoundPage(
+        [&](const auto &, const auto &binding) { modified = modified || binding.document->isModified(); });
+    return modified;
 }
 
 void SessionController::updateAutosaveTimer()
@@ -94,9 +111,14 @@ void SessionController::updateAutosaveTimer()
 
 QByteArray SessionController::sessionJson(const QString &autosaveOf) const
 {
-    if (!m_fit)
-        return sessionToJson(m_document->state(), autosaveOf);
-    return sessionToJson(m_document->state(), autosaveOf, m_fit->state(),
+    SessionPages pages;
+    forEachSessionPage(
+        [](const auto &, auto &state, const auto &binding) {
+            if (binding.document)
+                state = binding.state();
+        },
+        pages, m_pages);
+    return sessionToJson(m_document->state(), autosaveOf, pages,
                          m_currentPage ? m_currentPage() : QStringLiteral("compare"));
 }
 
@@ -160,8 +182,7 @@ void SessionController::newSession()
     const Document seed;
     QString refusal;
     resetDocument(seed.state(), &refusal);
-    if (m_fit)
-        m_fit->resetState(FitState{});
+    forEachBoundPage([](const auto &, const auto &binding) { binding.restore(binding.defaults); });
     applySessionView(*m_document, SessionView{});
     setCurrentFile(QString());
 }
@@ -175,18 +196,20 @@ bool SessionController::adoptSession(const QString &path, QString *error, QStrin
         return false;
     }
     const SessionContents &contents = std::get<SessionContents>(result);
+    // The other pages' states were checked as the file was read, so once the comparison page takes its
+    // state every page opens: a refusal leaves every page as it was.
     QString refusal;
-    const FitState fit = contents.fit.value_or(FitState{});
-    // Checked before anything changes, so a refused fit state leaves both pages as they were.
-    if (m_fit)
-        refusal = FitDocument::validate(fit);
-    if (!refusal.isEmpty() || !resetDocument(contents.state, &refusal)) {
+    if (!resetDocument(contents.state, &refusal)) {
         if (error)
             *error = tr("Cannot read file %1:\n%2").arg(QDir::toNativeSeparators(path), refusal);
         return false;
     }
-    if (m_fit)
-        m_fit->resetState(fit);
+    forEachSessionPage(
+        [](const auto &, const auto &state, const auto &binding) {
+            if (binding.document)
+                binding.restore(state.value_or(binding.defaults));
+        },
+        contents.pages, m_pages);
     if (m_showPage)
         m_showPage(contents.page);
     if (contents.legacyView)
@@ -214,8 +237,7 @@ bool SessionController::saveSession(const QString &path, QString *error)
         return false;
     }
     m_document->undoStack()->setClean();
-    if (m_fit)
-        m_fit->undoStack()->setClean();
+    forEachBoundPage([](const auto &, const auto &binding) { binding.document->undoStack()->setClean(); });
     setCurrentFile(path);
     addRecentFile(path);
     discardAutosave();

@@ -10,6 +10,7 @@
 // exactly as it was: same state, same undo index, same modified flag.
 
 #include "documentstate.h"
+#include "sessionpagebinding.h"
 
 #include <QObject>
 #include <QString>
@@ -21,7 +22,6 @@
 #include <vector>
 
 class Document;
-class FitDocument;
 class ImportController;
 class QAction;
 class QDropEvent;
@@ -46,11 +46,11 @@ public:
 
     /// Adds New, Open..., Open Recent, Save and Save As... to `file`.
     void addFileActions(QMenu *file);
-    /// The fit page's document, saved under "pages.fit" and restored with the session, and how to read and
-    /// set the page showing ("compare" or "fit").
-    void setFitPage(FitDocument *fit, std::function<QString()> currentPage,
-                    std::function<void(const QString &)> showPage);
-    /// True when either page's document has unsaved changes.
+    /// The other pages (sessionpages.h), saved under "pages" and restored with the session, and how to read
+    /// and set the page showing (by the names of sessionPageNames()).
+    void setPages(SessionPageBindings pages, std::function<QString()> currentPage,
+                  std::function<void(const QString &)> showPage);
+    /// True when any page's document has unsaved changes.
     bool isModified() const;
     /// Where dropped data files go (a session file opens here).
     void setImportController(ImportController *imports) { m_imports = imports; }
@@ -133,8 +133,11 @@ private:
     /// sets `error`. `autosaveOf` receives the file an autosave belongs to.
     bool adoptSession(const QString &path, QString *error, QString *autosaveOf = nullptr);
 
+    /// Calls visit(codec, binding) for each page that has a binding.
+    template <typename Visit> void forEachBoundPage(Visit &&visit) const;
+
     Document *m_document;
-    FitDocument *m_fit = nullptr;
+    SessionPageBindings m_pages;
     std::function<QString()> m_currentPage;
     std::function<void(const QString &)> m_showPage;
     QMainWindow *m_window;

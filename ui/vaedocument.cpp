@@ -2,8 +2,6 @@
 
 #include "changevaluecommand.h"
 
-#include <QUndoStack>
-
 #include <cmath>
 
 namespace {
@@ -13,7 +11,8 @@ enum MergeId
 {
     MuMerge = 1,
     LogvarMerge,
-    ThresholdMerge
+    ThresholdMerge,
+    OrderMerge
 };
 
 bool allFinite(const std::vector<double> &v)
@@ -91,6 +90,7 @@ bool VaeDocument::setMu(std::size_t index, double mu)
     VaeState next = m_state;
     next.mu[index] = mu;
     next.source.clear();
+    next.file = {};
     return push(std::move(next), tr("Change μ%1").arg(index + 1), MuMerge);
 }
 
@@ -101,6 +101,7 @@ bool VaeDocument::setLogvar(std::size_t index, double logvar)
     VaeState next = m_state;
     next.logvar[index] = logvar;
     next.source.clear();
+    next.file = {};
     return push(std::move(next), tr("Change ln σ²%1").arg(index + 1), LogvarMerge);
 }
 
@@ -111,16 +112,33 @@ bool VaeDocument::setThreshold(double threshold)
     return push(std::move(next), tr("Change collapse threshold"), ThresholdMerge);
 }
 
+bool VaeDocument::setOrder(VaeOrder order)
+{
+    VaeState next = m_state;
+    next.order = order;
+    return push(std::move(next), order == VaeOrder::ByKl ? tr("Sort by KL") : tr("Sort by dimension"),
+                OrderMerge);
+}
+
 bool VaeDocument::setState(const VaeState &state, const QString &text)
 {
     return push(state, text, -1);
 }
 
-bool VaeDocument::loadSummary(const klscope::VaeSummary &summary, const QString &fileName)
+bool VaeDocument::loadSummary(const klscope::VaeSummary &summary, const QString &fileName,
+                              const FileStamp &file)
+{
+    return push(summaryState(summary, fileName, file, m_state), tr("Load %1").arg(fileName), -1);
+}
+
+VaeState VaeDocument::summaryState(const klscope::VaeSummary &summary, const QString &fileName,
+                                   const FileStamp &file, const VaeState &base)
 {
     VaeState next;
-    next.threshold = m_state.threshold;
+    next.threshold = base.threshold;
+    next.order = base.order;
     next.source = fileName;
+    next.file = file;
     if (summary.layout == klscope::VaeLayout::PerDimension) {
         next.mu = summary.mu;
         next.logvar = summary.logvar;
@@ -129,16 +147,12 @@ bool VaeDocument::loadSummary(const klscope::VaeSummary &summary, const QString 
         next.batchSpread = summary.spread;
         next.batchRows = summary.rows;
     }
-    return push(std::move(next), tr("Load %1").arg(fileName), -1);
+    return next;
 }
 
 bool VaeDocument::resetState(const VaeState &state)
 {
-    if (const QString why = validate(state); !why.isEmpty())
-        return refuse(why);
-    undoStack()->clear();
-    apply(state);
-    return true;
+    return resetWith(validate(state), [&] { apply(state); });
 }
 
 bool VaeDocument::push(VaeState next, const QString &text, int mergeId)

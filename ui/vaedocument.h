@@ -4,9 +4,11 @@
 // ln sigma^2 per latent dimension, which the sliders edit) or a batch file's summary (each dimension's mean
 // KL over the examples and its spread), and the collapse threshold. Every edit is one ChangeValueCommand of
 // the whole VaeState (validate-then-push through DocumentBase); edits carrying one drag id merge into one
-// step.
+// step. The state also names the CSV file it was loaded from (until the example is edited) and the bars'
+// order, so a session saves both.
 
 #include "documentbase.h"
+#include "filestamp.h"
 
 #include <vaeterm.h>
 
@@ -14,6 +16,13 @@
 
 #include <cstddef>
 #include <vector>
+
+/// The order of the VAE page's bars.
+enum class VaeOrder
+{
+    ByDimension, ///< dimension 1, 2, ..., d
+    ByKl         ///< the largest KL first (ties by dimension)
+};
 
 /// Everything the VAE page's document holds. Equal states are the same document.
 struct VaeState
@@ -28,6 +37,10 @@ struct VaeState
     double threshold = klscope::kDefaultCollapseThreshold;
     /// Where the state came from: a preset's name or a file's name ("" when edited since).
     QString source;
+    /// The CSV file the example or batch was loaded from (empty for a preset, or once the example is edited).
+    FileStamp file;
+    /// The bars' order.
+    VaeOrder order = VaeOrder::ByDimension;
 
     bool operator==(const VaeState &) const = default;
 
@@ -66,11 +79,17 @@ public:
     bool setLogvar(std::size_t index, double logvar);
     /// The collapse threshold in nats.
     bool setThreshold(double threshold);
+    /// The bars' order.
+    bool setOrder(VaeOrder order);
     /// A whole state at once (a preset), one undo step named `text`.
     bool setState(const VaeState &state, const QString &text);
     /// A loaded file's summary replaces the example or batch, one undo step: a per-dimension file becomes an
     /// editable example, a per-example file a batch. The threshold is kept.
-    bool loadSummary(const klscope::VaeSummary &summary, const QString &fileName);
+    /// `file` is the stamp of the file read (saved with a session, which re-reads it).
+    bool loadSummary(const klscope::VaeSummary &summary, const QString &fileName, const FileStamp &file = {});
+    /// The state loadSummary() pushes: the summary of `fileName` with the threshold and order of `base`.
+    static VaeState summaryState(const klscope::VaeSummary &summary, const QString &fileName,
+                                 const FileStamp &file, const VaeState &base);
     /// Replaces the state without an undo step (the starting example); the history is cleared.
     bool resetState(const VaeState &state);
 

@@ -8,12 +8,14 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSlider>
@@ -70,6 +72,12 @@ VaePage::VaePage(QWidget *parent)
     m_source->setObjectName(QStringLiteral("vaeSource"));
     m_source->setWordWrap(true);
     sourceLayout->addWidget(m_source);
+    m_notice = new QLabel;
+    m_notice->setObjectName(QStringLiteral("vaeNotice"));
+    m_notice->setWordWrap(true);
+    m_notice->setStyleSheet(QStringLiteral("color: #b03a2e;"));
+    m_notice->hide();
+    sourceLayout->addWidget(m_notice);
     auto *buttons = new QHBoxLayout;
     auto *example = new QPushButton(tr("Example"));
     example->setObjectName(QStringLiteral("vaeExample"));
@@ -81,6 +89,19 @@ VaePage::VaePage(QWidget *parent)
     buttons->addWidget(example);
     buttons->addWidget(m_load);
     sourceLayout->addLayout(buttons);
+    // While a file loads: how far the read has come, and a way to stop it. The window stays live.
+    auto *progressRow = new QHBoxLayout;
+    m_progress = new QProgressBar;
+    m_progress->setObjectName(QStringLiteral("vaeProgress"));
+    m_progress->setRange(0, 100);
+    m_cancel = new QPushButton(tr("Cancel"));
+    m_cancel->setObjectName(QStringLiteral("vaeCancel"));
+    m_cancel->setToolTip(tr("Stop loading the file; the page stays as it is."));
+    progressRow->addWidget(m_progress, 1);
+    progressRow->addWidget(m_cancel);
+    sourceLayout->addLayout(progressRow);
+    m_progress->hide();
+    m_cancel->hide();
     controls->addWidget(sourceBox);
 
     auto *viewBox = new QGroupBox(tr("KL per latent dimension"));
@@ -171,10 +192,19 @@ VaePage::VaePage(QWidget *parent)
     connect(m_document, &VaeDocument::stateChanged, this, &VaePage::showState);
     connect(m_document, &DocumentBase::editRefused, this,
             [this](const QString &message) { emit statusMessage(message, 6000); });
-    connect(example, &QPushButton::clicked, this,
-            [this] { m_document->setState(VaeDocument::collapseExample(), tr("Load example")); });
+    connect(example, &QPushButton::clicked, this, [this] {
+        showNotice(QString());
+        VaeState next = VaeDocument::collapseExample();
+        next.threshold = m_document->state().threshold;
+        next.order = m_document->state().order;
+        m_document->setState(next, tr("Load example"));
+    });
     connect(m_load, &QPushButton::clicked, this, &VaePage::openFile);
-    connect(m_order, &QComboBox::currentIndexChanged, this, [this] { showState(); });
+    connect(m_cancel, &QPushButton::clicked, this, &VaePage::cancelLoad);
+    connect(m_order, &QComboBox::currentIndexChanged, this, [this](int index) {
+        if (!m_updating)
+            m_document->setOrder(index == 1 ? VaeOrder::ByKl : VaeOrder::ByDimension);
+    });
     connect(m_logScale, &QCheckBox::toggled, m_plot, &SeriesPlot::setLogScale);
     connect(m_threshold, &NumberSpinBox::valueChanged, this, [this](double value) {
         if (!m_updating)
@@ -198,7 +228,11 @@ VaePage::VaePage(QWidget *parent)
             m_document->setLogvar(m_selected, double(value) / kSliderScale);
     });
     connect(m_jobs, &JobRunner::failed, this, [this](const QString &message) {
-        m_load->setEnabled(true);
+        endRead();
+        if (m_restoring) {
+            m_restoring.reset();
+            showNotice(message);
+        }
         emit statusMessage(message, 6000);
         emit loadFinished(false, message);
     });
@@ -250,12 +284,145 @@ bool VaePage::isBusy() const
 
 void VaePage::setOrder(Order order)
 {
-    m_order->setCurrentIndex(order == Order::ByKl ? 1 : 0);
+    m_document->setOrder(order);
 }
 
 VaePage::Order VaePage::order() const
 {
-    return m_order->currentIndex() == 1 ? Order::ByKl : Order::ByDimension;
+    return m_document->state().order;
+}
+
+VaeState VaePage::sessionState() const
+{
+    return m_restoring.value_or(m_document->state());
+}
+
+QString VaePage::notice() const
+{
+    return m_notice->isHidden() ? QString() : m_notice->text();
+}
+
+void VaePage::showNotice(const QString &text)
+{
+    m_notice->setText(text);
+    m_notice->setVisible(!text.isEmpty());
+    if (!text.isEmpty())
+        emit statusMessage(text, 10000);
+}
+
+void VaePage::restoreState(const VaeState &state)
+{
+    // A load still running belongs to the page as it was.
+    m_jobs->cancel();
+    m_restoring.reset();
+    endRead();
+    showNotice(QString());
+    if (state.file.isEmpty()) {
+        m_document->resetState(state);
+        return;
+    }
+    // Never half a file: the example, with the saved threshold and order, until the whole file is read.
+    VaeState waiting = VaeDocument::collapseExample();
+    waiting.threshold = state.threshold;
+    waiting.order = state.order;
+    m_document->resetState(waiting);
+    const QString native = QDir::toNativeSeparators(state.file.path);
+    if (!QFileInfo(state.file.path).isFile()) {
+        const QString message =
+            tr("The session's encoder output %1 is gone; the VAE page shows the example instead.")
+                .arg(native);
+        showNotice(message);
+        emit loadFinished(false, message);
+        return;
+    }
+    m_restoring = state;
+    startRead(state.file.path,
+              [this, state](const klscope::VaeResult &result) { finishRestore(state, result); });
+}
+
+void VaePage::startRead(const QString &path, std::function<void(const klscope::VaeResult &)> done)
+{
+    const std::string file = QFile::encodeName(path).toStdString();
+    m_load->setEnabled(false);
+    m_progress->setValue(0);
+    m_progress->show();
+    m_cancel->show();
+    m_jobs->start(
+        [file](JobControl &control) {
+            return klscope::loadVaeCsv(file, [&control](double fraction) {
+                control.progress(fraction);
+                return !control.cancelled();
+            });
+        },
+        [this, done = std::move(done)](const klscope::VaeResult &result) {
+            endRead();
+            done(result);
+        },
+        [this](double fraction, const std::any &) {
+            m_progress->setValue(int(std::lround(100 * fraction)));
+        });
+    emit statusChanged();
+}
+
+void VaePage::endRead()
+{
+    m_load->setEnabled(true);
+    m_progress->hide();
+    m_cancel->hide();
+}
+
+void VaePage::cancelLoad()
+{
+    if (!m_jobs->isRunning())
+        return;
+    m_jobs->cancel();
+    endRead();
+    QString message = tr("Loading cancelled; the page is as it was.");
+    if (m_restoring) {
+        message = tr("Reading the session's encoder output %1 again was cancelled; the VAE page shows the "
+                     "example instead.")
+                      .arg(QDir::toNativeSeparators(m_restoring->file.path));
+        m_restoring.reset();
+        showNotice(message);
+    } else {
+        emit statusMessage(message, 6000);
+    }
+    emit statusChanged();
+    emit loadFinished(false, message);
+}
+
+void VaePage::finishRestore(const VaeState &saved, const klscope::VaeResult &result)
+{
+    m_restoring.reset();
+    const QString native = QDir::toNativeSeparators(saved.file.path);
+    QString message;
+    bool ok = false;
+    if (!result) {
+        message =
+            tr("The session's encoder output %1 cannot be read again (%2); the VAE page shows the example "
+               "instead.")
+                .arg(native, QString::fromStdString(result.error().message));
+    } else if (m_document->undoStack()->count() > 0) {
+        // The person edited the page while the file was read: their edit stays.
+        message = tr("%1 was read again after the VAE page was edited; the edit stays.").arg(native);
+    } else {
+        const FileStamp now = FileStamp::of(saved.file.path);
+        VaeState state =
+            VaeDocument::summaryState(result.value(), QFileInfo(saved.file.path).fileName(), now, saved);
+        ok = m_document->resetState(state);
+        const bool changed = (saved.file.size >= 0 && saved.file.size != now.size) ||
+                             (saved.file.modified.isValid() && saved.file.modified != now.modified);
+        if (!ok)
+            message = tr("The session's encoder output %1 cannot be shown.").arg(native);
+        else if (changed)
+            message =
+                tr("%1 has changed since the session was saved (its size or modification time differ); the "
+                   "VAE page shows it as it is now.")
+                    .arg(native);
+    }
+    showNotice(message);
+    emit statusChanged();
+    emit loadFinished(ok, message.isEmpty() ? tr("Read %1 again.").arg(native) : message);
 }
 
 void VaePage::selectDimension(std::size_t index)
@@ -285,30 +452,28 @@ std::vector<std::size_t> VaePage::greyDimensions() const
 
 void VaePage::loadFile(const QString &path)
 {
-    const std::string file = QFile::encodeName(path).toStdString();
-    m_load->setEnabled(false);
-    emit statusChanged();
-    m_jobs->start([file](JobControl &) { return klscope::loadVaeCsv(file); },
-                  [this, path](const klscope::VaeResult &result) {
-                      m_load->setEnabled(true);
-                      if (!result) {
-                          const QString message = QString::fromStdString(result.error().message);
-                          emit statusMessage(message, 8000);
-                          emit statusChanged();
-                          emit loadFinished(false, message);
-                          return;
-                      }
-                      const QString name = QFileInfo(path).fileName();
-                      const bool ok = m_document->loadSummary(result.value(), name);
-                      const QString message = ok ? tr("Loaded %1: %2 latent dimensions, %3 rows.")
-                                                       .arg(name)
-                                                       .arg(result.value().kl.size())
-                                                       .arg(result.value().rows)
-                                                 : tr("Cannot show %1.").arg(name);
-                      emit statusMessage(message, 6000);
-                      emit statusChanged();
-                      emit loadFinished(ok, message);
-                  });
+    const FileStamp stamp = FileStamp::of(path);
+    m_restoring.reset();
+    showNotice(QString());
+    startRead(path, [this, path, stamp](const klscope::VaeResult &result) {
+        if (!result) {
+            const QString message = QString::fromStdString(result.error().message);
+            emit statusMessage(message, 8000);
+            emit statusChanged();
+            emit loadFinished(false, message);
+            return;
+        }
+        const QString name = QFileInfo(path).fileName();
+        const bool ok = m_document->loadSummary(result.value(), name, stamp);
+        const QString message = ok ? tr("Loaded %1: %2 latent dimensions, %3 rows.")
+                                         .arg(name)
+                                         .arg(result.value().kl.size())
+                                         .arg(result.value().rows)
+                                   : tr("Cannot show %1.").arg(name);
+        emit statusMessage(message, 6000);
+        emit statusChanged();
+        emit loadFinished(ok, message);
+    });
 }
 
 void VaePage::openFile()
@@ -328,7 +493,7 @@ void VaePage::showState()
 
     m_barOrder.resize(d);
     std::iota(m_barOrder.begin(), m_barOrder.end(), std::size_t(0));
-    if (order() == Order::ByKl)
+    if (s.order == VaeOrder::ByKl)
         std::stable_sort(m_barOrder.begin(), m_barOrder.end(),
                          [&](std::size_t a, std::size_t b) { return kl[a] > kl[b]; });
 
@@ -405,6 +570,7 @@ void VaePage::showState()
         m_source->setText(tr("%1: %2 dimensions (μ, ln σ² each).").arg(s.source).arg(d));
 
     m_updating = true;
+    m_order->setCurrentIndex(s.order == VaeOrder::ByKl ? 1 : 0);
     m_threshold->setValue(s.threshold);
     m_dimension->setRange(1.0, double(std::max<std::size_t>(1, d)));
     m_dimension->setValue(double(m_selected + 1));

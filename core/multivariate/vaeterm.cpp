@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <exception>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <thread>
@@ -358,7 +359,7 @@ VaeResult parseVaeCsv(std::string_view text, std::string_view fileName)
     return reader.finish();
 }
 
-VaeResult loadVaeCsv(const std::string &path)
+VaeResult loadVaeCsv(const std::string &path, const VaeLoadProgress &progress)
 {
     clearUpperVectorState();
     const std::unique_ptr<std::FILE, int (*)(std::FILE *)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
@@ -370,11 +371,18 @@ VaeResult loadVaeCsv(const std::string &path)
     constexpr std::size_t kSplit = std::size_t(1) << 20;
     std::vector<char> buffer(kBlock);
     std::string carry; // the unfinished line at a block's end
+    std::error_code sizeError;
+    const auto bytes = std::filesystem::file_size(path, sizeError);
+    std::size_t done = 0;
     while (!reader.failed()) {
+        if (progress &&
+            !progress(sizeError || bytes == 0 ? 0.0 : std::min(1.0, double(done) / double(bytes))))
+            return klscope::import::makeError(path, 0, "loading cancelled");
         const std::size_t got = std::fread(buffer.data(), 1, kBlock, file.get());
         clearUpperVectorState(); // whatever the C library's copy used
         if (got == 0)
             break;
+        done += got;
         std::string_view block(buffer.data(), got);
         if (!carry.empty()) {
             const std::size_t newline = block.find('\n');

@@ -21,6 +21,7 @@
 #include "result.h"
 
 #include <cstddef>
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -68,8 +69,13 @@ VaeSummary summarizeVae(std::span<const double> mu, std::span<const double> logv
 /// Reads CSV text; `fileName` names it in messages ("enc.csv, line 7: 'x' is not a number (column 2)").
 VaeResult parseVaeCsv(std::string_view text, std::string_view fileName);
 
-/// Reads a CSV file by streaming it.
-VaeResult loadVaeCsv(const std::string &path);
+/// Called after each block a load reads with the share of the file read so far (0..1); returning false stops
+/// the load.
+using VaeLoadProgress = std::function<bool(double fraction)>;
+
+/// Reads a CSV file by streaming it. `progress`, when given, hears after each 8 MiB block how far the read
+/// has come and can stop it; a stopped load returns the error "<file>: loading cancelled".
+VaeResult loadVaeCsv(const std::string &path, const VaeLoadProgress &progress = {});
 
 /// The dimensions (0-based) whose KL is below `threshold` nats, in order.
 std::vector<std::size_t> collapsedDimensions(const VaeSummary &s, double threshold);

@@ -3,6 +3,7 @@
 
 #include "comparison.h"
 #include "session.h"
+#include "sessionpagestates.h"
 #include "spec.h"
 
 #include <QFile>
@@ -200,18 +201,20 @@ private slots:
         fit.q = {0.5, 1.5};
         fit.preset = QStringLiteral("heavy-tail-fit");
         const DocumentState state;
-        const auto back = sessionFromJson(sessionToJson(state, QString(), fit, page));
+        SessionPages pages;
+        pages.fit = fit;
+        const auto back = sessionFromJson(sessionToJson(state, QString(), pages, page));
         QVERIFY2(std::holds_alternative<SessionContents>(back),
                  qPrintable(std::get_if<QString>(&back) ? *std::get_if<QString>(&back) : QString()));
         const SessionContents &c = std::get<SessionContents>(back);
         QVERIFY(c.state == state);
-        QVERIFY(c.fit.has_value());
-        QVERIFY(*c.fit == fit);
+        QVERIFY(c.pages.fit.has_value());
+        QVERIFY(*c.pages.fit == fit);
         QCOMPARE(c.page, page);
 
         const auto without = sessionFromJson(sessionToJson(state));
         QVERIFY(std::holds_alternative<SessionContents>(without));
-        QVERIFY(!std::get<SessionContents>(without).fit.has_value());
+        QVERIFY(!std::get<SessionContents>(without).pages.fit.has_value());
         QCOMPARE(std::get<SessionContents>(without).page, QStringLiteral("compare"));
     }
 
@@ -219,9 +222,10 @@ private slots:
     {
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("expected");
-        FitState fit;
-        fit.alpha = 0.25;
-        const QByteArray good = sessionToJson(DocumentState{}, QString(), fit, QStringLiteral("fit"));
+        SessionPages fitOnly;
+        fitOnly.fit = FitState{};
+        fitOnly.fit->alpha = 0.25;
+        const QByteArray good = sessionToJson(DocumentState{}, QString(), fitOnly, QStringLiteral("fit"));
         QVERIFY(std::holds_alternative<SessionContents>(sessionFromJson(good)));
         QJsonObject o = QJsonDocument::fromJson(good).object();
         QJsonObject pages = o.value(QStringLiteral("pages")).toObject();
@@ -237,7 +241,8 @@ private slots:
                                     << QStringLiteral("pages.fit.");
         QTest::newRow("unknown page")
             << QByteArray(good).replace("\"page\": \"fit\"", "\"page\": \"nowhere\"")
-            << QStringLiteral("page must be \"compare\" or \"fit\"");
+            << QStringLiteral(
+                   "page must be one of \"compare\", \"fit\", \"2d\", \"vae\", \"samples\", \"images\"");
     }
     void badFitPagesAreRefused()
     {
@@ -246,6 +251,75 @@ private slots:
         const auto result = sessionFromJson(json);
         QVERIFY2(std::holds_alternative<QString>(result), "a bad session was accepted");
         QVERIFY2(std::get<QString>(result).contains(expected), qPrintable(std::get<QString>(result)));
+    }
+
+    // Issues 12 and 13: every page's state rides under "pages" and every page name under "page".
+    void everyPageRoundTrips_data() { addPageNameRows(); }
+    void everyPageRoundTrips()
+    {
+        QFETCH(QString, page);
+        const SessionPages pages = everyPage();
+        const auto back = sessionFromJson(sessionToJson(DocumentState{}, QString(), pages, page));
+        QVERIFY2(std::holds_alternative<SessionContents>(back),
+                 qPrintable(std::get_if<QString>(&back) ? *std::get_if<QString>(&back) : QString()));
+        const SessionContents &c = std::get<SessionContents>(back);
+        QCOMPARE(c.page, page);
+        QVERIFY(c.pages.fit == pages.fit);
+        QVERIFY(c.pages.normal2 == pages.normal2);
+        QVERIFY(c.pages.vae == pages.vae);
+        QVERIFY(c.pages.samples == pages.samples);
+        QVERIFY(c.pages.images == pages.images);
+    }
+
+    // A loaded CSV is saved as its file (path, size, time), not its numbers; a batch naming no file keeps
+    // them.
+    void vaeFileAndBatchRoundTrip()
+    {
+        SessionPages pages;
+        pages.vae = VaeState{};
+        pages.vae->file.path = QStringLiteral("/data/encoder.csv");
+        pages.vae->file.size = 123456789;
+        pages.vae->file.modified = QDateTime(QDate(2026, 12, 1), QTime(10, 0, 0, 250), Qt::UTC);
+        pages.vae->threshold = 0.25;
+        pages.vae->order = VaeOrder::ByKl;
+        pages.vae->source = QStringLiteral("encoder.csv");
+        const QByteArray json = sessionToJson(DocumentState{}, QString(), pages, QStringLiteral("vae"));
+        QVERIFY(json.contains("\"path\": \"/data/encoder.csv\""));
+        QVERIFY(!json.contains("\"example\""));
+        auto back = sessionFromJson(json);
+        QVERIFY(std::holds_alternative<SessionContents>(back));
+        QVERIFY(std::get<SessionContents>(back).pages.vae == pages.vae);
+
+        pages.vae = VaeState{};
+        pages.vae->batchKl = {0.5, 0.001, 2.0};
+        pages.vae->batchSpread = {0.1, 0.0, 0.3};
+        pages.vae->batchRows = 1000;
+        back = sessionFromJson(sessionToJson(DocumentState{}, QString(), pages));
+        QVERIFY(std::holds_alternative<SessionContents>(back));
+        QVERIFY(std::get<SessionContents>(back).pages.vae == pages.vae);
+    }
+
+    void badPagesAreRefusedNamingTheKey_data() { addBadPageRows(); }
+    void badPagesAreRefusedNamingTheKey()
+    {
+        QFETCH(QString, page);
+        QFETCH(QString, key);
+        QFETCH(QJsonValue, value);
+        QFETCH(QString, expected);
+        QVERIFY(std::holds_alternative<SessionContents>(
+            sessionFromJson(sessionToJson(DocumentState{}, QString(), everyPage()))));
+        const auto result = sessionFromJson(sessionWithBadKey(page, key, value));
+        QVERIFY2(std::holds_alternative<QString>(result), "a bad session was accepted");
+        QVERIFY2(std::get<QString>(result).startsWith(expected), qPrintable(std::get<QString>(result)));
+    }
+
+    // A file without one of the newer pages (written before it existed) reads with that page empty.
+    void missingPagesReadAsEmpty()
+    {
+        const auto back = sessionFromJson(sessionToJson(DocumentState{}));
+        QVERIFY(std::holds_alternative<SessionContents>(back));
+        const SessionPages &pages = std::get<SessionContents>(back).pages;
+        QVERIFY(!pages.fit && !pages.normal2 && !pages.vae && !pages.samples && !pages.images);
     }
 
     void autosaveKeepsItsFile()

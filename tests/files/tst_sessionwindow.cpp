@@ -7,10 +7,19 @@
 #include "document.h"
 #include "fitdocument.h"
 #include "fitpage.h"
+#include "imagesdocument.h"
+#include "imagespage.h"
 #include "importcontroller.h"
 #include "mainwindow.h"
+#include "normal2document.h"
+#include "normal2page.h"
+#include "samplesdocument.h"
+#include "samplespage.h"
 #include "session.h"
 #include "sessioncontroller.h"
+#include "sessionpagestates.h"
+#include "vaedocument.h"
+#include "vaepage.h"
 
 #include <comparison.h>
 #include <continuouscomparison.h>
@@ -21,6 +30,7 @@
 #include <QAction>
 #include <QDropEvent>
 #include <QFile>
+#include <QLabel>
 #include <QMenu>
 #include <QMimeData>
 #include <QProcess>
@@ -148,6 +158,82 @@ void editEverything(MainWindow &w)
     QVERIFY(d->setSmoothing(1e-9));
     d->setTermVisible(Term::KlQP, false);
     d->setKeepTotal(false);
+}
+
+// The pages besides the comparison page, as the window holds them.
+struct PageStates
+{
+    explicit PageStates(const MainWindow &w)
+        : fit(w.fitPage()->document()->state()), normal2(w.normal2Page()->document()->state()),
+          vae(w.vaePage()->document()->state()), samples(w.samplesPage()->document()->state()),
+          images(w.imagesPage()->document()->state()), undo{w.fitPage()->document()->undoStack()->index(),
+                                                            w.normal2Page()->document()->undoStack()->index(),
+                                                            w.vaePage()->document()->undoStack()->index(),
+                                                            w.samplesPage()->document()->undoStack()->index(),
+                                                            w.imagesPage()->document()->undoStack()->index()}
+    {}
+    bool operator==(const PageStates &) const = default;
+    FitState fit;
+    Normal2State normal2;
+    VaeState vae;
+    SamplesState samples;
+    ImagesState images;
+    std::array<int, 5> undo;
+};
+
+// Every document of the newer pages, each with a reason to be edited in a test.
+QList<DocumentBase *> pageDocuments(const MainWindow &w)
+{
+    return {w.fitPage()->document(), w.normal2Page()->document(), w.vaePage()->document(),
+            w.samplesPage()->document(), w.imagesPage()->document()};
+}
+
+// A VAE batch file: `rows` examples of three latent dimensions.
+QString writeVaeBatch(const QTemporaryDir &dir, const QString &name, int rows)
+{
+    QByteArray text("mu_1,mu_2,mu_3,logvar_1,logvar_2,logvar_3\n");
+    for (int r = 0; r < rows; ++r)
+        text += QByteArray::number(0.1 * r) + ",0.01," + QByteArray::number(-0.5 - 0.01 * r) + "," +
+                QByteArray::number(-1.0 + 0.02 * r) + ",0.0," + QByteArray::number(0.3) + "\n";
+    const QString path = dir.filePath(name);
+    return writeFile(path, text) ? path : QString();
+}
+
+// A small PNG whose pixels are all different, so a shuffle moves them.
+QString writePng(const QTemporaryDir &dir, const QString &name, int shift)
+{
+    QImage image(8, 6, QImage::Format_ARGB32);
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            image.setPixel(x, y, qRgb((x * 30 + shift) % 256, (y * 40 + shift) % 256, (x * y * 5) % 256));
+    const QString path = dir.filePath(name);
+    return image.save(path, "PNG") ? path : QString();
+}
+
+// Edits every newer page away from its default; the VAE page loads `vaeCsv` and the Images page the two
+// PNGs, B shuffled from A.
+void editEveryPage(MainWindow &w, const QString &vaeCsv, const QString &pngA, const QString &pngB)
+{
+    QVERIFY(w.fitPage()->document()->setAlpha(0.3));
+    QVERIFY(
+        w.normal2Page()->document()->setSide(Normal2Document::P, Normal2Params{0.5, -0.25, 2.0, 0.5, 0.75}));
+    QVERIFY(w.normal2Page()->document()->setMeanField(true));
+    QSignalSpy loaded(w.vaePage(), &VaePage::loadFinished);
+    w.vaePage()->loadFile(vaeCsv);
+    QVERIFY(loaded.wait(10000));
+    QVERIFY2(loaded.at(0).at(0).toBool(), qPrintable(loaded.at(0).at(1).toString()));
+    QVERIFY(w.vaePage()->document()->setThreshold(0.125));
+    w.vaePage()->setOrder(VaePage::Order::ByKl);
+    QVERIFY(w.samplesPage()->document()->setP(QStringLiteral("normal:mu=0.5,sigma=1.5")));
+    QVERIFY(w.samplesPage()->document()->setQ(QStringLiteral("laplace:mu=0,b=1")));
+    QVERIFY(w.samplesPage()->document()->setN(300));
+    QVERIFY(w.samplesPage()->document()->setSeed(5));
+    QVERIFY(w.samplesPage()->document()->setBootstrap(20));
+    QVERIFY(w.imagesPage()->loadImageFile(0, pngA));
+    QVERIFY(w.imagesPage()->loadImageFile(1, pngB));
+    QVERIFY(w.imagesPage()->document()->shuffle(7));
+    QVERIFY(w.imagesPage()->document()->setBins(16));
+    QVERIFY(w.imagesPage()->document()->setChannel(klscope::import::ImageChannel::Red));
 }
 
 } // namespace
@@ -475,9 +561,10 @@ private slots:
     {
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<QString>("expected");
-        FitState fit;
-        fit.alpha = 0.25;
-        const QByteArray good = sessionToJson(DocumentState{}, QString(), fit, QStringLiteral("fit"));
+        SessionPages fitOnly;
+        fitOnly.fit = FitState{};
+        fitOnly.fit->alpha = 0.25;
+        const QByteArray good = sessionToJson(DocumentState{}, QString(), fitOnly, QStringLiteral("fit"));
         QTest::newRow("alpha out of range")
             << QByteArray(good).replace("\"alpha\": 0.25", "\"alpha\": 2") << QStringLiteral("pages.fit.");
         QTest::newRow("unknown family")
@@ -510,6 +597,247 @@ private slots:
         QCOMPARE(w.fitPage()->document()->undoStack()->index(), fitIndex);
         QCOMPARE(w.currentPageName(), pageBefore);
         QVERIFY(w.isWindowModified());
+    }
+
+    // Issues 12 and 13: every page is saved in the window and reopens in a fresh one as it was, clean,
+    // on the page that was showing; the VAE page's CSV and the images are read again from their files.
+    void everyPageRoundTripsThroughTheWindow()
+    {
+        QTemporaryDir dir;
+        const QString vaeCsv = writeVaeBatch(dir, QStringLiteral("encoder.csv"), 40);
+        const QString pngA = writePng(dir, QStringLiteral("a.png"), 0);
+        const QString pngB = writePng(dir, QStringLiteral("b.png"), 90);
+        QVERIFY(!vaeCsv.isEmpty() && !pngA.isEmpty() && !pngB.isEmpty());
+        const QString path = dir.filePath(QStringLiteral("pages.klscope"));
+        MainWindow a;
+        const PageStates defaults(a);
+        editEveryPage(a, vaeCsv, pngA, pngB);
+        QVERIFY(a.showPage(QStringLiteral("vae")));
+        const PageStates saved(a);
+        QVERIFY(!(saved.normal2 == defaults.normal2) && !(saved.vae == defaults.vae) &&
+                !(saved.samples == defaults.samples) && !(saved.images == defaults.images));
+        QVERIFY(saved.vae.isBatch());
+        QString error;
+        QVERIFY2(a.sessions()->saveSession(path, &error), qPrintable(error));
+        for (DocumentBase *d : pageDocuments(a))
+            QVERIFY(!d->isModified());
+        QVERIFY(!a.isWindowModified());
+        const QByteArray json = readAll(path);
+        QVERIFY(json.contains("\"page\": \"vae\""));
+        QVERIFY(json.contains("encoder.csv") && json.contains("\"shuffle_seed\": 7"));
+
+        MainWindow b;
+        QSignalSpy reread(b.vaePage(), &VaePage::loadFinished);
+        QVERIFY2(b.sessions()->openSession(path, &error), qPrintable(error));
+        QCOMPARE(b.currentPageName(), QStringLiteral("vae"));
+        QVERIFY(reread.wait(10000));
+        QVERIFY2(reread.at(0).at(0).toBool(), qPrintable(reread.at(0).at(1).toString()));
+        QCOMPARE(b.vaePage()->notice(), QString());
+        const PageStates opened(b);
+        QVERIFY(opened.fit == saved.fit);
+        QVERIFY(opened.normal2 == saved.normal2);
+        QVERIFY(opened.vae == saved.vae);
+        QVERIFY(opened.samples == saved.samples);
+        QVERIFY(opened.images.a == saved.images.a && opened.images.b == saved.images.b);
+        QVERIFY(opened.images == saved.images);
+        QCOMPARE(b.vaePage()->order(), VaePage::Order::ByKl);
+        for (DocumentBase *d : pageDocuments(b)) {
+            QVERIFY(!d->isModified());
+            QCOMPARE(d->undoStack()->count(), 0);
+        }
+        QVERIFY(!b.isWindowModified());
+
+        // A file without the newer pages opens each of them at its default.
+        const QString old = dir.filePath(QStringLiteral("old.klscope"));
+        QCOMPARE(writeSessionFile(sessionToJson(DocumentState{}), old), QString());
+        QVERIFY2(b.sessions()->openSession(old, &error), qPrintable(error));
+        // Each page at its default: the fit page's FitState{}, the others as a new window starts them.
+        const PageStates reset(b);
+        QVERIFY(reset.fit == FitState{});
+        QVERIFY(reset.normal2 == defaults.normal2);
+        QVERIFY(reset.vae == defaults.vae);
+        QVERIFY(reset.samples == defaults.samples);
+        QVERIFY(reset.images == defaults.images);
+        QCOMPARE(b.currentPageName(), QStringLiteral("compare"));
+    }
+
+    // The VAE page's CSV is read again when the session opens: a file that is gone or broken leaves the
+    // example (with the saved threshold and order) and a notice naming it; a changed file is shown as it is
+    // now, with a notice saying it changed. The session opens either way; no page is half loaded.
+    void vaeFileGoneBrokenOrChangedIsNamed_data()
+    {
+        QTest::addColumn<QString>("change");
+        QTest::addColumn<QString>("expected");
+        QTest::addColumn<bool>("shown");
+        QTest::newRow("gone") << QStringLiteral("gone") << QStringLiteral("is gone") << false;
+        QTest::newRow("broken") << QStringLiteral("broken") << QStringLiteral("cannot be read again")
+                                << false;
+        QTest::newRow("changed") << QStringLiteral("changed") << QStringLiteral("has changed") << true;
+    }
+    void vaeFileGoneBrokenOrChangedIsNamed()
+    {
+        QFETCH(QString, change);
+        QFETCH(QString, expected);
+        QFETCH(bool, shown);
+        QTemporaryDir dir;
+        const QString csv = writeVaeBatch(dir, QStringLiteral("encoder.csv"), 20);
+        const QString path = dir.filePath(QStringLiteral("vae.klscope"));
+        MainWindow a;
+        QSignalSpy loaded(a.vaePage(), &VaePage::loadFinished);
+        a.vaePage()->loadFile(csv);
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(a.vaePage()->document()->setThreshold(0.25));
+        a.vaePage()->setOrder(VaePage::Order::ByKl);
+        QString error;
+        QVERIFY2(a.sessions()->saveSession(path, &error), qPrintable(error));
+
+        if (change == QLatin1String("gone"))
+            QVERIFY(QFile::remove(csv));
+        else if (change == QLatin1String("broken"))
+            QVERIFY(writeFile(csv, "mu_1,logvar_1\n0.5,abc\n"));
+        else
+            QVERIFY(!writeVaeBatch(dir, QStringLiteral("encoder.csv"), 30).isEmpty());
+
+        MainWindow b;
+        QSignalSpy reread(b.vaePage(), &VaePage::loadFinished);
+        QVERIFY2(b.sessions()->openSession(path, &error), qPrintable(error));
+        QTRY_COMPARE_WITH_TIMEOUT(reread.count(), 1, 10000);
+        QCOMPARE(reread.at(0).at(0).toBool(), shown);
+        const QString notice = b.vaePage()->notice();
+        QVERIFY2(notice.contains(expected), qPrintable(notice));
+        QVERIFY2(notice.contains(QDir::toNativeSeparators(csv)), qPrintable(notice));
+        const VaeState &s = b.vaePage()->document()->state();
+        QCOMPARE(s.threshold, 0.25);
+        QCOMPARE(s.order, VaeOrder::ByKl);
+        if (shown) {
+            QCOMPARE(s.batchRows, std::size_t(30));
+            QVERIFY(s.file == FileStamp::of(csv));
+        } else {
+            QVERIFY(!s.isBatch());
+            QCOMPARE(s.mu, VaeDocument::collapseExample().mu);
+            QVERIFY(s.file.isEmpty());
+        }
+        QVERIFY(!b.isWindowModified());
+    }
+
+    // An image that is gone leaves its side empty, with a message naming the file; the other side opens.
+    void missingImageOpensItsSideEmpty()
+    {
+        QTemporaryDir dir;
+        const QString pngA = writePng(dir, QStringLiteral("a.png"), 0);
+        const QString pngB = writePng(dir, QStringLiteral("b.png"), 90);
+        const QString path = dir.filePath(QStringLiteral("images.klscope"));
+        MainWindow a;
+        QVERIFY(a.imagesPage()->loadImageFile(0, pngA));
+        QVERIFY(a.imagesPage()->loadImageFile(1, pngB));
+        QString error;
+        QVERIFY2(a.sessions()->saveSession(path, &error), qPrintable(error));
+        QVERIFY(QFile::remove(pngA));
+
+        MainWindow b;
+        QVERIFY2(b.sessions()->openSession(path, &error), qPrintable(error));
+        const ImagesState &s = b.imagesPage()->document()->state();
+        QVERIFY(s.a.isNull());
+        QVERIFY(s.b == a.imagesPage()->document()->state().b);
+        QVERIFY2(b.imagesPage()->errorText().contains(QDir::toNativeSeparators(pngA)),
+                 qPrintable(b.imagesPage()->errorText()));
+        const std::vector<std::string> &warnings = b.imagesPage()->document()->summary().warnings;
+        QVERIFY(!warnings.empty() &&
+                QString::fromStdString(warnings.front()).startsWith(QStringLiteral("A has no image")));
+        QVERIFY(b.imagesPage()->nameLabel(0)->text().contains(QStringLiteral("no image")));
+        QVERIFY(!b.isWindowModified());
+        // An empty A cannot be shuffled; loading an image fills it again.
+        QVERIFY(!b.imagesPage()->document()->shuffle(3));
+        QVERIFY(b.imagesPage()->loadImageFile(0, pngB));
+        QVERIFY(b.imagesPage()->errorText().isEmpty());
+    }
+
+    void sessionReopensOnItsPage_data() { addPageNameRows(); }
+    void sessionReopensOnItsPage()
+    {
+        QFETCH(QString, page);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("page.klscope"));
+        MainWindow a;
+        QVERIFY(a.showPage(page));
+        QCOMPARE(a.currentPageName(), page);
+        QString error;
+        QVERIFY2(a.sessions()->saveSession(path, &error), qPrintable(error));
+        MainWindow b;
+        QVERIFY(
+            b.showPage(page == QLatin1String("compare") ? QStringLiteral("fit") : QStringLiteral("compare")));
+        QVERIFY2(b.sessions()->openSession(path, &error), qPrintable(error));
+        QCOMPARE(b.currentPageName(), page);
+    }
+
+    // A bad key of any newer page is refused naming it, and no page changes: states, undo, page showing.
+    void badPageKeyLeavesEveryPageAsItWas_data() { addBadPageRows(); }
+    void badPageKeyLeavesEveryPageAsItWas()
+    {
+        QFETCH(QString, page);
+        QFETCH(QString, key);
+        QFETCH(QJsonValue, value);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("bad.klscope"));
+        QVERIFY(writeFile(path, sessionWithBadKey(page, key, value)));
+        MainWindow w;
+        QVERIFY(w.document()->setUnit(klscope::Unit::Bans));
+        QVERIFY(w.normal2Page()->document()->setMeanField(true));
+        QVERIFY(w.vaePage()->document()->setThreshold(0.5));
+        QVERIFY(w.samplesPage()->document()->setN(77));
+        QVERIFY(w.imagesPage()->document()->setBins(64));
+        QVERIFY(w.showPage(QStringLiteral("samples")));
+        const Snapshot before(w);
+        const PageStates pagesBefore(w);
+        QString error;
+        QVERIFY(!w.sessions()->openSession(path, &error));
+        QVERIFY2(error.contains(expected), qPrintable(error));
+        QVERIFY(Snapshot(w) == before);
+        QVERIFY(PageStates(w) == pagesBefore);
+        QCOMPARE(w.currentPageName(), QStringLiteral("samples"));
+        QVERIFY(w.isWindowModified());
+    }
+
+    // An edit on any page marks the session modified; undoing it back to the saved state clears the mark.
+    void editOnAnyPageMarksTheSessionModified()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("edits.klscope"));
+        MainWindow w;
+        QString error;
+        QVERIFY2(w.sessions()->saveSession(path, &error), qPrintable(error));
+        QVERIFY(!w.isWindowModified());
+        const std::pair<DocumentBase *, std::function<bool()>> edits[] = {
+            {w.normal2Page()->document(),
+             [&] {
+                 return w.normal2Page()->document()->setReverseIntegrand(true);
+             }},
+            {w.vaePage()->document(),
+             [&] {
+                 return w.vaePage()->document()->setOrder(VaeOrder::ByKl);
+             }},
+            {w.samplesPage()->document(),
+             [&] {
+                 return w.samplesPage()->document()->setSmoothing(2.0);
+             }},
+            {w.imagesPage()->document(),
+             [&] {
+                 return w.imagesPage()->document()->setBins(32);
+             }},
+        };
+        for (const auto &[document, edit] : edits) {
+            QVERIFY(edit());
+            QVERIFY(w.sessions()->isModified());
+            QVERIFY(w.isWindowModified());
+            QVERIFY(w.sessions()->isAutosaveRunning());
+            document->undoStack()->undo();
+            QVERIFY(!w.sessions()->isModified());
+            QVERIFY(!w.isWindowModified());
+            document->undoStack()->redo();
+            QVERIFY2(w.sessions()->saveSession(path, &error), qPrintable(error));
+            QVERIFY(!w.isWindowModified());
+        }
     }
 
     // `klscope --preset bimodal-fit`: a fit page preset opens, clean, on the fit page, which shows.

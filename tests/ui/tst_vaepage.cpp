@@ -14,6 +14,8 @@
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QMouseEvent>
 #include <QSignalSpy>
 #include <QSlider>
@@ -128,8 +130,10 @@ private slots:
             QCOMPARE(order, all);
         else
             QVERIFY(order != all); // the example is not already sorted
-        // Sorting is a view setting: nothing on the undo stack.
-        QCOMPARE(page.document()->undoStack()->count(), 0);
+        // The order is an edit (a session keeps it): undo gives the other order back, combo included.
+        page.document()->undoStack()->undo();
+        QCOMPARE(page.order(), byKl ? VaePage::Order::ByDimension : VaePage::Order::ByKl);
+        QCOMPARE(page.orderCombo()->currentIndex(), byKl ? 0 : 1);
     }
 
     void threshold_data()
@@ -290,6 +294,39 @@ private slots:
         QVERIFY2(missing.at(1).toString().contains(QStringLiteral("absent.csv")),
                  qPrintable(missing.at(1).toString()));
         QVERIFY(page.document()->state() == before);
+    }
+
+    // A load runs in the background behind a progress bar and a Cancel button; Cancel stops it, says so and
+    // changes nothing, and the page loads again afterwards.
+    void cancelStopsALoadAndChangesNothing()
+    {
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, QStringLiteral("encoder.csv"), QByteArray("mu,logvar\n0.5,-0.1\n"));
+        VaePage page;
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        const VaeState before = page.document()->state();
+        QSignalSpy finished(&page, &VaePage::loadFinished);
+        page.loadFile(path);
+        QVERIFY(page.isBusy());
+        QVERIFY(!page.progressBar()->isHidden());
+        QVERIFY(!page.cancelButton()->isHidden());
+        QTest::mouseClick(page.cancelButton(), Qt::LeftButton);
+        QCOMPARE(finished.count(), 1);
+        QVERIFY(!finished.at(0).at(0).toBool());
+        QVERIFY2(finished.at(0).at(1).toString().contains(QStringLiteral("cancelled")),
+                 qPrintable(finished.at(0).at(1).toString()));
+        QVERIFY(!page.isBusy());
+        QVERIFY(page.progressBar()->isHidden());
+        QVERIFY(page.cancelButton()->isHidden());
+        QVERIFY(page.document()->state() == before);
+        QCOMPARE(page.document()->undoStack()->count(), 0);
+        // The cancelled job delivers nothing later; a new load goes through.
+        const QList<QVariant> done = load(page, path);
+        QVERIFY(!done.isEmpty());
+        QVERIFY2(done.at(0).toBool(), qPrintable(done.at(1).toString()));
+        QCOMPARE(finished.count(), 2);
+        QCOMPARE(page.document()->state().mu, (std::vector<double>{0.5}));
     }
 };
 
