@@ -8,6 +8,7 @@
 #include "eventreadout.h"
 #include "fitdocument.h"
 #include "fitpage.h"
+#include "fitpagewait.h"
 #include "landscapeplot.h"
 #include "numberspinbox.h"
 #include "seriesplot.h"
@@ -26,42 +27,10 @@
 
 namespace {
 
-constexpr int kTimeout = 60000; // two shared cores: a fit round normally takes well under a second
-
-const QString kBimodal = QStringLiteral("gmm:w1=0.5,mu1=-3,sigma1=1,w2=0.5,mu2=3,sigma2=1");
-
-// Runs `edit` and waits for the fits of the state it leaves (older rounds are dropped by the job runner).
-template <class Edit> bool refit(FitPage &page, Edit edit)
-{
-    QSignalSpy spy(&page, &FitPage::fitsUpdated);
-    edit();
-    return spy.wait(kTimeout);
-}
-
-// Shows the page (a hidden page computes nothing) and waits for its first fits.
-bool waitFirstFit(FitPage &page)
-{
-    if (!page.isVisible()) {
-        page.show();
-        if (!QTest::qWaitForWindowExposed(&page))
-            return false;
-    }
-    if (page.outcome())
-        return true;
-    QSignalSpy spy(&page, &FitPage::fitsUpdated);
-    return spy.wait(kTimeout);
-}
-
-bool waitLandscape(FitPage &page)
-{
-    if (page.landscapeComplete() && !page.isBusy())
-        return true;
-    QSignalSpy spy(&page, &FitPage::landscapeUpdated);
-    while (spy.wait(kTimeout))
-        if (spy.last().first().toBool())
-            return true;
-    return false;
-}
+using fitpagewait::kBimodal;
+using fitpagewait::refit;
+using fitpagewait::waitFirstFit;
+using fitpagewait::waitLandscape;
 
 double forwardMu(const FitPage &page)
 {

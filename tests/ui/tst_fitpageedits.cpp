@@ -5,6 +5,7 @@
 
 #include "fitdocument.h"
 #include "fitpage.h"
+#include "fitpagewait.h"
 #include "seriesplot.h"
 
 #include "continuousspec.h"
@@ -28,27 +29,15 @@
 
 namespace {
 
-constexpr int kTimeout = 60000; // two shared cores: a fit round normally takes well under a second
+using fitpagewait::kBimodal;
+using fitpagewait::kTimeout;
+using fitpagewait::refit;
 
-const QString kBimodal = QStringLiteral("gmm:w1=0.5,mu1=-3,sigma1=1,w2=0.5,mu2=3,sigma2=1");
-
-template <class Edit> bool refit(FitPage &page, Edit edit)
-{
-    QSignalSpy spy(&page, &FitPage::fitsUpdated);
-    edit();
-    return spy.wait(kTimeout);
-}
-
+// The page at the size the wheel tests use, with its first fits.
 bool showAndFit(FitPage &page)
 {
     page.resize(1280, 760);
-    page.show();
-    if (!QTest::qWaitForWindowExposed(&page))
-        return false;
-    if (page.outcome())
-        return true;
-    QSignalSpy spy(&page, &FitPage::fitsUpdated);
-    return spy.wait(kTimeout);
+    return fitpagewait::waitFirstFit(page);
 }
 
 // The σ of mixture component `k` of P.
@@ -320,9 +309,7 @@ void TestFitPageEdits::minimaInView()
     QFETCH(QString, preset);
     FitPage page;
     page.resize(size);
-    page.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&page));
-    QVERIFY(showAndFit(page));
+    QVERIFY(fitpagewait::waitFirstFit(page));
     if (preset != page.document()->state().preset)
         QVERIFY(refit(page, [&] { QVERIFY(page.loadPreset(preset)); }));
     QTableWidget *table = page.minimaTable();
