@@ -92,6 +92,7 @@ private slots:
     void alphaLimits();
     void alphaAgainstQuadrature_data();
     void alphaAgainstQuadrature();
+    void alphaHeavyTail();
     void warmStartAgreesWithMultistart_data();
     void warmStartAgreesWithMultistart();
     void reverseAgainstIndependentOptimiser_data();
@@ -307,6 +308,33 @@ void TestFit::alphaAgainstQuadrature()
              qPrintable(QStringLiteral("%1 against %2").arg(prepared, 0, 'g', 17).arg(expected, 0, 'g', 17)));
     // The one-off form prepares the same weights.
     QCOMPARE(objective.alphaDivergence(parameters, alpha), prepared);
+}
+
+// A normal fitted to a t3 by alpha = 1/2 (the heavy-tail-fit preset): one minimum at mu = 0 with sigma
+// between the reverse and forward fits', and the divergence there against Gauss-Kronrod over the whole line
+// (the grid once spanned the t3's 1e-10 quantiles, near +-1500, too coarse for any Q: the fit found no
+// minimum).
+void TestFit::alphaHeavyTail()
+{
+    const ContinuousDistribution p = parseContinuousSpec("student_t:nu=3,mu=0,sigma=1");
+    const FitObjective objective(p, FitFamily::Normal);
+    FitOptions options;
+    options.alpha = 0.5;
+    const FitResult a = fit(objective, FitDirection::Alpha, options);
+    QCOMPARE(a.minima.size(), std::size_t(1));
+    const double forward = fit(objective, FitDirection::Forward).best.parameters[1];
+    const double reverse = fit(objective, FitDirection::Reverse).best.parameters[1];
+    const double mu = a.best.parameters[0], sigma = a.best.parameters[1];
+    QVERIFY(std::fabs(mu) < 1e-6);
+    QVERIFY2(reverse < sigma && sigma < forward,
+             qPrintable(QStringLiteral("%1 < %2 < %3").arg(reverse).arg(sigma).arg(forward)));
+    const auto integrand = [&](double x) {
+        return std::exp(0.5 * logpdf(p, x) + 0.5 * logpdf(Normal(mu, sigma), x));
+    };
+    using Rule = boost::math::quadrature::gauss_kronrod<double, 61>;
+    const double affinity = Rule::integrate(integrand, -std::numeric_limits<double>::infinity(),
+                                            std::numeric_limits<double>::infinity(), 15, 1e-13);
+    QVERIFY(closeMixed(a.best.value, 4.0 * (1.0 - affinity), 1e-8, 1e-10));
 }
 
 void TestFit::warmStartAgreesWithMultistart_data()
