@@ -326,6 +326,8 @@ void TestFitPage::layoutAtWindowSizes_data()
     for (const FitPreset &p : fitPresets())
         QTest::addRow("1280x800 %s", qPrintable(p.name)) << QSize(1280, 800) << p.name;
     QTest::newRow("1024x700 bimodal-fit") << QSize(1024, 700) << "bimodal-fit";
+    // The page in a 1280x800 window under a lesson bar.
+    QTest::newRow("1280x620 bimodal-fit") << QSize(1280, 620) << "bimodal-fit";
 }
 
 void TestFitPage::layoutAtWindowSizes()
@@ -349,6 +351,16 @@ void TestFitPage::layoutAtWindowSizes()
     QVERIFY(page.landscapePlot(0)->width() > 200);
     QCOMPARE(page.landscapePlot(0)->y(), page.landscapePlot(1)->y());
     QVERIFY(page.fitPlot()->width() > size.width() / 2);
+    // The landscapes stay tall enough to read, and each value box shows its value whole (its size hint
+    // follows the text shown: a fitted σ of 3.1622776601683795 was cut off).
+    QVERIFY2(page.landscapePlot(0)->height() >= 180,
+             qPrintable(QString::number(page.landscapePlot(0)->height())));
+    for (int i = 0; page.fixSpin(i); ++i)
+        QVERIFY2(page.fixSpin(i)->width() >= page.fixSpin(i)->sizeHint().width(),
+                 qPrintable(QStringLiteral("%1: %2 < %3")
+                                .arg(page.fixSpin(i)->text())
+                                .arg(page.fixSpin(i)->width())
+                                .arg(page.fixSpin(i)->sizeHint().width())));
     // KLSCOPE_SCREENSHOTS=DIR keeps a picture of the page for a person to look at.
     const QString dir = qEnvironmentVariable("KLSCOPE_SCREENSHOTS");
     if (!dir.isEmpty())

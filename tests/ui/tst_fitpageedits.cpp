@@ -9,6 +9,7 @@
 #include "seriesplot.h"
 
 #include "continuousspec.h"
+#include "fitter.h"
 #include "spec.h"
 
 #include <QApplication>
@@ -84,6 +85,7 @@ private slots:
     void badFileChangesNothing_data();
     void badFileChangesNothing();
     void twoFitsShowBeforeTheAlphaFits();
+    void dragFitsWarmThenInFull();
     void minimaInView_data();
     void minimaInView();
 };
@@ -290,6 +292,54 @@ void TestFitPageEdits::twoFitsShowBeforeTheAlphaFits()
     QVERIFY(showAndFit(fresh));
     QVERIFY(fresh.outcome()->alpha);
     QCOMPARE(freshEarly.count(), 0);
+}
+
+// While P is dragged, each round's reverse fit starts from the previous round's minima and its α fit from the
+// previous round's α fit and the fresh forward and reverse fits (warm), and both find the multistart's
+// global minimum; the drag's end refits once with the multistart.
+void TestFitPageEdits::dragFitsWarmThenInFull()
+{
+    FitPage page;
+    QVERIFY(showAndFit(page));
+    QVERIFY(!page.outcome()->warm);
+    FitDocument *document = page.document();
+    const int steps = document->undoStack()->count();
+    document->beginDrag();
+    QString spec;
+    for (const double mu2 : {3.2, 3.4}) {
+        spec = QStringLiteral("gmm:w1=0.5,mu1=-3,sigma1=1,w2=0.5,mu2=%1,sigma2=1").arg(mu2);
+        QVERIFY(refit(page, [&] { QVERIFY(document->setTarget(spec)); }));
+        QVERIFY(page.outcome()->warm && page.outcome()->alpha);
+    }
+    // The warm α fit is the multistart's, computed here by the core.
+    const klscope::FitObjective objective(klscope::parseContinuousSpec(spec.toStdString()),
+                                          klscope::FitFamily::Normal);
+    klscope::FitOptions options;
+    options.alpha = document->state().alpha;
+    const klscope::FitResult full = klscope::fit(objective, klscope::FitDirection::Alpha, options);
+    const klscope::FitPoint &warm = page.outcome()->alpha->best;
+    QVERIFY(std::fabs(warm.value - full.best.value) < 1e-10);
+    for (std::size_t k = 0; k < 2; ++k)
+        QVERIFY2(
+            std::fabs(warm.parameters[k] - full.best.parameters[k]) <
+                1e-6 * std::max(1.0, std::fabs(full.best.parameters[k])),
+            qPrintable(QStringLiteral("%1 against %2").arg(warm.parameters[k]).arg(full.best.parameters[k])));
+    // The warm reverse fit (from the previous round's minima and the forward fit) keeps the global minimum.
+    const klscope::FitResult reverse = klscope::fit(objective, klscope::FitDirection::Reverse);
+    QVERIFY(std::fabs(page.outcome()->reverse->best.value - reverse.best.value) < 1e-10);
+    // The drag's end: one undo step, and the multistart's round (every minimum it finds).
+    QVERIFY(refit(page, [&] { document->endDrag(); }));
+    QCOMPARE(document->undoStack()->count(), steps + 1);
+    QVERIFY(!page.outcome()->warm);
+    QCOMPARE(page.outcome()->alpha->minima.size(), full.minima.size());
+    for (std::size_t k = 0; k < 2; ++k)
+        QVERIFY(std::fabs(page.outcome()->alpha->best.parameters[k] - full.best.parameters[k]) < 1e-9);
+    // A drag that changed nothing (a press and release) refits nothing.
+    QSignalSpy fits(&page, &FitPage::fitsUpdated);
+    document->beginDrag();
+    document->endDrag();
+    QVERIFY(!page.isFitting());
+    QCOMPARE(fits.count(), 0);
 }
 
 void TestFitPageEdits::minimaInView_data()
