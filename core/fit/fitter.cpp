@@ -503,6 +503,11 @@ FitResult fit(const FitObjective &objective, FitDirection direction, const FitOp
             ++result.escaped;
             continue;
         }
+        // Most starts end at a minimum found already (the optimiser's ~1e-5 is well inside the tolerance):
+        // polishing it again would cost ~75 evaluations and find the same point.
+        if (std::any_of(minima.begin(), minima.end(),
+                        [&](const auto &m) { return sameMinimum(m, u, options.distinctTolerance); }))
+            continue;
         const Polished verdict = polish(search, u);
         if (verdict == Polished::Edge) {
             ++result.escaped;

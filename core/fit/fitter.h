@@ -28,7 +28,8 @@
 //     ran to the box's edge (the fit leaves the family, e.g. nu -> infinity) or end next to where the
 //     objective is infinite (a discretised normal or Poisson Q pressed against the end of a finite P's
 //     support, where its cut tail would leave it: no interior minimum);
-//   * two minima are one when every coordinate differs by at most distinctTolerance max(1, |u|).
+//   * two minima are one when every coordinate differs by at most distinctTolerance max(1, |u|); an end
+//     point that close to a minimum already polished is that minimum and is not polished again.
 
 #include "fitobjective.h"
 
