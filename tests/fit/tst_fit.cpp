@@ -511,6 +511,11 @@ void TestFit::refusals_data()
         << int(FitDirection::Reverse) << "region where the divergence is finite";
     QTest::newRow("binomial without n") << "binomial:n=10,p=0.3" << int(FitFamily::Binomial)
                                         << QList<double>{} << int(FitDirection::Forward) << "needs n fixed";
+    // The alpha search runs r up past the family's range (a P narrower than any negative binomial): each
+    // such Q is refused inside the objective (this once reached std::terminate from a noexcept function).
+    QTest::newRow("negative binomial alpha to a narrow P")
+        << "custom:0.05,0.1,0.2,0.3,0.2,0.1,0.05" << int(FitFamily::NegativeBinomial) << QList<double>{}
+        << int(FitDirection::Alpha) << "ran off to the edge of the negative_binomial family";
 }
 
 void TestFit::refusals()
