@@ -23,7 +23,10 @@ int DocumentBase::beginDrag()
 
 void DocumentBase::endDrag()
 {
+    const bool dragging = m_drag != 0;
     m_drag = 0;
+    if (dragging)
+        emit dragFinished();
 }
 
 bool DocumentBase::pushValidated(QUndoCommand *command, const std::function<QString()> &validate)

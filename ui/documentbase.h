@@ -34,6 +34,8 @@ public:
 
 signals:
     void modifiedChanged(bool modified);
+    /// endDrag() ended a drag (work deferred while it went on can run now).
+    void dragFinished();
     /// An edit was refused; `message` says why in a sentence.
     void editRefused(const QString &message);
 

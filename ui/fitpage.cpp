@@ -297,10 +297,12 @@ FitPage::FitPage(QWidget *parent)
     auto *plots = new QSplitter(Qt::Vertical);
     plots->addWidget(m_plot);
     plots->addWidget(landscapes);
-    plots->setStretchFactor(0, 3);
-    plots->setStretchFactor(1, 2);
-    // Start at 3 : 2 whatever the animation bar's height adds to the landscapes' size hint.
-    plots->setSizes({3000, 2000});
+    plots->setStretchFactor(0, 1);
+    plots->setStretchFactor(1, 1);
+    // Start at 1 : 1 whatever the animation bar's height adds to the landscapes' size hint: at 3 : 2 the
+    // landscapes under a lesson bar were too short to read (the fit plot keeps the larger share, since the
+    // animation bar sits under the landscapes).
+    plots->setSizes({1000, 1000});
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -308,6 +310,15 @@ FitPage::FitPage(QWidget *parent)
     layout->addWidget(plots, 1);
 
     connect(m_document, &FitDocument::stateChanged, this, &FitPage::showState);
+    // A drag's rounds were warm-started: its end fits the state it left with the full multistart.
+    connect(m_document, &DocumentBase::dragFinished, this, [this] {
+        if (!m_warmFit)
+            return;
+        if (isVisible())
+            startFit();
+        else
+            m_fitPending = true;
+    });
     connect(m_document, &DocumentBase::editRefused, this,
             [this](const QString &message) { emit statusMessage(message, 6000); });
     connect(m_fitJobs, &JobRunner::failed, this, [this](const QString &message) {
@@ -404,6 +415,8 @@ void FitPage::buildControls(QWidget *panel)
         m_document->setFamily(klscope::FitFamily(m_family->itemData(index).toInt()));
     });
     m_fixGrid = new QGridLayout;
+    // The value boxes take the spare width: a fitted value shows in full (3.1622776601683795).
+    m_fixGrid->setColumnStretch(2, 1);
     modelLayout->addLayout(m_fixGrid);
     layout->addWidget(modelBox);
 
@@ -568,6 +581,11 @@ QCheckBox *FitPage::fixBox(int index) const
 NumberSpinBox *FitPage::fixSpin(int index) const
 {
     return index >= 0 && index < m_fixSpins.size() ? m_fixSpins[index] : nullptr;
+}
+
+bool FitPage::isFitting() const
+{
+    return m_fitJobs->isRunning();
 }
 
 bool FitPage::isBusy() const
@@ -752,11 +770,26 @@ void FitPage::startFit()
     const klscope::FitTarget target = m_document->target();
     const std::vector<double> fixed = m_document->fixedValues();
     const bool sweep = s.preset == kMinka;
+    // While P or α is dragged, each α fit starts only from the previous round's α fit and this round's
+    // forward and reverse fits, between which it lies, and the reverse fit from the previous round's minima
+    // and the forward fit: a few local searches instead of the multistart, which runs once when the drag
+    // ends (dragFinished) and finds any minimum the drag made appear.
+    const bool warm = m_document->currentDrag() != 0 && m_outcome && m_outcome->alpha;
+    m_warmFit = warm;
+    std::optional<klscope::FitResult> previousAlpha, previousReverse;
+    QList<std::pair<double, std::vector<double>>> previousSweep;
+    if (warm) {
+        previousAlpha = m_outcome->alpha;
+        previousReverse = m_outcome->reverse;
+        previousSweep = m_outcome->alphaSweep;
+    }
     m_fitJobs->start(
-        [target, family = s.family, fixed, alpha = s.alpha, sweep](JobControl &control) {
+        [target, family = s.family, fixed, alpha = s.alpha, sweep, warm, previousAlpha, previousReverse,
+         previousSweep](JobControl &control) {
             // An edit's refit comes first: a landscape still computing keeps to one thread meanwhile.
             const klscope::LandscapeYield yield;
             FitOutcome out;
+            out.warm = warm;
             std::optional<klscope::FitObjective> objective;
             try {
                 objective.emplace(target, family, fixed);
@@ -765,27 +798,45 @@ void FitPage::startFit()
                 return out;
             }
             const auto run = [&](klscope::FitDirection direction, double a,
-                                 std::optional<klscope::FitResult> &r, QString &error) {
+                                 std::optional<klscope::FitResult> &r, QString &error,
+                                 std::vector<std::vector<double>> starts = {}) {
                 if (control.cancelled())
                     return;
                 klscope::FitOptions options;
                 options.alpha = a;
+                options.startPoints = std::move(starts);
                 try {
                     r = klscope::fit(*objective, direction, options);
                 } catch (const std::exception &e) {
                     error = QString::fromStdString(e.what());
                 }
             };
+            // The warm starts of an α fit: `previous` (the last round's fit at that α) and the fresh forward
+            // and reverse fits; none when the round is not warm (the multistart).
+            const auto startsFrom = [&](const klscope::FitResult *previous) {
+                if (!warm)
+                    return std::vector<std::vector<double>>{};
+                return klscope::warmStarts(
+                    {previous, out.forward ? &*out.forward : nullptr, out.reverse ? &*out.reverse : nullptr});
+            };
             run(klscope::FitDirection::Forward, 1.0, out.forward, out.forwardError);
-            run(klscope::FitDirection::Reverse, 0.0, out.reverse, out.reverseError);
+            run(klscope::FitDirection::Reverse, 0.0, out.reverse, out.reverseError,
+                warm && previousReverse
+                    ? klscope::warmStarts({&*previousReverse, out.forward ? &*out.forward : nullptr})
+                    : std::vector<std::vector<double>>{});
             // The two fits show at once; the α fits (a search over a quadrature, most of the time) follow.
             control.progress(0.5, std::any(out));
-            run(klscope::FitDirection::Alpha, alpha, out.alpha, out.alphaError);
+            run(klscope::FitDirection::Alpha, alpha, out.alpha, out.alphaError,
+                startsFrom(previousAlpha ? &*previousAlpha : nullptr));
             if (sweep)
                 for (const double a : kSweep) {
+                    std::vector<std::vector<double>> starts = startsFrom(nullptr);
+                    for (const auto &[swept, parameters] : previousSweep)
+                        if (swept == a)
+                            starts.push_back(parameters);
                     std::optional<klscope::FitResult> r;
                     QString error;
-                    run(klscope::FitDirection::Alpha, a, r, error);
+                    run(klscope::FitDirection::Alpha, a, r, error, std::move(starts));
                     if (r)
                         out.alphaSweep.append({a, r->best.parameters});
                 }

@@ -58,6 +58,10 @@ struct FitOutcome
 {
     std::optional<klscope::FitResult> forward, reverse, alpha;
     QString forwardError, reverseError, alphaError;
+    /// A round during a drag: the reverse fit started from the previous round's minima and the forward fit,
+    /// the α fits from the previous round's α fits and this round's forward and reverse fits, so they list
+    /// only the minima those starts reach. The multistart follows the drag.
+    bool warm = false;
     /// minka-alpha: the global fits for several α (0 < α < 1), in order.
     QList<std::pair<double, std::vector<double>>> alphaSweep;
 };
@@ -113,6 +117,8 @@ public:
     /// True while a fit or a landscape (at any resolution) is computing. A hidden page computes nothing until
     /// it is shown.
     bool isBusy() const;
+    /// True while a round of fits computes (the landscape aside).
+    bool isFitting() const;
     /// True when the landscape shown is at full resolution for the current state.
     bool landscapeComplete() const { return m_landscapeComplete; }
 
@@ -200,4 +206,5 @@ private:
     QPushButton *m_importButton = nullptr;
     QWidget *m_minimaBox = nullptr;
     bool m_showing = false; ///< showState() is setting the controls: their signals are not edits
+    bool m_warmFit = false; ///< the last round started was warm (a drag): the drag's end refits in full
 };

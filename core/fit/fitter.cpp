@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 
 namespace klscope {
@@ -89,7 +90,11 @@ public:
     Search(const FitObjective &objective, FitDirection direction, double alpha)
         : m_objective(objective), m_direction(direction), m_alpha(alpha),
           m_parameters(objective.fixedValues().begin(), objective.fixedValues().end())
-    {}
+    {
+        // P's side of the alpha-divergence is the same for every Q the search tries: prepared once.
+        if (direction == FitDirection::Alpha && alpha > 0.0 && alpha < 1.0)
+            m_weights = objective.alphaWeights(alpha);
+    }
 
     std::size_t dimension() const { return m_objective.freeIndices().size(); }
 
@@ -106,7 +111,8 @@ public:
     double operator()(std::span<const double> u)
     {
         ++evaluations;
-        const double v = fitValue(m_objective, m_direction, m_alpha, parameters(u));
+        const double v = m_weights ? m_objective.alphaDivergence(parameters(u), *m_weights)
+                                   : fitValue(m_objective, m_direction, m_alpha, parameters(u));
         if (std::isfinite(v))
             return v;
         ++penalised;
@@ -121,6 +127,7 @@ private:
     FitDirection m_direction;
     double m_alpha;
     std::vector<double> m_parameters;
+    std::optional<FitObjective::AlphaWeights> m_weights;
 };
 
 double step(double u)
@@ -333,6 +340,16 @@ std::optional<FitPoint> closedForm(const FitObjective &objective)
 
 } // namespace
 
+std::vector<std::vector<double>> warmStarts(std::initializer_list<const FitResult *> results)
+{
+    std::vector<std::vector<double>> points;
+    for (const FitResult *r : results)
+        if (r)
+            for (const FitPoint &m : r->minima)
+                points.push_back(m.parameters);
+    return points;
+}
+
 double fitValue(const FitObjective &objective, FitDirection direction, double alpha,
                 std::span<const double> parameters) noexcept
 {
@@ -380,11 +397,37 @@ FitResult fit(const FitObjective &objective, FitDirection direction, const FitOp
 
     std::vector<std::vector<double>> ends;
     bool anyFinite = false;
+    // A warm start's points in the coordinates.
+    std::vector<std::vector<double>> warm;
+    const auto info = fitParameters(objective.family());
+    for (const std::vector<double> &p : options.startPoints) {
+        if (p.size() != info.size())
+            throw std::invalid_argument("a start point of a " +
+                                        std::string(fitFamilyKeyword(objective.family())) + " fit needs " +
+                                        std::to_string(info.size()) + " parameters");
+        std::vector<double> u;
+        for (std::size_t i = 0; i < d; ++i)
+            u.push_back(std::clamp(toCoordinate(info[free[i]].kind, p[free[i]]), lower[i], upper[i]));
+        if (std::all_of(u.begin(), u.end(), [](double c) { return std::isfinite(c); }))
+            warm.push_back(std::move(u));
+    }
+    // Start points that are all out of range leave the full multistart.
+    const bool warmStart = !warm.empty();
     if (d == 1) {
         result.method = "brent";
         const double width = (boxes[0].hi - boxes[0].lo + 8.0) / static_cast<double>(starts);
         const double from = boxes[0].lo - 4.0;
+        // A warm start searches the pieces that hold one of its points (the nearest piece for a point
+        // outside them all).
+        std::vector<bool> searched(starts, !warmStart);
+        for (const std::vector<double> &u : warm) {
+            const double piece = std::floor((u[0] - from) / width);
+            searched[static_cast<std::size_t>(std::clamp(piece, 0.0, static_cast<double>(starts - 1)))] =
+                true;
+        }
         for (std::size_t s = 0; s < starts; ++s) {
+            if (!searched[s])
+                continue;
             // Neighbouring pieces overlap by a quarter of a piece, so a minimum on a cut is inside one of
             // them.
             const double a = from + width * (static_cast<double>(s) - 0.25), b = a + 1.5 * width;
@@ -404,10 +447,13 @@ FitResult fit(const FitObjective &objective, FitDirection direction, const FitOp
     } else {
         result.method = "nlopt_bobyqa";
         const std::array<std::uint64_t, 3> bases = {2, 3, 5};
-        for (std::size_t s = 0; s < starts; ++s) {
+        const std::size_t runs = warmStart ? warm.size() : starts;
+        for (std::size_t s = 0; s < runs; ++s) {
             std::vector<double> u(d);
             for (std::size_t i = 0; i < d; ++i)
-                u[i] = boxes[i].lo + (boxes[i].hi - boxes[i].lo) * radicalInverse(s + 1, bases[i]);
+                u[i] = warmStart
+                           ? warm[s][i]
+                           : boxes[i].lo + (boxes[i].hi - boxes[i].lo) * radicalInverse(s + 1, bases[i]);
             nlopt::opt opt(nlopt::LN_BOBYQA, static_cast<unsigned>(d));
             opt.set_lower_bounds(lower);
             opt.set_upper_bounds(upper);
@@ -416,8 +462,9 @@ FitResult fit(const FitObjective &objective, FitDirection direction, const FitOp
             opt.set_ftol_abs(options.ftolAbs);
             opt.set_maxeval(options.maxEvaluations);
             std::vector<double> stepSizes;
+            // A warm start begins near a minimum: a smaller first step finds it with fewer evaluations.
             for (const Box &b : boxes)
-                stepSizes.push_back((b.hi - b.lo) / 8.0);
+                stepSizes.push_back((b.hi - b.lo) / (warmStart ? 32.0 : 8.0));
             opt.set_initial_step(stepSizes);
             opt.set_min_objective(
                 [](unsigned n, const double *x, double *, void *data) {
@@ -441,7 +488,7 @@ FitResult fit(const FitObjective &objective, FitDirection direction, const FitOp
         const std::string family(fitFamilyKeyword(objective.family()));
         throw FitError(
             directionWords(direction) + " is infinite or undefined for every " + family +
-            " Q the fit tried (" + std::to_string(starts) + " starts): " +
+            " Q the fit tried (" + std::to_string(warmStart ? warm.size() : starts) + " starts): " +
             (direction == FitDirection::Reverse
                  ? "every such Q puts mass where P has none"
                  : "P puts mass where every such Q has none, or has tails heavier than any such Q"));
@@ -456,6 +503,11 @@ FitResult fit(const FitObjective &objective, FitDirection direction, const FitOp
             ++result.escaped;
             continue;
         }
+        // Most starts end at a minimum found already (the optimiser's ~1e-5 is well inside the tolerance):
+        // polishing it again would cost ~75 evaluations and find the same point.
+        if (std::any_of(minima.begin(), minima.end(),
+                        [&](const auto &m) { return sameMinimum(m, u, options.distinctTolerance); }))
+            continue;
         const Polished verdict = polish(search, u);
         if (verdict == Polished::Edge) {
             ++result.escaped;

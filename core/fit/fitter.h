@@ -17,7 +17,8 @@
 //     (Brent, "Algorithms for minimization without derivatives", 1973, ch. 5) minimises over each to half
 //     the digits of a double; a minimum on a piece's end belongs to a neighbour and is dropped;
 //   * two or three: NLopt's LN_BOBYQA (Powell 2009, derivative-free quadratic models) from `starts` points
-//     of a Halton sequence over the box, stopping when a step changes every coordinate by less than xtolRel
+//     of a Halton sequence over the box (a warm start: from the points given, with an initial step a
+//     quarter of the multistart's), stopping when a step changes every coordinate by less than xtolRel
 //     (relative, or absolute 1e-12 near 0) or the objective by less than ftolAbs, or after maxEvaluations;
 //   * then each end point is polished by up to 6 Newton steps with a central-difference gradient and
 //     Hessian (step 1e-4 max(1, |u|) per coordinate), which takes it from the optimiser's ~1e-5 to ~1e-8
@@ -27,11 +28,13 @@
 //     ran to the box's edge (the fit leaves the family, e.g. nu -> infinity) or end next to where the
 //     objective is infinite (a discretised normal or Poisson Q pressed against the end of a finite P's
 //     support, where its cut tail would leave it: no interior minimum);
-//   * two minima are one when every coordinate differs by at most distinctTolerance max(1, |u|).
+//   * two minima are one when every coordinate differs by at most distinctTolerance max(1, |u|); an end
+//     point that close to a minimum already polished is that minimum and is not polished again.
 
 #include "fitobjective.h"
 
 #include <cstddef>
+#include <initializer_list>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -54,6 +57,10 @@ struct FitOptions
     int maxEvaluations = 3000;       ///< per start
     double distinctTolerance = 1e-4; ///< coordinates closer than this (times max(1, |u|)) are one minimum
     bool closedForms = true;         ///< false: always search (tests compare the two)
+    /// A warm start: the search starts only from these points (every parameter, fitParameters order; the
+    /// fixed ones are ignored) instead of the `starts` multistart points. With one free parameter, Brent
+    /// searches only the multistart's pieces that hold a point. Empty: the full multistart.
+    std::vector<std::vector<double>> startPoints;
 };
 
 /// One fitted Q: every parameter (fixed ones included) in fitParameters(family) order, KL both ways and the
@@ -85,6 +92,12 @@ public:
 /// Fits Q to P. Throws FitError when the objective is not finite at any start or the closed form does not
 /// exist (a normal Q forward to a P without finite variance), std::invalid_argument for alpha outside [0, 1].
 FitResult fit(const FitObjective &objective, FitDirection direction, const FitOptions &options = {});
+
+/// The start points of a warm fit (FitOptions::startPoints): every minimum of each result given (null ones
+/// skipped), in order. While P is dragged, the alpha fit starts from the previous alpha fit's minima and the
+/// fresh forward and reverse fits, between which it lies (Minka 2005: alpha moves the fit continuously from
+/// the reverse fit at 0 to the forward fit at 1).
+std::vector<std::vector<double>> warmStarts(std::initializer_list<const FitResult *> results);
 
 /// The objective the fit minimises, at a full parameter vector.
 double fitValue(const FitObjective &objective, FitDirection direction, double alpha,

@@ -11,6 +11,7 @@
 
 #include <QTest>
 
+#include <boost/math/quadrature/gauss_kronrod.hpp>
 #include <boost/math/tools/minima.hpp>
 
 #include <cmath>
@@ -89,6 +90,11 @@ private slots:
     void discreteBimodal();
     void alphaLimits_data();
     void alphaLimits();
+    void alphaAgainstQuadrature_data();
+    void alphaAgainstQuadrature();
+    void alphaHeavyTail();
+    void warmStartAgreesWithMultistart_data();
+    void warmStartAgreesWithMultistart();
     void reverseAgainstIndependentOptimiser_data();
     void reverseAgainstIndependentOptimiser();
     void convergence_data();
@@ -254,6 +260,153 @@ void TestFit::alphaLimits()
     QCOMPARE(objective.alphaDivergence(params, 0.0), objective.kl(params).qp);
 }
 
+void TestFit::alphaAgainstQuadrature_data()
+{
+    QTest::addColumn<int>("family");
+    QTest::addColumn<double>("mu");
+    QTest::addColumn<double>("scale");
+    QTest::addColumn<double>("alpha");
+    // A broad Q over both modes, a Q on one mode, a narrow one between nodes of P's grid, one far out in
+    // P's tail, and the Laplace Q's kink at and between nodes.
+    QTest::newRow("normal broad") << int(FitFamily::Normal) << 0.0 << 3.05 << 0.5;
+    QTest::newRow("normal on a mode") << int(FitFamily::Normal) << 2.98 << 1.03 << 0.1;
+    QTest::newRow("normal narrow") << int(FitFamily::Normal) << 0.123 << 0.05 << 0.9;
+    QTest::newRow("normal far out") << int(FitFamily::Normal) << 12.0 << 0.7 << 0.5;
+    QTest::newRow("laplace on a mode") << int(FitFamily::Laplace) << -2.6 << 1.41 << 0.3;
+    QTest::newRow("laplace broad") << int(FitFamily::Laplace) << 0.37 << 4.0 << 0.7;
+}
+
+// The alpha-divergence of a search (P's side prepared once, a normal or Laplace Q's terms stepped by
+// products and cut where negligible) against adaptive Gauss-Kronrod quadrature of (1 - int p^alpha
+// q^(1 - alpha)) / (alpha (1 - alpha)) over the line, split at the kink.
+void TestFit::alphaAgainstQuadrature()
+{
+    QFETCH(int, family);
+    QFETCH(double, mu);
+    QFETCH(double, scale);
+    QFETCH(double, alpha);
+    const auto f = static_cast<FitFamily>(family);
+    const ContinuousDistribution p = parseContinuousSpec(kBimodal);
+    const FitObjective objective(p, f);
+    const std::vector<double> parameters = {mu, scale};
+    const auto integrand = [&](double x) {
+        const double lq =
+            f == FitFamily::Normal ? logpdf(Normal(mu, scale), x) : logpdf(Laplace(mu, scale), x);
+        return std::exp(alpha * logpdf(p, x) + (1.0 - alpha) * lq);
+    };
+    using Rule = boost::math::quadrature::gauss_kronrod<double, 61>;
+    double affinity = 0.0;
+    for (const auto &[a, b] : {std::pair{-40.0, mu - 20.0 * scale},
+                               {mu - 20.0 * scale, mu},
+                               {mu, mu + 20.0 * scale},
+                               {mu + 20.0 * scale, 40.0}})
+        if (a < b)
+            affinity += Rule::integrate(integrand, a, b, 15, 1e-14);
+    const double expected = (1.0 - affinity) / (alpha * (1.0 - alpha));
+    const double prepared = objective.alphaDivergence(parameters, objective.alphaWeights(alpha));
+    QVERIFY2(closeMixed(prepared, expected, 1e-9, 1e-11),
+             qPrintable(QStringLiteral("%1 against %2").arg(prepared, 0, 'g', 17).arg(expected, 0, 'g', 17)));
+    // The one-off form prepares the same weights.
+    QCOMPARE(objective.alphaDivergence(parameters, alpha), prepared);
+}
+
+// A normal fitted to a t3 by alpha = 1/2 (the heavy-tail-fit preset): one minimum at mu = 0 with sigma
+// between the reverse and forward fits', and the divergence there against Gauss-Kronrod over the whole line
+// (the grid once spanned the t3's 1e-10 quantiles, near +-1500, too coarse for any Q: the fit found no
+// minimum).
+void TestFit::alphaHeavyTail()
+{
+    const ContinuousDistribution p = parseContinuousSpec("student_t:nu=3,mu=0,sigma=1");
+    const FitObjective objective(p, FitFamily::Normal);
+    FitOptions options;
+    options.alpha = 0.5;
+    const FitResult a = fit(objective, FitDirection::Alpha, options);
+    QCOMPARE(a.minima.size(), std::size_t(1));
+    const double forward = fit(objective, FitDirection::Forward).best.parameters[1];
+    const double reverse = fit(objective, FitDirection::Reverse).best.parameters[1];
+    const double mu = a.best.parameters[0], sigma = a.best.parameters[1];
+    QVERIFY(std::fabs(mu) < 1e-6);
+    QVERIFY2(reverse < sigma && sigma < forward,
+             qPrintable(QStringLiteral("%1 < %2 < %3").arg(reverse).arg(sigma).arg(forward)));
+    const auto integrand = [&](double x) {
+        return std::exp(0.5 * logpdf(p, x) + 0.5 * logpdf(Normal(mu, sigma), x));
+    };
+    using Rule = boost::math::quadrature::gauss_kronrod<double, 61>;
+    const double affinity = Rule::integrate(integrand, -std::numeric_limits<double>::infinity(),
+                                            std::numeric_limits<double>::infinity(), 15, 1e-13);
+    QVERIFY(closeMixed(a.best.value, 4.0 * (1.0 - affinity), 1e-8, 1e-10));
+}
+
+void TestFit::warmStartAgreesWithMultistart_data()
+{
+    QTest::addColumn<QString>("p");
+    QTest::addColumn<int>("family");
+    QTest::addColumn<double>("alpha");
+    QTest::newRow("bimodal, normal Q, alpha 0.5")
+        << QString::fromLatin1(kBimodal) << int(FitFamily::Normal) << 0.5;
+    QTest::newRow("bimodal, normal Q, alpha 0.2")
+        << QString::fromLatin1(kBimodal) << int(FitFamily::Normal) << 0.2;
+    QTest::newRow("bimodal, laplace Q, alpha 0.3")
+        << QString::fromLatin1(kBimodal) << int(FitFamily::Laplace) << 0.3;
+    QTest::newRow("discrete bimodal, binomial Q, alpha 0.5") << QString() << int(FitFamily::Binomial) << 0.5;
+}
+
+// A drag of P's second mode (or of the discrete P's second bump) in small steps, as the Fit page refits it:
+// each step's alpha fit starts only from the previous step's alpha fit and this step's forward and reverse
+// fits, and finds the same global minimum as the full multistart (value to 1e-10, parameters to 1e-6), with
+// fewer evaluations.
+void TestFit::warmStartAgreesWithMultistart()
+{
+    QFETCH(QString, p);
+    QFETCH(int, family);
+    QFETCH(double, alpha);
+    const auto f = static_cast<FitFamily>(family);
+    const double binomialFixed[2] = {20.0, kNaN};
+    const auto objectiveAt = [&](int step) {
+        if (p.isEmpty()) {
+            // 1/2 Bin(20, .2) + 1/2 Bin(20, .8 + step / 100).
+            std::vector<double> masses;
+            const Distribution a = Binomial(20, 0.2), b = Binomial(20, 0.8 + 0.01 * step);
+            for (int k = 0; k <= 20; ++k)
+                masses.push_back(0.5 * std::exp(logpmf(a, k)) + 0.5 * std::exp(logpmf(b, k)));
+            return FitObjective(Custom(masses), f, binomialFixed);
+        }
+        std::string spec = "gmm:w1=0.5,mu1=-3,sigma1=1,w2=0.5,mu2=";
+        spec += std::to_string(3.0 + 0.15 * step);
+        spec += ",sigma2=1";
+        return FitObjective(parseContinuousSpec(spec), f);
+    };
+    FitOptions full;
+    full.alpha = alpha;
+    FitResult previous = fit(objectiveAt(0), FitDirection::Alpha, full);
+    for (int step = 1; step <= 8; ++step) {
+        const FitObjective objective = objectiveAt(step);
+        const FitResult forward = fit(objective, FitDirection::Forward);
+        const FitResult reverse = fit(objective, FitDirection::Reverse);
+        FitOptions warm = full;
+        warm.startPoints = warmStarts({&previous, &forward, &reverse});
+        QVERIFY(!warm.startPoints.empty());
+        const FitResult w = fit(objective, FitDirection::Alpha, warm);
+        const FitResult m = fit(objective, FitDirection::Alpha, full);
+        QVERIFY2(w.iterations < m.iterations, qPrintable(QStringLiteral("step %1: %2 evaluations against %3")
+                                                             .arg(step)
+                                                             .arg(w.iterations)
+                                                             .arg(m.iterations)));
+        QVERIFY(closeMixed(w.best.value, m.best.value, 1e-10, 1e-12));
+        // The multistart's global minimum is among the warm fit's minima to 1e-6 (as a mode moves off, the
+        // two mode-seeking minima keep values equal to rounding, so either may come first).
+        const FitPoint &same = nearest(w.minima, m.best);
+        QVERIFY(closeMixed(same.value, m.best.value, 1e-10, 1e-12));
+        for (const std::size_t k : objective.freeIndices())
+            QVERIFY2(closeMixed(same.parameters[k], m.best.parameters[k], 1e-6, 1e-6),
+                     qPrintable(QStringLiteral("step %1: %2 against %3")
+                                    .arg(step)
+                                    .arg(same.parameters[k], 0, 'g', 12)
+                                    .arg(m.best.parameters[k], 0, 'g', 12)));
+        previous = w;
+    }
+}
+
 void TestFit::reverseAgainstIndependentOptimiser_data()
 {
     QTest::addColumn<QString>("p");
@@ -358,6 +511,11 @@ void TestFit::refusals_data()
         << int(FitDirection::Reverse) << "region where the divergence is finite";
     QTest::newRow("binomial without n") << "binomial:n=10,p=0.3" << int(FitFamily::Binomial)
                                         << QList<double>{} << int(FitDirection::Forward) << "needs n fixed";
+    // The alpha search runs r up past the family's range (a P narrower than any negative binomial): each
+    // such Q is refused inside the objective (this once reached std::terminate from a noexcept function).
+    QTest::newRow("negative binomial alpha to a narrow P")
+        << "custom:0.05,0.1,0.2,0.3,0.2,0.1,0.05" << int(FitFamily::NegativeBinomial) << QList<double>{}
+        << int(FitDirection::Alpha) << "ran off to the edge of the negative_binomial family";
 }
 
 void TestFit::refusals()

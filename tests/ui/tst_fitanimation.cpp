@@ -8,6 +8,7 @@
 #include "fitanimation.h"
 #include "fitdocument.h"
 #include "fitpage.h"
+#include "fitpagewait.h"
 #include "landscapeplot.h"
 #include "numberspinbox.h"
 #include "seriesplot.h"
@@ -28,26 +29,13 @@
 
 namespace {
 
-constexpr int kTimeout = 60000; // two shared cores: a fit round normally takes well under a second
+using fitpagewait::kTimeout;
 
+// The page at 1280x800 with its fits and its landscape at full resolution.
 bool waitReady(FitPage &page)
 {
     page.resize(1280, 800);
-    page.show();
-    if (!QTest::qWaitForWindowExposed(&page))
-        return false;
-    if (!page.outcome()) {
-        QSignalSpy spy(&page, &FitPage::fitsUpdated);
-        if (!spy.wait(kTimeout))
-            return false;
-    }
-    if (page.landscapeComplete() && !page.isBusy())
-        return true;
-    QSignalSpy spy(&page, &FitPage::landscapeUpdated);
-    while (spy.wait(kTimeout))
-        if (spy.last().first().toBool())
-            return true;
-    return false;
+    return fitpagewait::waitFirstFit(page) && fitpagewait::waitLandscape(page);
 }
 
 // Chooses "animation start" in the click-mode combo with the keyboard.

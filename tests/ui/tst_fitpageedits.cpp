@@ -5,9 +5,11 @@
 
 #include "fitdocument.h"
 #include "fitpage.h"
+#include "fitpagewait.h"
 #include "seriesplot.h"
 
 #include "continuousspec.h"
+#include "fitter.h"
 #include "spec.h"
 
 #include <QApplication>
@@ -28,27 +30,15 @@
 
 namespace {
 
-constexpr int kTimeout = 60000; // two shared cores: a fit round normally takes well under a second
+using fitpagewait::kBimodal;
+using fitpagewait::kTimeout;
+using fitpagewait::refit;
 
-const QString kBimodal = QStringLiteral("gmm:w1=0.5,mu1=-3,sigma1=1,w2=0.5,mu2=3,sigma2=1");
-
-template <class Edit> bool refit(FitPage &page, Edit edit)
-{
-    QSignalSpy spy(&page, &FitPage::fitsUpdated);
-    edit();
-    return spy.wait(kTimeout);
-}
-
+// The page at the size the wheel tests use, with its first fits.
 bool showAndFit(FitPage &page)
 {
     page.resize(1280, 760);
-    page.show();
-    if (!QTest::qWaitForWindowExposed(&page))
-        return false;
-    if (page.outcome())
-        return true;
-    QSignalSpy spy(&page, &FitPage::fitsUpdated);
-    return spy.wait(kTimeout);
+    return fitpagewait::waitFirstFit(page);
 }
 
 // The σ of mixture component `k` of P.
@@ -95,6 +85,7 @@ private slots:
     void badFileChangesNothing_data();
     void badFileChangesNothing();
     void twoFitsShowBeforeTheAlphaFits();
+    void dragFitsWarmThenInFull();
     void minimaInView_data();
     void minimaInView();
 };
@@ -303,6 +294,54 @@ void TestFitPageEdits::twoFitsShowBeforeTheAlphaFits()
     QCOMPARE(freshEarly.count(), 0);
 }
 
+// While P is dragged, each round's reverse fit starts from the previous round's minima and its α fit from the
+// previous round's α fit and the fresh forward and reverse fits (warm), and both find the multistart's
+// global minimum; the drag's end refits once with the multistart.
+void TestFitPageEdits::dragFitsWarmThenInFull()
+{
+    FitPage page;
+    QVERIFY(showAndFit(page));
+    QVERIFY(!page.outcome()->warm);
+    FitDocument *document = page.document();
+    const int steps = document->undoStack()->count();
+    document->beginDrag();
+    QString spec;
+    for (const double mu2 : {3.2, 3.4}) {
+        spec = QStringLiteral("gmm:w1=0.5,mu1=-3,sigma1=1,w2=0.5,mu2=%1,sigma2=1").arg(mu2);
+        QVERIFY(refit(page, [&] { QVERIFY(document->setTarget(spec)); }));
+        QVERIFY(page.outcome()->warm && page.outcome()->alpha);
+    }
+    // The warm α fit is the multistart's, computed here by the core.
+    const klscope::FitObjective objective(klscope::parseContinuousSpec(spec.toStdString()),
+                                          klscope::FitFamily::Normal);
+    klscope::FitOptions options;
+    options.alpha = document->state().alpha;
+    const klscope::FitResult full = klscope::fit(objective, klscope::FitDirection::Alpha, options);
+    const klscope::FitPoint &warm = page.outcome()->alpha->best;
+    QVERIFY(std::fabs(warm.value - full.best.value) < 1e-10);
+    for (std::size_t k = 0; k < 2; ++k)
+        QVERIFY2(
+            std::fabs(warm.parameters[k] - full.best.parameters[k]) <
+                1e-6 * std::max(1.0, std::fabs(full.best.parameters[k])),
+            qPrintable(QStringLiteral("%1 against %2").arg(warm.parameters[k]).arg(full.best.parameters[k])));
+    // The warm reverse fit (from the previous round's minima and the forward fit) keeps the global minimum.
+    const klscope::FitResult reverse = klscope::fit(objective, klscope::FitDirection::Reverse);
+    QVERIFY(std::fabs(page.outcome()->reverse->best.value - reverse.best.value) < 1e-10);
+    // The drag's end: one undo step, and the multistart's round (every minimum it finds).
+    QVERIFY(refit(page, [&] { document->endDrag(); }));
+    QCOMPARE(document->undoStack()->count(), steps + 1);
+    QVERIFY(!page.outcome()->warm);
+    QCOMPARE(page.outcome()->alpha->minima.size(), full.minima.size());
+    for (std::size_t k = 0; k < 2; ++k)
+        QVERIFY(std::fabs(page.outcome()->alpha->best.parameters[k] - full.best.parameters[k]) < 1e-9);
+    // A drag that changed nothing (a press and release) refits nothing.
+    QSignalSpy fits(&page, &FitPage::fitsUpdated);
+    document->beginDrag();
+    document->endDrag();
+    QVERIFY(!page.isFitting());
+    QCOMPARE(fits.count(), 0);
+}
+
 void TestFitPageEdits::minimaInView_data()
 {
     QTest::addColumn<QSize>("size");
@@ -320,9 +359,7 @@ void TestFitPageEdits::minimaInView()
     QFETCH(QString, preset);
     FitPage page;
     page.resize(size);
-    page.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&page));
-    QVERIFY(showAndFit(page));
+    QVERIFY(fitpagewait::waitFirstFit(page));
     if (preset != page.document()->state().preset)
         QVERIFY(refit(page, [&] { QVERIFY(page.loadPreset(preset)); }));
     QTableWidget *table = page.minimaTable();
