@@ -2,6 +2,7 @@
 // corrupt files, atomic saves.
 
 #include "comparison.h"
+#include "normal2page.h"
 #include "session.h"
 #include "sessionpagestates.h"
 #include "spec.h"
@@ -14,6 +15,8 @@
 #include <QtTest>
 
 #include <sys/stat.h>
+
+#include <algorithm>
 
 #include <continuousspec.h>
 
@@ -269,6 +272,22 @@ private slots:
         QVERIFY(c.pages.vae == pages.vae);
         QVERIFY(c.pages.samples == pages.samples);
         QVERIFY(c.pages.images == pages.images);
+    }
+
+    // Every 2-D preset survives a save, the bimodal-2d mixture P included (its components and weights).
+    void normal2PresetsRoundTrip()
+    {
+        const QList<Normal2Preset> presets = normal2Presets();
+        QVERIFY(std::any_of(presets.begin(), presets.end(),
+                            [](const Normal2Preset &p) { return p.state.isMixture(); }));
+        for (const Normal2Preset &preset : presets) {
+            SessionPages pages;
+            pages.normal2 = preset.state;
+            const auto back =
+                sessionFromJson(sessionToJson(DocumentState{}, QString(), pages, QStringLiteral("2d")));
+            QVERIFY2(std::holds_alternative<SessionContents>(back), qPrintable(preset.name));
+            QVERIFY2(std::get<SessionContents>(back).pages.normal2 == preset.state, qPrintable(preset.name));
+        }
     }
 
     // A loaded CSV is saved as its file (path, size, time), not its numbers; a batch naming no file keeps

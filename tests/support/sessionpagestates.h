@@ -71,6 +71,17 @@ inline void addBadPageRows()
         "pages.normal2.q.cov is missing");
     row("normal2", "q", QJsonObject{{"mu1", "x"}, {"mu2", 0}, {"var1", 1}, {"var2", 1}, {"cov", 0}},
         "pages.normal2.q.mu1 must be a finite number");
+    const QJsonObject unit{{"mu1", 0}, {"mu2", 0}, {"var1", 1}, {"var2", 1}, {"cov", 0}};
+    row("normal2", "mixture", "two", "pages.normal2.mixture must be a list of components");
+    row("normal2", "mixture", QJsonArray{3}, "pages.normal2.mixture[0] is not an object");
+    row("normal2", "mixture", QJsonArray{unit}, "pages.normal2.mixture[0].weight is missing");
+    QJsonObject weightless = unit;
+    weightless.insert(QStringLiteral("weight"), 0);
+    row("normal2", "mixture", QJsonArray{weightless}, "pages.normal2.mixture[0].weight must be a number > 0");
+    QJsonObject singular = unit;
+    singular.insert(QStringLiteral("weight"), 1);
+    singular.insert(QStringLiteral("cov"), 2);
+    row("normal2", "mixture", QJsonArray{singular}, "pages.normal2.mixture[0]: ");
     row("normal2", "mean_field", 1, "pages.normal2.mean_field must be true or false");
     row("normal2", "reverse_integrand", "yes", "pages.normal2.reverse_integrand must be true or false");
     row("normal2", "preset", 3, "pages.normal2.preset must be a string");
