@@ -37,9 +37,11 @@ void PlotCanvas::connectReplotted(QObject *context, const std::function<void()> 
             update();
             return;
         }
-        // The legend wraps to the width too, whether or not the data needs redrawing (bars at any width).
-        if (plot->viewport().width() != legendWidth) {
+        // The legend wraps to the width too, whether or not the data needs redrawing (bars at any width),
+        // and again when entries come or go (a fit drawn, a term hidden).
+        if (plot->viewport().width() != legendWidth || plot->legend->itemCount() != legendItems) {
             legendWidth = plot->viewport().width();
+            legendItems = plot->legend->itemCount();
             const int wrap = plot->legend->wrap();
             klscope::plot::fitLegend(plot);
             if (plot->legend->wrap() != wrap) {

@@ -36,6 +36,7 @@ struct PlotCanvas
     bool pending = false; ///< a replot is queued
     int columns = 0;      ///< the pixel columns the curves were sampled for
     int legendWidth = 0;  ///< the plot width the legend's columns were last fitted to
+    int legendItems = 0;  ///< the number of legend entries they were fitted to
     /// The widget's hover text at a canvas position (set by PlotWidget to its readoutAt).
     std::function<QString(QPoint)> readoutText;
     bool hovering = false; ///< a read-out is showing
