@@ -11,8 +11,8 @@
 #include "eventtableview.h"
 #include "mainwindow.h"
 #include "metricspanel.h"
-#include "samplespage.h"
 #include "presets.h"
+#include "samplespage.h"
 
 #include <comparison.h>
 #include <spec.h>

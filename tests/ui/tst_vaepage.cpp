@@ -14,9 +14,9 @@
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
+#include <QMouseEvent>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QMouseEvent>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QStyle>
@@ -301,7 +301,8 @@ private slots:
     void cancelStopsALoadAndChangesNothing()
     {
         QTemporaryDir dir;
-        const QString path = writeFile(dir, QStringLiteral("encoder.csv"), QByteArray("mu,logvar\n0.5,-0.1\n"));
+        const QString path =
+            writeFile(dir, QStringLiteral("encoder.csv"), QByteArray("mu,logvar\n0.5,-0.1\n"));
         VaePage page;
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
