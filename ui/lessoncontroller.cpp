@@ -12,6 +12,7 @@
 #include "presets.h"
 #include "samplesdocument.h"
 #include "samplespage.h"
+#include "samplesstatejson.h"
 #include "session.h"
 
 #include <continuousspec.h>
@@ -87,18 +88,6 @@ std::variant<QJsonObject, QString> presetEntry(const Presets &presets, const QSt
 
 /// The samples page's state as a step's entry: {"p", "q", "n", "m", "seed", "smoothing", "bootstrap",
 /// "preset"}.
-QJsonObject samplesEntry(const SamplesState &state)
-{
-    return {{QStringLiteral("p"), state.p},
-            {QStringLiteral("q"), state.q},
-            {QStringLiteral("n"), state.n},
-            {QStringLiteral("m"), state.m},
-            {QStringLiteral("seed"), double(state.seed)},
-            {QStringLiteral("smoothing"), state.smoothing},
-            {QStringLiteral("bootstrap"), state.bootstrap},
-            {QStringLiteral("preset"), state.preset}};
-}
-
 /// A whole number in `entry` at `key` (kept when absent): "" or the sentence naming the key.
 QString readWhole(const QJsonObject &entry, const QString &key, qint64 low, qint64 high, qint64 &value)
 {
@@ -124,33 +113,6 @@ QString readText(const QJsonObject &entry, const QString &key, QString &value)
     if (!v.isString())
         return LessonController::tr("state.%1 must be a string").arg(key);
     value = v.toString();
-    return {};
-}
-
-/// Reads a step's samples entry over `state`; "" or the sentence naming the bad key. The document judges
-/// the values (SamplesDocument::validate).
-QString samplesFromEntry(const QJsonObject &entry, SamplesState &state)
-{
-    qint64 n = state.n, m = state.m, seed = qint64(state.seed), bootstrap = state.bootstrap;
-    const qint64 most = SamplesDocument::kMaxSamples;
-    for (const QString &error :
-         {readText(entry, QStringLiteral("p"), state.p), readText(entry, QStringLiteral("q"), state.q),
-          readText(entry, QStringLiteral("preset"), state.preset),
-          readWhole(entry, QStringLiteral("n"), 2, most, n),
-          readWhole(entry, QStringLiteral("m"), 2, most, m),
-          readWhole(entry, QStringLiteral("seed"), 0, qint64(1) << 53, seed),
-          readWhole(entry, QStringLiteral("bootstrap"), 0, SamplesDocument::kMaxBootstrap, bootstrap)})
-        if (!error.isEmpty())
-            return error;
-    if (const QJsonValue v = entry.value(QLatin1String("smoothing")); !v.isUndefined()) {
-        if (!v.isDouble())
-            return LessonController::tr("state.smoothing must be a number");
-        state.smoothing = v.toDouble();
-    }
-    state.n = int(n);
-    state.m = int(m);
-    state.seed = quint64(seed);
-    state.bootstrap = int(bootstrap);
     return {};
 }
 
@@ -300,14 +262,18 @@ void LessonController::registerSamplesPage()
     };
     hooks.entry = [document](const QString &name) -> std::variant<QJsonObject, QString> {
         if (name.isEmpty())
-            return samplesEntry(document->state());
-        return presetEntry(samplesPresets(), name, samplesEntry, tr("Samples"));
+            return samplesStateToJson(document->state());
+        return presetEntry(samplesPresets(), name, samplesStateToJson, tr("Samples"));
     };
     hooks.apply = [document](const QJsonObject &entry, const QString &text) -> QString {
-        SamplesState state = document->state();
-        if (const QString error = samplesFromEntry(entry, state); !error.isEmpty())
-            return error;
-        return editOrWhy(document, [&] { return document->setState(state, text); });
+        // A step's keys over the page's state, read as a session reads the page ("state.n must be ...").
+        QJsonObject merged = samplesStateToJson(document->state());
+        for (auto key = entry.begin(); key != entry.end(); ++key)
+            merged.insert(key.key(), key.value());
+        const auto read = samplesStateFromJson(merged, QStringLiteral("state."));
+        if (const QString *error = std::get_if<QString>(&read))
+            return *error;
+        return editOrWhy(document, [&] { return document->setState(std::get<SamplesState>(read), text); });
     };
     addPage(QStringLiteral("samples"), hooks);
 }
